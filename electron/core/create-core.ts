@@ -1,0 +1,204 @@
+// Composition root of the core: storage, vault, session, services and the handler map, wired to the ports
+// an environment supplies (Electron main, the Node preview host, or a test).
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/contract/errors.ts';
+import type { AppInfo, RecoveryEvent } from '../../shared/contract/types.ts';
+import { AUDIT_FILE, AuditLog } from './audit/audit-log.ts';
+import { calibrate, type KdfCost } from './crypto/kdf.ts';
+import { createDispatch, type Dispatch, type Handlers } from './dispatch.ts';
+import { EventBus } from './event-bus.ts';
+import type { ClipboardPort, Clock, KeyProtector, PowerEvents, StoreBackendFactory } from './ports.ts';
+import { systemClock } from './ports.ts';
+import { type CollectionDoc, collectionSchema, RecordCollection } from './secrets/record-collection.ts';
+import { SecretAccess } from './services/secret-access.ts';
+import { SessionService } from './services/session-service.ts';
+import { SettingsService } from './services/settings-service.ts';
+import { ClipboardGuard } from './session/clipboard-guard.ts';
+import { settingsDocSchema } from './settings/settings-schema.ts';
+import { DocumentStore, type StorageContext } from './storage/document-store.ts';
+import { ensurePrivateDir } from './storage/fs-durable.ts';
+import { Vault } from './vault/vault.ts';
+import { vaultDocSchema } from './vault/vault-schema.ts';
+
+export interface CoreOptions {
+  dataDir: string;
+  backendFactory: StoreBackendFactory;
+  protector: KeyProtector;
+  clipboard: ClipboardPort;
+  clock?: Clock;
+  power?: PowerEvents;
+  kdfCost?: () => Promise<KdfCost>;
+  info: Pick<AppInfo, 'version' | 'platform' | 'transport'>;
+  logError?: (where: string, err: unknown) => void;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  bus: EventBus;
+  session: SessionService;
+  /** Opens (creating on first write) a collection of records with sealed secret fields. */
+  collection(name: string): RecordCollection;
+  dataDir: string;
+  shutdown(): Promise<void>;
+}
+
+const RECORDS_DIR = 'records';
+
+export function createCore(opts: CoreOptions): Core {
+  const clock = opts.clock ?? systemClock;
+  const bus = new EventBus();
+  ensurePrivateDir(opts.dataDir);
+  const audit = new AuditLog(opts.dataDir, clock);
+  const recovery: RecoveryEvent[] = [];
+  let unrecoverable = false;
+
+  const ctx: StorageContext = {
+    dataDir: opts.dataDir,
+    backendFactory: opts.backendFactory,
+    clock,
+    onRecovered(event) {
+      recovery.push(event);
+      audit.append({
+        action: 'storage.recovered',
+        object: event.file,
+        summary: `${event.problem}: moved to ${event.movedTo || '-'}, restored ${event.restoredFrom ?? 'nothing'}`,
+      });
+      bus.emit('storage.recovered', { events: [event] });
+    },
+  };
+
+  const loadSafely = <T>(doc: DocumentStore<T>) => {
+    try {
+      doc.load();
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'STORAGE_UNRECOVERABLE') throw err;
+      unrecoverable = true;
+      const d = err.details ?? {};
+      recovery.push({
+        file: String(d.file),
+        problem: d.problem as RecoveryEvent['problem'],
+        movedTo: '',
+        restoredFrom: null,
+        restoredVersionAt: null,
+        at: new Date(clock.now()).toISOString(),
+      });
+    }
+  };
+
+  const vaultDoc = new DocumentStore(ctx, 'vault', vaultDocSchema);
+  const settingsDoc = new DocumentStore(ctx, 'settings', settingsDocSchema);
+  loadSafely(vaultDoc);
+  loadSafely(settingsDoc);
+
+  const vault = new Vault({
+    doc: vaultDoc,
+    clock,
+    protector: opts.protector,
+    kdfCost: opts.kdfCost ?? (() => calibrate(500)),
+  });
+
+  const collections = new Map<string, RecordCollection>();
+  const openCollection = (name: string): RecordCollection => {
+    let c = collections.get(name);
+    if (!c) {
+      const doc = new DocumentStore<CollectionDoc>(ctx, `${RECORDS_DIR}/${name}`, collectionSchema);
+      loadSafely(doc);
+      c = new RecordCollection(name, doc, vault, () => clock.now());
+      collections.set(name, c);
+    }
+    return c;
+  };
+  // Every collection on disk is opened at start so damage is found and reported now, not on first use.
+  const recordsDir = path.join(opts.dataDir, RECORDS_DIR);
+  if (fs.existsSync(recordsDir)) {
+    for (const f of fs.readdirSync(recordsDir)) if (f.endsWith('.json')) openCollection(f.slice(0, -5));
+  }
+
+  let settings: SettingsService | undefined;
+  const clipboard = new ClipboardGuard(opts.clipboard, clock, () => bus.emit('clipboard.cleared', {}));
+  const session = new SessionService(vault, {
+    clock,
+    bus,
+    audit,
+    clipboard,
+    idleMinutes: () => settings?.current().autoLockMinutes ?? 5,
+    unrecoverable: () => unrecoverable,
+  });
+  settings = new SettingsService(settingsDoc, vault, audit, bus, () => session.autoLock.reschedule());
+  // With a key in hand, authenticate every sealed field; a file that fails is recovered like any other.
+  session.onUnlocked(() => {
+    for (const c of collections.values()) {
+      try {
+        c.recheck();
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== 'STORAGE_UNRECOVERABLE') throw err;
+        unrecoverable = true;
+      }
+    }
+  });
+  const secrets = new SecretAccess(
+    (name) => (collections.has(name) ? collections.get(name) : undefined),
+    audit,
+    clipboard,
+    () => settings.current().clipboardSeconds,
+  );
+
+  const guardUsable = () => {
+    if (unrecoverable) throw new AppError('STORAGE_UNRECOVERABLE');
+  };
+
+  const handlers: Handlers = {
+    'app.getInfo': () => ({ ...opts.info, dataDir: opts.dataDir, clipboardHistory: opts.clipboard.history() }),
+    'vault.getStatus': () => session.status(),
+    'vault.setup': (r) => {
+      guardUsable();
+      return session.setup(r.password, r.confirm, r.rememberOnDevice);
+    },
+    'vault.unlock': (r) => {
+      guardUsable();
+      return session.unlock(r.password);
+    },
+    'vault.unlockWithDevice': () => {
+      guardUsable();
+      return session.unlockWithDevice();
+    },
+    'vault.lock': () => session.lock('manual'),
+    'vault.changePassword': (r) => session.changePassword(r.current, r.next, r.confirm),
+    'session.reportActivity': () => null,
+    'settings.get': () => settings.get(),
+    'settings.update': (r) => settings.update(r),
+    'settings.setLanguage': (r) => settings.update({ language: r.language }),
+    'audit.list': (r) => audit.list(r.offset, r.limit),
+    'audit.verify': () => audit.verify(),
+    'storage.getRecoveryReport': () => [...recovery],
+    'secrets.reveal': (r) => secrets.reveal(r.ref),
+    'secrets.copy': (r) => secrets.copy(r.ref),
+  };
+
+  const dispatch = createDispatch(handlers, {
+    isUnlocked: () => vault.isUnlocked,
+    onActivity: (method) => {
+      // Status polls are not the user doing something; everything else is.
+      if (method !== 'vault.getStatus') session.autoLock.touch();
+    },
+    onInternalError: (method, err) => opts.logError?.(method, err),
+  });
+
+  const unsubscribePower = opts.power?.onLockRequired((reason) => void session.lock(reason));
+
+  return {
+    dispatch,
+    bus,
+    session,
+    collection: openCollection,
+    dataDir: opts.dataDir,
+    async shutdown() {
+      unsubscribePower?.();
+      await session.lock('quit');
+      audit.close();
+    },
+  };
+}
+
+export { AUDIT_FILE };

@@ -1,0 +1,52 @@
+// The core's view of the outside world. Electron-backed implementations live in electron/main/adapters;
+// Node ones (for the preview host and tests) live beside the core. The core never imports 'electron'.
+
+export type TimerHandle = { readonly id: unknown };
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+/** OS-level protection of a small secret (Electron safeStorage: DPAPI, Keychain, libsecret...). */
+export interface KeyProtector {
+  /** Why protection can't be used, or null when it can. */
+  unavailableReason(): string | null;
+  protect(plain: Buffer): Buffer;
+  unprotect(sealed: Buffer): Buffer;
+}
+
+export type ClipboardHistory = 'excluded' | 'not-excludable' | 'no-history';
+
+export interface ClipboardPort {
+  /** 'excluded' when copies are kept out of OS clipboard history, 'not-excludable' when the OS keeps one we can't opt out of. */
+  history(): ClipboardHistory;
+  writeSecret(text: string): Promise<void>;
+  readText(): Promise<string>;
+  clear(): Promise<void>;
+}
+
+/** One JSON document on disk, written atomically and durably by electron-store (or conf, its engine). */
+export interface StoreBackend {
+  readonly path: string;
+  writeText(text: string): void;
+}
+
+export type StoreBackendFactory = (opts: { dir: string; name: string }) => StoreBackend;
+
+/** System events that must lock the vault. */
+export interface PowerEvents {
+  onLockRequired(listener: (reason: 'suspend' | 'screen-lock') => void): () => void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    // Timers must never keep a quitting process alive.
+    t.unref?.();
+    return { id: t };
+  },
+  clearTimeout: (h) => clearTimeout(h.id as ReturnType<typeof setTimeout>),
+};

@@ -1,0 +1,49 @@
+// Reveal and copy: the only two paths by which a secret leaves the core. Each is an audit entry naming
+// the record and field, never the value.
+import { AppError } from '../../../shared/contract/errors.ts';
+import type { CopiedSecret, RevealedSecret } from '../../../shared/contract/types.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import type { RecordCollection } from '../secrets/record-collection.ts';
+import type { ClipboardGuard } from '../session/clipboard-guard.ts';
+import { REVEAL_SECONDS } from '../settings/settings-schema.ts';
+
+export interface SecretRef {
+  collection: string;
+  recordId: string;
+  field: string;
+}
+
+export class SecretAccess {
+  constructor(
+    private readonly collection: (name: string) => RecordCollection | undefined,
+    private readonly audit: AuditLog,
+    private readonly clipboard: ClipboardGuard,
+    private readonly clipboardSeconds: () => number,
+  ) {}
+
+  reveal(ref: SecretRef): RevealedSecret {
+    const value = this.open(ref);
+    this.audit.append({ action: 'secret.revealed', object: describe(ref), summary: `查看 ${ref.field} / revealed ${ref.field}` });
+    return { value, hideAfterMs: REVEAL_SECONDS * 1000 };
+  }
+
+  async copy(ref: SecretRef): Promise<CopiedSecret> {
+    const value = this.open(ref);
+    const clearAfterMs = this.clipboardSeconds() * 1000;
+    try {
+      await this.clipboard.copy(value, clearAfterMs);
+    } catch {
+      throw new AppError('CLIPBOARD_UNAVAILABLE');
+    }
+    this.audit.append({ action: 'secret.copied', object: describe(ref), summary: `复制 ${ref.field} / copied ${ref.field}` });
+    return { clearAfterMs };
+  }
+
+  private open(ref: SecretRef): string {
+    const collection = this.collection(ref.collection);
+    if (!collection) throw new AppError('NOT_FOUND');
+    return collection.openSecret(ref.recordId, ref.field);
+  }
+}
+
+const describe = (ref: SecretRef) => `${ref.collection}/${ref.recordId}`;

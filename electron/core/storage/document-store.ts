@@ -1,0 +1,211 @@
+// One JSON document on disk with its last good generations. Reads are validated (envelope, checksum,
+// schema, and optionally GCM authentication); a bad file is moved aside, never deleted, and the newest good
+// generation is restored. A backup is never overwritten by a bad file: only a file we verified becomes one.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { AppError } from '../../../shared/contract/errors.ts';
+import type { CorruptionKind, RecoveryEvent } from '../../../shared/contract/types.ts';
+import type { Clock, StoreBackend, StoreBackendFactory } from '../ports.ts';
+import { ensurePrivateDir, fsyncDir, preserve, timestampForName } from './fs-durable.ts';
+import { encodeDocument, type Inspection, inspectDocument } from './inspect.ts';
+
+export const GENERATIONS_KEPT = 5;
+export const GENERATIONS_DIR = 'generations';
+export const DAMAGED_DIR = 'damaged';
+
+export interface StorageContext {
+  dataDir: string;
+  backendFactory: StoreBackendFactory;
+  clock: Clock;
+  onRecovered(event: RecoveryEvent): void;
+}
+
+/** Throws to say the data, though well-formed, fails a deeper check (e.g. GCM authentication). */
+export type DeepCheck<T> = (data: T) => void;
+
+interface FileIdentity {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+export class DocumentStore<T> {
+  private readonly backend: StoreBackend;
+  private readonly file: string;
+  private readonly relName: string;
+  private readonly genDir: string;
+  private readonly genPrefix: string;
+  private generations: string[] = [];
+  private data: T | undefined;
+  private identity: FileIdentity | undefined;
+  private counter = 0;
+
+  constructor(
+    private readonly ctx: StorageContext,
+    /** Path relative to the data folder without extension, e.g. 'vault' or 'records/shop-1'. */
+    name: string,
+    private readonly schema: z.ZodType<T>,
+  ) {
+    this.relName = `${name}.json`;
+    this.file = path.join(ctx.dataDir, this.relName);
+    const dir = path.dirname(this.file);
+    ensurePrivateDir(dir);
+    this.backend = ctx.backendFactory({ dir, name: path.basename(name) });
+    this.genDir = path.join(ctx.dataDir, GENERATIONS_DIR);
+    this.genPrefix = `${name.replaceAll('/', '__')}.g`;
+    ensurePrivateDir(this.genDir);
+    this.generations = fs
+      .readdirSync(this.genDir)
+      .filter((f) => f.startsWith(this.genPrefix) && f.endsWith('.json'))
+      .sort();
+  }
+
+  get exists(): boolean {
+    return this.data !== undefined;
+  }
+
+  /** Loads and validates the file, recovering from a generation when it is bad. Undefined when never written. */
+  load(deepCheck?: DeepCheck<T>): T | undefined {
+    let bytes: Buffer | undefined;
+    try {
+      bytes = fs.readFileSync(this.file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    if (bytes === undefined) {
+      if (this.generations.length === 0) return undefined;
+      // The file is gone but we had written it before: restore rather than start empty.
+      return this.restore('missing', deepCheck, false);
+    }
+    const result = this.check(bytes, deepCheck);
+    if (result.ok) {
+      this.data = result.data;
+      this.identity = this.stat();
+      return result.data;
+    }
+    return this.restore(result.problem, deepCheck, true);
+  }
+
+  /** Re-checks the data already loaded (e.g. GCM once a key exists), recovering if it fails. */
+  recheck(deepCheck: DeepCheck<T>): T | undefined {
+    if (this.data === undefined) return undefined;
+    try {
+      deepCheck(this.data);
+      return this.data;
+    } catch {
+      return this.restore('authentication', deepCheck, true);
+    }
+  }
+
+  get(): T {
+    if (this.data === undefined) throw new AppError('NOT_FOUND', { message: `${this.relName} has not been written` });
+    return this.data;
+  }
+
+  peek(): T | undefined {
+    return this.data;
+  }
+
+  /** Durable write: keeps the previous good file as a generation, then electron-store writes atomically. */
+  set(data: T): void {
+    const text = encodeDocument(data, new Date(this.ctx.clock.now()).toISOString());
+    this.keepCurrentAsGeneration();
+    try {
+      this.backend.writeText(text);
+      fsyncDir(path.dirname(this.file));
+    } catch (err) {
+      throw new AppError('STORAGE_WRITE_FAILED', { message: `writing ${this.relName} failed: ${String(err)}` });
+    }
+    this.data = data;
+    this.identity = this.stat();
+    this.prune();
+  }
+
+  private check(bytes: Buffer, deepCheck?: DeepCheck<T>): Inspection<T> {
+    const result = inspectDocument(bytes, this.schema);
+    if (!result.ok || !deepCheck) return result;
+    try {
+      deepCheck(result.data);
+      return result;
+    } catch {
+      return { ok: false, problem: 'authentication' };
+    }
+  }
+
+  private keepCurrentAsGeneration(): void {
+    if (this.identity === undefined) return;
+    const now = this.stat();
+    if (now === undefined) return;
+    const same = now.ino === this.identity.ino && now.size === this.identity.size && now.mtimeMs === this.identity.mtimeMs;
+    if (!same) {
+      // Someone else changed the file since we verified it: it is not ours to keep as a good backup.
+      this.moveAside('checksum');
+      return;
+    }
+    const name = `${this.genPrefix}${String(this.ctx.clock.now()).padStart(15, '0')}-${String(this.counter++).padStart(6, '0')}.json`;
+    preserve(this.file, path.join(this.genDir, name));
+    this.generations.push(name);
+  }
+
+  private prune(): void {
+    while (this.generations.length > GENERATIONS_KEPT) {
+      const oldest = this.generations.shift();
+      if (oldest) fs.rmSync(path.join(this.genDir, oldest), { force: true });
+    }
+  }
+
+  private restore(problem: CorruptionKind, deepCheck: DeepCheck<T> | undefined, fileExists: boolean): T {
+    for (let i = this.generations.length - 1; i >= 0; i--) {
+      const gen = this.generations[i]!;
+      const genPath = path.join(this.genDir, gen);
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(genPath);
+      } catch {
+        continue;
+      }
+      const result = this.check(bytes, deepCheck);
+      if (!result.ok) continue;
+      const movedTo = fileExists ? this.moveAside(problem) : null;
+      // The generation is written back through the same durable path; the generation file itself stays.
+      this.backend.writeText(bytes.toString('utf8'));
+      fsyncDir(path.dirname(this.file));
+      this.data = result.data;
+      this.identity = this.stat();
+      this.ctx.onRecovered({
+        file: this.relName,
+        problem,
+        movedTo: movedTo ?? '',
+        restoredFrom: path.posix.join(GENERATIONS_DIR, gen),
+        restoredVersionAt: result.writtenAt,
+        at: new Date(this.ctx.clock.now()).toISOString(),
+      });
+      return result.data;
+    }
+    // Nothing good to restore: leave the file exactly where it is and refuse to go on, so a first-run
+    // screen can never replace the user's data with an empty vault.
+    throw new AppError('STORAGE_UNRECOVERABLE', {
+      message: `${this.relName} is damaged (${problem}) and no good generation exists`,
+      details: { file: this.relName, problem },
+    });
+  }
+
+  private moveAside(problem: CorruptionKind): string {
+    const damagedDir = path.join(this.ctx.dataDir, DAMAGED_DIR);
+    ensurePrivateDir(damagedDir);
+    const name = `${this.relName.replaceAll('/', '__')}.${timestampForName(this.ctx.clock.now())}.${problem}.bad`;
+    fs.renameSync(this.file, path.join(damagedDir, name));
+    fsyncDir(damagedDir);
+    return path.posix.join(DAMAGED_DIR, name);
+  }
+
+  private stat(): FileIdentity | undefined {
+    try {
+      const s = fs.statSync(this.file);
+      return { ino: s.ino, size: s.size, mtimeMs: s.mtimeMs };
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const vaultDocSchema = z.strictObject({
+  version: z.literal(1),
+  kdf: z.strictObject({
+    algo: z.literal('scrypt'),
+    N: z.number().int().min(2 ** 10).max(2 ** 22),
+    r: z.number().int().min(1).max(32),
+    p: z.number().int().min(1).max(16),
+    salt: z.string().min(16).max(64),
+  }),
+  /** The data key sealed by the password-derived key. */
+  wrappedKey: z.string().min(10).max(512),
+  /** The data key protected by the OS (safeStorage), when the user chose to remember it on this device. */
+  deviceKey: z.string().max(4096).nullable(),
+  createdAt: z.string(),
+  failedAttempts: z.number().int().min(0),
+  lastFailedAt: z.number().nullable(),
+});
+
+export type VaultDoc = z.infer<typeof vaultDocSchema>;

@@ -1,0 +1,194 @@
+// The vault owns the data key. It exists in memory only while unlocked; lock() overwrites and drops it.
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../../../shared/contract/errors.ts';
+import type { LockReason, VaultState } from '../../../shared/contract/types.ts';
+import { MASTER_PASSWORD_MIN_LENGTH } from '../../../shared/domain/password-strength.ts';
+import { AuthenticationError, open, openBytes, seal } from '../crypto/aead.ts';
+import { deriveKey, type KdfCost, newParams } from '../crypto/kdf.ts';
+import type { Clock, KeyProtector } from '../ports.ts';
+import type { DocumentStore } from '../storage/document-store.ts';
+import { throttledUntil } from './throttle.ts';
+import type { VaultDoc } from './vault-schema.ts';
+
+const KEY_AAD = 'shopwarden/data-key/v1';
+
+export interface VaultOptions {
+  doc: DocumentStore<VaultDoc>;
+  clock: Clock;
+  protector: KeyProtector;
+  /** How expensive scrypt is; calibrated on first setup unless given (tests give a cheap one). */
+  kdfCost: () => Promise<KdfCost>;
+}
+
+export class Vault {
+  private key: Buffer | null = null;
+  private deviceUnlockUsed = false;
+  lockReason: LockReason | null = 'start';
+
+  constructor(private readonly opts: VaultOptions) {}
+
+  get state(): VaultState {
+    if (!this.opts.doc.exists) return 'uninitialized';
+    return this.key ? 'unlocked' : 'locked';
+  }
+
+  get isUnlocked(): boolean {
+    return this.key !== null;
+  }
+
+  /** The data key, for the services that seal and open secret fields. */
+  dataKey(): Buffer {
+    if (!this.key) throw new AppError('VAULT_LOCKED');
+    return this.key;
+  }
+
+  /** Milliseconds until another unlock attempt is allowed, or null when it is allowed now. */
+  retryAfterMs(): number | null {
+    const doc = this.opts.doc.peek();
+    if (!doc) return null;
+    const until = throttledUntil(doc.failedAttempts, doc.lastFailedAt);
+    const left = until === null ? 0 : until - this.opts.clock.now();
+    return left > 0 ? left : null;
+  }
+
+  deviceUnlockAvailable(): boolean {
+    const doc = this.opts.doc.peek();
+    return !!doc?.deviceKey && !this.deviceUnlockUsed && !this.key && this.lockReason === 'start' && this.rememberSupported();
+  }
+
+  rememberSupported(): boolean {
+    return this.opts.protector.unavailableReason() === null;
+  }
+
+  isRemembered(): boolean {
+    return !!this.opts.doc.peek()?.deviceKey;
+  }
+
+  async setup(password: string, confirm: string, rememberOnDevice: boolean): Promise<void> {
+    if (this.opts.doc.exists) throw new AppError('VAULT_ALREADY_INITIALIZED');
+    checkNewPassword(password, confirm);
+    if (rememberOnDevice && !this.rememberSupported()) throw new AppError('DEVICE_PROTECTION_UNAVAILABLE');
+    const params = newParams(await this.opts.kdfCost());
+    const kek = await deriveKey(password, params);
+    const key = randomBytes(32);
+    this.opts.doc.set({
+      version: 1,
+      kdf: params,
+      wrappedKey: seal(kek, key, KEY_AAD),
+      deviceKey: rememberOnDevice ? this.protect(key) : null,
+      createdAt: new Date(this.opts.clock.now()).toISOString(),
+      failedAttempts: 0,
+      lastFailedAt: null,
+    });
+    kek.fill(0);
+    this.key = key;
+    this.lockReason = null;
+  }
+
+  async unlock(password: string): Promise<void> {
+    const doc = this.requireDoc();
+    if (this.key) return;
+    const wait = this.retryAfterMs();
+    if (wait !== null) throw new AppError('THROTTLED', { details: { retryAfterMs: wait } });
+    const kek = await deriveKey(password, doc.kdf);
+    try {
+      this.key = openBytes(kek, doc.wrappedKey, KEY_AAD);
+    } catch (err) {
+      if (!(err instanceof AuthenticationError)) throw err;
+      const failedAttempts = doc.failedAttempts + 1;
+      this.opts.doc.set({ ...doc, failedAttempts, lastFailedAt: this.opts.clock.now() });
+      const wait = this.retryAfterMs();
+      throw new AppError('WRONG_PASSWORD', {
+        fields: { password: 'wrong_password' },
+        details: { failedAttempts, ...(wait !== null ? { retryAfterMs: wait } : {}) },
+      });
+    } finally {
+      kek.fill(0);
+    }
+    this.lockReason = null;
+    if (doc.failedAttempts > 0) this.opts.doc.set({ ...doc, failedAttempts: 0, lastFailedAt: null });
+  }
+
+  unlockWithDevice(): void {
+    const doc = this.requireDoc();
+    if (!this.deviceUnlockAvailable() || !doc.deviceKey) throw new AppError('DEVICE_UNLOCK_UNAVAILABLE');
+    this.deviceUnlockUsed = true;
+    try {
+      this.key = this.opts.protector.unprotect(Buffer.from(doc.deviceKey, 'base64'));
+    } catch {
+      throw new AppError('DEVICE_UNLOCK_UNAVAILABLE');
+    }
+    if (this.key.length !== 32) {
+      this.key = null;
+      throw new AppError('DEVICE_UNLOCK_UNAVAILABLE');
+    }
+    this.lockReason = null;
+  }
+
+  lock(reason: LockReason): boolean {
+    if (!this.key) return false;
+    // Overwrite before dropping so the key does not linger in a freed buffer.
+    this.key.fill(0);
+    this.key = null;
+    this.lockReason = reason;
+    return true;
+  }
+
+  async changePassword(current: string, next: string, confirm: string): Promise<void> {
+    const doc = this.requireDoc();
+    const key = this.dataKey();
+    const fields: Record<string, 'password_mismatch' | 'password_too_short' | 'password_unchanged'> = {};
+    if (Array.from(next).length < MASTER_PASSWORD_MIN_LENGTH) fields.next = 'password_too_short';
+    if (next !== confirm) fields.confirm = 'password_mismatch';
+    if (next === current) fields.next = 'password_unchanged';
+    if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', { fields });
+    const currentKek = await deriveKey(current, doc.kdf);
+    try {
+      openBytes(currentKek, doc.wrappedKey, KEY_AAD);
+    } catch {
+      throw new AppError('WRONG_PASSWORD', { fields: { current: 'wrong_password' } });
+    } finally {
+      currentKek.fill(0);
+    }
+    // Only the wrapping changes: a new salt and KEK for the same data key, so no record is rewritten.
+    const params = newParams({ N: doc.kdf.N, r: doc.kdf.r, p: doc.kdf.p });
+    const kek = await deriveKey(next, params);
+    this.opts.doc.set({ ...doc, kdf: params, wrappedKey: seal(kek, key, KEY_AAD), failedAttempts: 0, lastFailedAt: null });
+    kek.fill(0);
+  }
+
+  setRemember(remember: boolean): void {
+    const doc = this.requireDoc();
+    const key = this.dataKey();
+    if (remember && !this.rememberSupported()) throw new AppError('DEVICE_PROTECTION_UNAVAILABLE');
+    this.opts.doc.set({ ...doc, deviceKey: remember ? this.protect(key) : null });
+  }
+
+  /** Seal and open with the data key, for the services that hold secret fields. */
+  sealWithKey(plaintext: string, aad: string): string {
+    return seal(this.dataKey(), plaintext, aad);
+  }
+
+  openWithKey(sealed: string, aad: string): string {
+    return open(this.dataKey(), sealed, aad);
+  }
+
+  private protect(key: Buffer): string {
+    return this.opts.protector.protect(key).toString('base64');
+  }
+
+  private requireDoc(): VaultDoc {
+    const doc = this.opts.doc.peek();
+    if (!doc) throw new AppError('VAULT_NOT_INITIALIZED');
+    return doc;
+  }
+}
+
+export function checkNewPassword(password: string, confirm: string): void {
+  const fields: Record<string, 'password_mismatch' | 'password_too_short'> = {};
+  if (Array.from(password).length < MASTER_PASSWORD_MIN_LENGTH) fields.password = 'password_too_short';
+  if (password !== confirm) fields.confirm = 'password_mismatch';
+  if (Object.keys(fields).length > 0) {
+    throw new AppError(fields.password ? 'PASSWORD_TOO_SHORT' : 'PASSWORD_MISMATCH', { fields });
+  }
+}

@@ -1,0 +1,65 @@
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import enUSLocale from 'antd/locale/en_US';
+import zhCNLocale from 'antd/locale/zh_CN';
+import { useTranslation } from 'react-i18next';
+import { createHashRouter, RouterProvider } from 'react-router';
+import { useLang } from './hooks/use-lang.ts';
+import { errorText } from './i18n/errors.ts';
+import { AppShell } from './screens/AppShell.tsx';
+import { AuditLogScreen } from './screens/AuditLogScreen.tsx';
+import { ComingSoonScreen } from './screens/ComingSoonScreen.tsx';
+import { LockScreen } from './screens/LockScreen.tsx';
+import { NAV_ITEMS } from './screens/nav-items.ts';
+import { OverviewScreen } from './screens/OverviewScreen.tsx';
+import { SettingsScreen } from './screens/SettingsScreen.tsx';
+import { SetupScreen } from './screens/SetupScreen.tsx';
+import { StorageErrorScreen } from './screens/StorageErrorScreen.tsx';
+import { useSession } from './stores/session-store.ts';
+
+const FONT_STACK =
+  "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Droid Sans Fallback', sans-serif";
+
+// Hash routing: works unchanged under app://shopwarden/ and on the preview host.
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <AppShell />,
+    children: [
+      { index: true, element: <OverviewScreen /> },
+      { path: 'audit', element: <AuditLogScreen /> },
+      { path: 'settings', element: <SettingsScreen /> },
+      ...NAV_ITEMS.filter((n) => !n.ready).map((n) => ({ path: n.path.slice(1), element: <ComingSoonScreen navKey={n.key} /> })),
+      { path: '*', element: <OverviewScreen /> },
+    ],
+  },
+]);
+
+function Gate() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const status = useSession((s) => s.status);
+  const loadError = useSession((s) => s.loadError);
+  if (loadError) return <Result status="error" title={errorText(loadError, lang)} />;
+  if (!status) return <Spin fullscreen tip={t('common.loading')} />;
+  switch (status.state) {
+    case 'unrecoverable':
+      return <StorageErrorScreen />;
+    case 'uninitialized':
+      return <SetupScreen />;
+    case 'locked':
+      return <LockScreen />;
+    default:
+      return <RouterProvider router={router} />;
+  }
+}
+
+export function App() {
+  const lang = useLang();
+  return (
+    <ConfigProvider locale={lang === 'zh-CN' ? zhCNLocale : enUSLocale} theme={{ token: { fontFamily: FONT_STACK } }}>
+      <AntApp>
+        <Gate />
+      </AntApp>
+    </ConfigProvider>
+  );
+}

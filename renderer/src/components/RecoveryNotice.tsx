@@ -1,0 +1,37 @@
+import { Alert } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { RecoveryEvent } from '../../../shared/contract/types.ts';
+import { useSession } from '../stores/session-store.ts';
+
+/** Tells the user which file was damaged, what was wrong, where it went and what was restored. */
+export function RecoveryNotice() {
+  const { t } = useTranslation();
+  const recovery = useSession((s) => s.recovery).filter((e) => e.restoredFrom !== null);
+  if (recovery.length === 0) return null;
+  const line = (e: RecoveryEvent) =>
+    t(e.problem === 'missing' ? 'recovery.itemMissing' : 'recovery.item', {
+      file: e.file,
+      problem: t(`recovery.problems.${e.problem}`),
+      movedTo: e.movedTo,
+      restoredFrom: e.restoredFrom,
+      restoredAt: e.restoredVersionAt ? dayjs(e.restoredVersionAt).format('YYYY-MM-DD HH:mm:ss') : '?',
+    });
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      closable
+      role="alert"
+      title={t('recovery.title')}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+          {recovery.map((e) => (
+            <li key={`${e.file}-${e.at}`}>{line(e)}</li>
+          ))}
+        </ul>
+      }
+      style={{ marginBottom: 16 }}
+    />
+  );
+}

@@ -1,0 +1,80 @@
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  IdcardOutlined,
+  LockOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UsergroupAddOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import { Button, Flex, Layout, Menu, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { RecoveryNotice } from '../components/RecoveryNotice.tsx';
+import { useActivityReporter } from '../hooks/use-activity-reporter.ts';
+import { useSession } from '../stores/session-store.ts';
+import { NAV_ITEMS } from './nav-items.ts';
+
+const ICONS: Record<string, ReactNode> = {
+  overview: <DashboardOutlined />,
+  shops: <ShopOutlined />,
+  subaccounts: <UserSwitchOutlined />,
+  templates: <AppstoreOutlined />,
+  staff: <TeamOutlined />,
+  verification: <IdcardOutlined />,
+  tempAgents: <UsergroupAddOutlined />,
+  deposit: <BankOutlined />,
+  recovery: <FileTextOutlined />,
+  audit: <AuditOutlined />,
+  settings: <SettingOutlined />,
+};
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const lock = useSession((s) => s.lock);
+  useActivityReporter(true);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={200} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+        <Typography.Title level={4} style={{ padding: '16px 20px', margin: 0 }}>
+          <SafetyCertificateOutlined /> {t('app.name')}
+        </Typography.Title>
+        <nav aria-label={t('app.name')}>
+          <Menu
+            mode="inline"
+            selectedKeys={[location.pathname]}
+            onClick={({ key }) => void navigate(key)}
+            items={NAV_ITEMS.map((n) => ({ key: n.path, icon: ICONS[n.key], label: t(`nav.${n.key}`) }))}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', paddingInline: 24, borderBottom: '1px solid #f0f0f0' }}>
+          <Flex justify="flex-end" align="center" gap={16} style={{ height: '100%' }}>
+            <LanguageSwitch />
+            <Button icon={<LockOutlined />} onClick={() => void lock()}>
+              {t('common.lock')}
+            </Button>
+          </Flex>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <RecoveryNotice />
+          <main>
+            <Outlet />
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

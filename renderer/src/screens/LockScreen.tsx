@@ -1,0 +1,76 @@
+import { Alert, Button, Divider, Form, Input, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppError } from '../../../shared/contract/errors.ts';
+import { useLang } from '../hooks/use-lang.ts';
+import { errorText } from '../i18n/errors.ts';
+import { useSession } from '../stores/session-store.ts';
+import { CenteredCard } from './CenteredCard.tsx';
+
+function useSecondsUntil(until: number | null): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (until === null || until <= Date.now()) return;
+    const id = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(id);
+  }, [until]);
+  return until === null ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
+}
+
+export function LockScreen() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const status = useSession((s) => s.status);
+  const unlock = useSession((s) => s.unlock);
+  const unlockWithDevice = useSession((s) => s.unlockWithDevice);
+  const [form] = Form.useForm<{ password: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [throttledUntil, setThrottledUntil] = useState<number | null>(
+    status?.retryAfterMs ? Date.now() + status.retryAfterMs : null,
+  );
+  const seconds = useSecondsUntil(throttledUntil);
+
+  const attempt = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setError(errorText(err, lang));
+      const wait = err instanceof AppError ? err.details?.retryAfterMs : undefined;
+      if (typeof wait === 'number') setThrottledUntil(Date.now() + wait);
+      form.setFieldValue('password', '');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <CenteredCard title={t('lock.title')}>
+      <Typography.Paragraph type="secondary" data-testid="lock-reason">
+        {t(`lock.reasons.${status?.lockReason ?? 'start'}`)}
+      </Typography.Paragraph>
+      <Form layout="vertical" form={form} onFinish={(v) => attempt(() => unlock(v.password))} requiredMark={false}>
+        <Form.Item name="password" label={t('lock.password')} rules={[{ required: true, message: t('lock.password') }]}>
+          <Input.Password autoFocus autoComplete="current-password" />
+        </Form.Item>
+        {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
+        {seconds > 0 && (
+          <Alert type="warning" showIcon title={t('lock.throttled', { seconds })} style={{ marginBottom: 16 }} />
+        )}
+        <Button type="primary" htmlType="submit" block loading={busy} disabled={seconds > 0}>
+          {t('lock.submit')}
+        </Button>
+      </Form>
+      {status?.deviceUnlockAvailable && (
+        <>
+          <Divider plain />
+          <Button block onClick={() => attempt(unlockWithDevice)} disabled={busy}>
+            {t('lock.deviceUnlock')}
+          </Button>
+        </>
+      )}
+    </CenteredCard>
+  );
+}

@@ -1,0 +1,20 @@
+// The navigation skeleton: every module of the product, in the order a seller works through them.
+export interface NavItem {
+  path: string;
+  key: string;
+  ready: boolean;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/', key: 'overview', ready: true },
+  { path: '/shops', key: 'shops', ready: false },
+  { path: '/subaccounts', key: 'subaccounts', ready: false },
+  { path: '/templates', key: 'templates', ready: false },
+  { path: '/staff', key: 'staff', ready: false },
+  { path: '/verification', key: 'verification', ready: false },
+  { path: '/temp-agents', key: 'tempAgents', ready: false },
+  { path: '/deposit', key: 'deposit', ready: false },
+  { path: '/recovery', key: 'recovery', ready: false },
+  { path: '/audit', key: 'audit', ready: true },
+  { path: '/settings', key: 'settings', ready: true },
+];

@@ -1,0 +1,97 @@
+// Vault state, settings and start-up facts, kept in one store because every screen gate depends on them.
+import { create } from 'zustand';
+import type { AppInfo, Language, RecoveryEvent, Settings, VaultStatus } from '../../../shared/contract/types.ts';
+import type { Bridge } from '../bridge/index.ts';
+import { applyLanguage } from '../i18n/index.ts';
+
+interface SessionState {
+  bridge: Bridge | null;
+  status: VaultStatus | null;
+  settings: Settings | null;
+  info: AppInfo | null;
+  recovery: RecoveryEvent[];
+  loadError: unknown;
+  init(bridge: Bridge): Promise<void>;
+  refreshStatus(): Promise<void>;
+  setup(password: string, confirm: string, rememberOnDevice: boolean): Promise<void>;
+  unlock(password: string): Promise<void>;
+  unlockWithDevice(): Promise<void>;
+  lock(): Promise<void>;
+  updateSettings(patch: Partial<Settings>): Promise<void>;
+  setLanguage(lang: Language): Promise<void>;
+}
+
+const need = (b: Bridge | null): Bridge => {
+  if (!b) throw new Error('bridge not ready');
+  return b;
+};
+
+export const useSession = create<SessionState>((set, get) => ({
+  bridge: null,
+  status: null,
+  settings: null,
+  info: null,
+  recovery: [],
+  loadError: null,
+
+  async init(bridge) {
+    set({ bridge });
+    bridge.on('vault.locked', () => void get().refreshStatus());
+    bridge.on('vault.unlocked', () => void get().refreshStatus());
+    bridge.on('settings.changed', (settings) => {
+      applyLanguage(settings.language);
+      set({ settings });
+    });
+    bridge.on('storage.recovered', ({ events }) => set({ recovery: [...get().recovery, ...events] }));
+    try {
+      const [status, settings, info, recovery] = await Promise.all([
+        bridge.invoke('vault.getStatus', {}),
+        bridge.invoke('settings.get', {}),
+        bridge.invoke('app.getInfo', {}),
+        bridge.invoke('storage.getRecoveryReport', {}),
+      ]);
+      applyLanguage(settings.language);
+      set({ status, settings, info, recovery });
+    } catch (err) {
+      set({ loadError: err });
+    }
+  },
+
+  async refreshStatus() {
+    set({ status: await need(get().bridge).invoke('vault.getStatus', {}) });
+  },
+
+  async setup(password, confirm, rememberOnDevice) {
+    const status = await need(get().bridge).invoke('vault.setup', { password, confirm, rememberOnDevice });
+    set({ status });
+  },
+
+  async unlock(password) {
+    const bridge = need(get().bridge);
+    const status = await bridge.invoke('vault.unlock', { password });
+    // Unlocking may authenticate stored data and recover a file; pick up any new report.
+    set({ status, recovery: await bridge.invoke('storage.getRecoveryReport', {}) });
+  },
+
+  async unlockWithDevice() {
+    const bridge = need(get().bridge);
+    const status = await bridge.invoke('vault.unlockWithDevice', {});
+    set({ status, recovery: await bridge.invoke('storage.getRecoveryReport', {}) });
+  },
+
+  async lock() {
+    set({ status: await need(get().bridge).invoke('vault.lock', {}) });
+  },
+
+  async updateSettings(patch) {
+    const settings = await need(get().bridge).invoke('settings.update', patch);
+    applyLanguage(settings.language);
+    set({ settings });
+  },
+
+  async setLanguage(lang) {
+    const settings = await need(get().bridge).invoke('settings.setLanguage', { language: lang });
+    applyLanguage(settings.language);
+    set({ settings });
+  },
+}));

@@ -1,0 +1,108 @@
+// Error codes cross every process boundary as data; each has a Chinese and an English message so the
+// renderer can show the user's language without the core knowing which one is active.
+
+export const errorMessages = {
+  VALIDATION_FAILED: { zh: '输入内容有误，请检查标出的字段。', en: 'Some fields are invalid; check the marked fields.' },
+  UNKNOWN_METHOD: { zh: '未知的请求。', en: 'Unknown request.' },
+  FORBIDDEN_SENDER: { zh: '请求来源不可信，已拒绝。', en: 'The request came from an untrusted sender and was refused.' },
+  VAULT_NOT_INITIALIZED: { zh: '尚未设置主密码。', en: 'No master password has been set yet.' },
+  VAULT_ALREADY_INITIALIZED: { zh: '主密码已设置，不能重复初始化。', en: 'The vault is already set up.' },
+  VAULT_LOCKED: { zh: '保险库已锁定，请先解锁。', en: 'The vault is locked; unlock it first.' },
+  WRONG_PASSWORD: { zh: '主密码不正确。', en: 'The master password is incorrect.' },
+  THROTTLED: { zh: '尝试次数过多，请稍后再试。', en: 'Too many attempts; wait before trying again.' },
+  PASSWORD_TOO_SHORT: { zh: '主密码至少需要 10 个字符。', en: 'The master password needs at least 10 characters.' },
+  PASSWORD_MISMATCH: { zh: '两次输入的密码不一致。', en: 'The two passwords do not match.' },
+  PASSWORD_UNCHANGED: { zh: '新密码不能与当前密码相同。', en: 'The new password must differ from the current one.' },
+  DEVICE_PROTECTION_UNAVAILABLE: {
+    zh: '本设备没有可用的系统加密（或仅为明文后端），不能记住主密码。',
+    en: 'This device has no usable OS encryption (or only a plain-text backend), so the key cannot be remembered.',
+  },
+  DEVICE_UNLOCK_UNAVAILABLE: {
+    zh: '本次无法使用本设备解锁，请输入主密码。',
+    en: 'Device unlock is not available now; enter the master password.',
+  },
+  NOT_FOUND: { zh: '找不到该记录。', en: 'The record was not found.' },
+  CLIPBOARD_UNAVAILABLE: { zh: '无法访问系统剪贴板。', en: 'The system clipboard is not available.' },
+  STORAGE_UNRECOVERABLE: {
+    zh: '数据文件损坏且没有可用的备份，已停止以免覆盖数据。',
+    en: 'A data file is damaged and no good backup exists; stopped so nothing is overwritten.',
+  },
+  STORAGE_WRITE_FAILED: { zh: '保存失败，数据未更改。', en: 'Saving failed; nothing was changed.' },
+  INTERNAL: { zh: '发生内部错误。', en: 'An internal error occurred.' },
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+/** Field-level problems: the field path joined by dots, and a code the renderer translates. */
+export type FieldErrors = Record<string, FieldErrorCode>;
+
+export const fieldErrorMessages = {
+  required: { zh: '必填', en: 'Required' },
+  invalid_type: { zh: '类型不正确', en: 'Wrong type' },
+  too_long: { zh: '内容过长', en: 'Too long' },
+  too_short: { zh: '内容过短', en: 'Too short' },
+  too_big: { zh: '数值过大', en: 'Too large' },
+  too_small: { zh: '数值过小', en: 'Too small' },
+  unknown_field: { zh: '不允许的字段', en: 'Field not allowed' },
+  invalid_value: { zh: '取值不允许', en: 'Value not allowed' },
+  invalid_format: { zh: '格式不正确', en: 'Invalid format' },
+  password_too_short: { zh: '至少 10 个字符', en: 'At least 10 characters' },
+  password_mismatch: { zh: '两次输入不一致', en: 'Does not match' },
+  password_unchanged: { zh: '不能与当前密码相同', en: 'Must differ from the current password' },
+  wrong_password: { zh: '密码不正确', en: 'Incorrect password' },
+  invalid: { zh: '无效', en: 'Invalid' },
+} as const;
+
+export type FieldErrorCode = keyof typeof fieldErrorMessages;
+
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldErrors;
+  /** Extra machine-readable facts, e.g. how long a throttle lasts. Never a secret. */
+  details?: Record<string, string | number | boolean>;
+}
+
+export type WireResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+/** The one error type the core throws for expected refusals; anything else is INTERNAL. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: FieldErrors;
+  readonly details?: Record<string, string | number | boolean>;
+
+  constructor(
+    code: ErrorCode,
+    opts: { fields?: FieldErrors; details?: Record<string, string | number | boolean>; message?: string } = {},
+  ) {
+    super(opts.message ?? errorMessages[code].en);
+    this.name = 'AppError';
+    this.code = code;
+    if (opts.fields) this.fields = opts.fields;
+    if (opts.details) this.details = opts.details;
+  }
+
+  toWire(): WireError {
+    const wire: WireError = { code: this.code, message: this.message };
+    if (this.fields) wire.fields = this.fields;
+    if (this.details) wire.details = this.details;
+    return wire;
+  }
+
+  static fromWire(wire: WireError): AppError {
+    const opts: { fields?: FieldErrors; details?: Record<string, string | number | boolean>; message: string } = {
+      message: wire.message,
+    };
+    if (wire.fields) opts.fields = wire.fields;
+    if (wire.details) opts.details = wire.details;
+    return new AppError(isErrorCode(wire.code) ? wire.code : 'INTERNAL', opts);
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(errorMessages, value);
+}
+
+export function isFieldErrorCode(value: unknown): value is FieldErrorCode {
+  return typeof value === 'string' && Object.hasOwn(fieldErrorMessages, value);
+}

@@ -1,0 +1,22 @@
+// Events main pushes to the renderer (area.pastTense). Same rule as methods: declared once, looped over.
+import type { LockReason, RecoveryEvent, Settings } from './types.ts';
+
+const payload = <T>() => undefined as unknown as T;
+
+export const events = {
+  'vault.locked': payload<{ reason: LockReason }>(),
+  'vault.unlocked': payload<Record<string, never>>(),
+  'settings.changed': payload<Settings>(),
+  'storage.recovered': payload<{ events: RecoveryEvent[] }>(),
+  'clipboard.cleared': payload<Record<string, never>>(),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = Events[E];
+
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(events, value);
+}

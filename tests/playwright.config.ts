@@ -1,0 +1,24 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
+
+const executablePath = findChromium();
+
+export default defineConfig({
+  testDir: './ui',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: '../.tmp/results/ui.json' }]],
+  outputDir: '../.tmp/ui-artifacts',
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    locale: 'zh-CN',
+    viewport: { width: 1280, height: 820 },
+    launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS },
+    screenshot: 'only-on-failure',
+  },
+});

@@ -1,0 +1,34 @@
+// Test doubles behind the core's ports. They live only in tests.
+import type { ClipboardHistory, ClipboardPort, KeyProtector } from '../../electron/core/ports.ts';
+
+export class MemoryClipboard implements ClipboardPort {
+  text = '';
+  writes = 0;
+  history(): ClipboardHistory {
+    return 'no-history';
+  }
+  async writeSecret(text: string) {
+    this.text = text;
+    this.writes++;
+  }
+  async readText() {
+    return this.text;
+  }
+  async clear() {
+    this.text = '';
+  }
+}
+
+/** Stands in for safeStorage: reversible, and reports itself unavailable when told to. */
+export class FakeProtector implements KeyProtector {
+  constructor(public reason: string | null = null) {}
+  unavailableReason() {
+    return this.reason;
+  }
+  protect(plain: Buffer) {
+    return Buffer.concat([Buffer.from('fake:'), Buffer.from(plain.map((b) => b ^ 0x5a))]);
+  }
+  unprotect(sealed: Buffer) {
+    return Buffer.from(sealed.subarray(5).map((b) => b ^ 0x5a));
+  }
+}

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Core, type CoreOptions, createCore } from '../../electron/core/create-core.ts';
+import { confBackendFactory } from '../../electron/host/node-adapters.ts';
+import { FakeProtector, MemoryClipboard } from './fake-ports.ts';
+import { ManualClock } from './manual-clock.ts';
+
+/** Cheap scrypt for tests: the product calibrates to ~0.5 s, which the benchmark checks instead. */
+export const TEST_KDF = async () => ({ N: 2 ** 12, r: 8, p: 1 });
+
+export function tempDataDir(label = 'sw'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`));
+}
+
+export interface TestCore {
+  core: Core;
+  dataDir: string;
+  clock: ManualClock;
+  clipboard: MemoryClipboard;
+  protector: FakeProtector;
+}
+
+export function makeTestCore(overrides: Partial<CoreOptions> & { dataDir?: string; clock?: ManualClock } = {}): TestCore {
+  const dataDir = overrides.dataDir ?? tempDataDir();
+  const clock = overrides.clock ?? new ManualClock();
+  const clipboard = (overrides.clipboard as MemoryClipboard | undefined) ?? new MemoryClipboard();
+  const protector = (overrides.protector as FakeProtector | undefined) ?? new FakeProtector();
+  const core = createCore({
+    backendFactory: confBackendFactory,
+    kdfCost: TEST_KDF,
+    info: { version: '0.0.0-test', platform: process.platform, transport: 'http' },
+    ...overrides,
+    dataDir,
+    clock,
+    clipboard,
+    protector,
+  });
+  return { core, dataDir, clock, clipboard, protector };
+}
+
+export const GOOD_PASSWORD = '正确的马电池订书钉-42';
