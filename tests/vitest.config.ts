@@ -12,6 +12,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // electron-store imports 'electron'; inlining it lets vi.mock('electron') reach that import.
+    server: { deps: { inline: ['electron-store'] } },
     reporters: ['default', ['json', { outputFile: '.tmp/results/unit.json' }]],
   },
 });
