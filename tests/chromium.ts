@@ -17,7 +17,9 @@ export function findChromium(): string | undefined {
     darwin: 'npx playwright install chromium   (or set CHROMIUM_PATH to an installed Chrome/Chromium)',
     win32: 'npx playwright install chromium   (or set CHROMIUM_PATH to an installed Chrome/Chromium)',
   };
-  throw new Error(`No Chromium found for the UI tests. Get one with:\n  ${how[process.platform] ?? how.linux}`);
+  throw new Error(
+    `No Chromium found for the UI tests. Get one with:\n  ${how[process.platform] ?? how.linux}`,
+  );
 }
 
 /** As root in a container Chromium needs --no-sandbox; the background-network flags keep it off the network. */

@@ -149,7 +149,11 @@ export function createCore(opts: CoreOptions): Core {
   };
 
   const handlers: Handlers = {
-    'app.getInfo': () => ({ ...opts.info, dataDir: opts.dataDir, clipboardHistory: opts.clipboard.history() }),
+    'app.getInfo': () => ({
+      ...opts.info,
+      dataDir: opts.dataDir,
+      clipboardHistory: opts.clipboard.history(),
+    }),
     'vault.getStatus': () => session.status(),
     'vault.setup': (r) => {
       guardUsable();

@@ -1,7 +1,12 @@
 // The single entry every transport (IPC, HTTP, direct tests) goes through: method name checked against
 // the contract, payload validated by its zod schema, lock state enforced, errors turned into data.
 import type { z } from 'zod';
-import { AppError, type FieldErrorCode, type FieldErrors, type WireResult } from '../../shared/contract/errors.ts';
+import {
+  AppError,
+  type FieldErrorCode,
+  type FieldErrors,
+  type WireResult,
+} from '../../shared/contract/errors.ts';
 import {
   contract,
   isMethodName,
@@ -31,7 +36,8 @@ export function createDispatch(handlers: Handlers, hooks: DispatchHooks): Dispat
     }
     const spec = contract[method];
     const parsed = spec.request.safeParse(payload);
-    if (!parsed.success) return fail(new AppError('VALIDATION_FAILED', { fields: fieldErrors(parsed.error) }));
+    if (!parsed.success)
+      return fail(new AppError('VALIDATION_FAILED', { fields: fieldErrors(parsed.error, payload) }));
     if (!spec.whileLocked && !hooks.isUnlocked()) return fail(new AppError('VAULT_LOCKED'));
     hooks.onActivity(method);
     try {
@@ -56,7 +62,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function fieldErrors(error: z.ZodError): FieldErrors {
+function fieldErrors(error: z.ZodError, payload: unknown): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -65,15 +71,25 @@ function fieldErrors(error: z.ZodError): FieldErrors {
     }
     const key = issue.path.join('.');
     if (out[key]) continue;
-    out[key] = codeFor(issue);
+    out[key] = codeFor(issue, valueAt(payload, issue.path));
   }
   return out;
 }
 
-function codeFor(issue: z.core.$ZodIssue): FieldErrorCode {
+/** zod 4 does not report the input by default, so whether a field was missing is read off the payload. */
+function valueAt(payload: unknown, at: PropertyKey[]): unknown {
+  let v: unknown = payload;
+  for (const k of at) {
+    if (typeof v !== 'object' || v === null || !Object.hasOwn(v, k)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+function codeFor(issue: z.core.$ZodIssue, value: unknown): FieldErrorCode {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'required' : 'invalid_type';
+      return value === undefined ? 'required' : 'invalid_type';
     case 'too_big':
       return issue.origin === 'string' ? 'too_long' : 'too_big';
     case 'too_small':

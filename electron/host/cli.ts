@@ -7,7 +7,9 @@ import { commandClipboard, confBackendFactory, noDeviceProtection } from './node
 import { startHost } from './server.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dataDir = path.resolve(process.env.SHOPWARDEN_DATA_DIR ?? path.join(os.homedir(), '.shopwarden-preview'));
+const dataDir = path.resolve(
+  process.env.SHOPWARDEN_DATA_DIR ?? path.join(os.homedir(), '.shopwarden-preview'),
+);
 const version = process.env.npm_package_version ?? '0.0.0';
 
 const core = createCore({

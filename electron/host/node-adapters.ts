@@ -5,7 +5,9 @@ import type { ClipboardPort, KeyProtector, StoreBackendFactory } from '../core/p
 import { type ConfLikeClass, confLikeBackendFactory } from '../core/storage/conf-backend.ts';
 
 /** conf is the engine inside electron-store: same atomic, fsync'd, mode-0600 writes, no Electron needed. */
-export const confBackendFactory: StoreBackendFactory = confLikeBackendFactory(Conf as unknown as ConfLikeClass);
+export const confBackendFactory: StoreBackendFactory = confLikeBackendFactory(
+  Conf as unknown as ConfLikeClass,
+);
 
 /** Without Electron there is no OS key store to ask, so remembering the key is refused, never faked. */
 export const noDeviceProtection: KeyProtector = {
@@ -25,7 +27,10 @@ export function commandClipboard(): ClipboardPort {
   const tools = {
     darwin: { write: ['pbcopy', []], read: ['pbpaste', []] },
     win32: { write: ['clip', []], read: ['powershell', ['-NoProfile', '-Command', 'Get-Clipboard']] },
-    linux: { write: ['xclip', ['-selection', 'clipboard']], read: ['xclip', ['-selection', 'clipboard', '-o']] },
+    linux: {
+      write: ['xclip', ['-selection', 'clipboard']],
+      read: ['xclip', ['-selection', 'clipboard', '-o']],
+    },
   } as const;
   const t = tools[process.platform as keyof typeof tools] ?? tools.linux;
   return {

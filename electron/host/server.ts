@@ -44,7 +44,11 @@ export async function startHost(opts: { core: Core; staticDir: string; port?: nu
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return deny(421, 'wrong host');
     const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+    if (
+      origin !== undefined &&
+      origin !== `http://127.0.0.1:${port}` &&
+      origin !== `http://localhost:${port}`
+    ) {
       return deny(403, 'cross-origin request refused');
     }
     const fetchSite = req.headers['sec-fetch-site'];
@@ -63,7 +67,8 @@ export async function startHost(opts: { core: Core; staticDir: string; port?: nu
         return;
       }
       if (req.method !== 'POST') return deny(405, 'method not allowed');
-      if (!tokenOk(req.headers[TOKEN_HEADER] as string | undefined)) return deny(401, 'missing or wrong token');
+      if (!tokenOk(req.headers[TOKEN_HEADER] as string | undefined))
+        return deny(401, 'missing or wrong token');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return deny(415, 'JSON only');
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       readBody(req, MAX_BODY_BYTES)
@@ -75,11 +80,19 @@ export async function startHost(opts: { core: Core; staticDir: string; port?: nu
             payload = undefined;
           }
           const result = await opts.core.dispatch(method, payload);
-          res.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+          res.writeHead(200, {
+            ...headers,
+            'content-type': 'application/json; charset=utf-8',
+            'cache-control': 'no-store',
+          });
           res.end(JSON.stringify(result));
         })
         .catch(() => {
-          res.writeHead(413, { ...headers, 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+          res.writeHead(413, {
+            ...headers,
+            'content-type': 'application/json; charset=utf-8',
+            connection: 'close',
+          });
           const error = new AppError('VALIDATION_FAILED', { fields: { '': 'too_long' } }).toWire();
           res.end(JSON.stringify({ ok: false, error }), () => req.destroy());
         });
@@ -114,8 +127,10 @@ export async function startHost(opts: { core: Core; staticDir: string; port?: nu
       unsubscribe();
       for (const c of sseClients) c.end();
       sseClients.clear();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Browsers keep connections alive; close() alone would wait for them forever.
       server.closeAllConnections();
+      await closed;
     },
   };
 }

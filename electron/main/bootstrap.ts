@@ -5,11 +5,11 @@ import type * as Electron from 'electron';
 import { EVENT_CHANNEL } from '../../shared/contract/index.ts';
 import { type Core, createCore } from '../core/create-core.ts';
 import type { StoreBackendFactory } from '../core/ports.ts';
-import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './app-origin.ts';
-import { appProtocolHandler } from './app-protocol.ts';
 import { electronClipboard } from './adapters/electron-clipboard.ts';
 import { powerMonitorEvents } from './adapters/power-events.ts';
 import { safeStorageProtector } from './adapters/safe-storage-protector.ts';
+import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './app-origin.ts';
+import { appProtocolHandler } from './app-protocol.ts';
 import { registerIpc } from './ipc.ts';
 import { guardNavigation } from './navigation-guard.ts';
 import { denyAllPermissions } from './permissions.ts';
@@ -17,7 +17,15 @@ import { hardenedWebPreferences } from './web-preferences.ts';
 
 export type ElectronApi = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'safeStorage' | 'clipboard' | 'ClipboardItem' | 'powerMonitor'
+  | 'app'
+  | 'BrowserWindow'
+  | 'ipcMain'
+  | 'protocol'
+  | 'session'
+  | 'safeStorage'
+  | 'clipboard'
+  | 'ClipboardItem'
+  | 'powerMonitor'
 >;
 
 export interface BootstrapOptions {

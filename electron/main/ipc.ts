@@ -8,7 +8,10 @@ import { isAppUrl } from './app-origin.ts';
 
 export type TrustedContents = () => WebContents | null;
 
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, trusted: TrustedContents): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  trusted: TrustedContents,
+): boolean {
   const contents = trusted();
   const frame = event.senderFrame;
   if (!contents || !frame || event.sender !== contents) return false;
@@ -17,10 +20,15 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'send
   return isAppUrl(frame.url);
 }
 
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch, trusted: TrustedContents): void {
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  dispatch: Dispatch,
+  trusted: TrustedContents,
+): void {
   for (const method of methodNames) {
     ipcMain.handle(channelFor(method), async (event, payload: unknown) => {
-      if (!isTrustedSender(event, trusted)) return { ok: false, error: new AppError('FORBIDDEN_SENDER').toWire() };
+      if (!isTrustedSender(event, trusted))
+        return { ok: false, error: new AppError('FORBIDDEN_SENDER').toWire() };
       return dispatch(method, payload);
     });
   }

@@ -1,7 +1,13 @@
 // The renderer's only door to main: one frozen object with a function per contract method and a
 // subscription per contract event. No raw ipcRenderer, no channel name chosen by the page.
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
-import { channelFor, EVENT_CHANNEL, eventNames, isEventName, methodNames } from '../../shared/contract/index.ts';
+import {
+  channelFor,
+  EVENT_CHANNEL,
+  eventNames,
+  isEventName,
+  methodNames,
+} from '../../shared/contract/index.ts';
 
 type Listener = (payload: unknown) => void;
 

@@ -28,7 +28,10 @@ const router = createHashRouter([
       { index: true, element: <OverviewScreen /> },
       { path: 'audit', element: <AuditLogScreen /> },
       { path: 'settings', element: <SettingsScreen /> },
-      ...NAV_ITEMS.filter((n) => !n.ready).map((n) => ({ path: n.path.slice(1), element: <ComingSoonScreen navKey={n.key} /> })),
+      ...NAV_ITEMS.filter((n) => !n.ready).map((n) => ({
+        path: n.path.slice(1),
+        element: <ComingSoonScreen navKey={n.key} />,
+      })),
       { path: '*', element: <OverviewScreen /> },
     ],
   },
@@ -56,7 +59,10 @@ function Gate() {
 export function App() {
   const lang = useLang();
   return (
-    <ConfigProvider locale={lang === 'zh-CN' ? zhCNLocale : enUSLocale} theme={{ token: { fontFamily: FONT_STACK } }}>
+    <ConfigProvider
+      locale={lang === 'zh-CN' ? zhCNLocale : enUSLocale}
+      theme={{ token: { fontFamily: FONT_STACK } }}
+    >
       <AntApp>
         <Gate />
       </AntApp>

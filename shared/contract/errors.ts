@@ -2,17 +2,29 @@
 // renderer can show the user's language without the core knowing which one is active.
 
 export const errorMessages = {
-  VALIDATION_FAILED: { zh: '输入内容有误，请检查标出的字段。', en: 'Some fields are invalid; check the marked fields.' },
+  VALIDATION_FAILED: {
+    zh: '输入内容有误，请检查标出的字段。',
+    en: 'Some fields are invalid; check the marked fields.',
+  },
   UNKNOWN_METHOD: { zh: '未知的请求。', en: 'Unknown request.' },
-  FORBIDDEN_SENDER: { zh: '请求来源不可信，已拒绝。', en: 'The request came from an untrusted sender and was refused.' },
+  FORBIDDEN_SENDER: {
+    zh: '请求来源不可信，已拒绝。',
+    en: 'The request came from an untrusted sender and was refused.',
+  },
   VAULT_NOT_INITIALIZED: { zh: '尚未设置主密码。', en: 'No master password has been set yet.' },
   VAULT_ALREADY_INITIALIZED: { zh: '主密码已设置，不能重复初始化。', en: 'The vault is already set up.' },
   VAULT_LOCKED: { zh: '保险库已锁定，请先解锁。', en: 'The vault is locked; unlock it first.' },
   WRONG_PASSWORD: { zh: '主密码不正确。', en: 'The master password is incorrect.' },
   THROTTLED: { zh: '尝试次数过多，请稍后再试。', en: 'Too many attempts; wait before trying again.' },
-  PASSWORD_TOO_SHORT: { zh: '主密码至少需要 10 个字符。', en: 'The master password needs at least 10 characters.' },
+  PASSWORD_TOO_SHORT: {
+    zh: '主密码至少需要 10 个字符。',
+    en: 'The master password needs at least 10 characters.',
+  },
   PASSWORD_MISMATCH: { zh: '两次输入的密码不一致。', en: 'The two passwords do not match.' },
-  PASSWORD_UNCHANGED: { zh: '新密码不能与当前密码相同。', en: 'The new password must differ from the current one.' },
+  PASSWORD_UNCHANGED: {
+    zh: '新密码不能与当前密码相同。',
+    en: 'The new password must differ from the current one.',
+  },
   DEVICE_PROTECTION_UNAVAILABLE: {
     zh: '本设备没有可用的系统加密（或仅为明文后端），不能记住主密码。',
     en: 'This device has no usable OS encryption (or only a plain-text backend), so the key cannot be remembered.',
@@ -73,7 +85,11 @@ export class AppError extends Error {
 
   constructor(
     code: ErrorCode,
-    opts: { fields?: FieldErrors; details?: Record<string, string | number | boolean>; message?: string } = {},
+    opts: {
+      fields?: FieldErrors;
+      details?: Record<string, string | number | boolean>;
+      message?: string;
+    } = {},
   ) {
     super(opts.message ?? errorMessages[code].en);
     this.name = 'AppError';
@@ -90,7 +106,11 @@ export class AppError extends Error {
   }
 
   static fromWire(wire: WireError): AppError {
-    const opts: { fields?: FieldErrors; details?: Record<string, string | number | boolean>; message: string } = {
+    const opts: {
+      fields?: FieldErrors;
+      details?: Record<string, string | number | boolean>;
+      message: string;
+    } = {
       message: wire.message,
     };
     if (wire.fields) opts.fields = wire.fields;

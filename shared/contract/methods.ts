@@ -40,7 +40,11 @@ export const contract = {
     response: returns<VaultStatus>(),
     whileLocked: true,
   },
-  'vault.unlock': { request: z.strictObject({ password }), response: returns<VaultStatus>(), whileLocked: true },
+  'vault.unlock': {
+    request: z.strictObject({ password }),
+    response: returns<VaultStatus>(),
+    whileLocked: true,
+  },
   'vault.unlockWithDevice': { request: empty, response: returns<VaultStatus>(), whileLocked: true },
   'vault.lock': { request: empty, response: returns<VaultStatus>(), whileLocked: true },
   'vault.changePassword': {
@@ -67,8 +71,16 @@ export const contract = {
   },
   'audit.verify': { request: empty, response: returns<AuditVerifyResult>(), whileLocked: false },
   'storage.getRecoveryReport': { request: empty, response: returns<RecoveryEvent[]>(), whileLocked: true },
-  'secrets.reveal': { request: z.strictObject({ ref: secretRef }), response: returns<RevealedSecret>(), whileLocked: false },
-  'secrets.copy': { request: z.strictObject({ ref: secretRef }), response: returns<CopiedSecret>(), whileLocked: false },
+  'secrets.reveal': {
+    request: z.strictObject({ ref: secretRef }),
+    response: returns<RevealedSecret>(),
+    whileLocked: false,
+  },
+  'secrets.copy': {
+    request: z.strictObject({ ref: secretRef }),
+    response: returns<CopiedSecret>(),
+    whileLocked: false,
+  },
 } as const;
 
 export type Contract = typeof contract;

@@ -11,7 +11,17 @@ export interface Strength {
   meetsMinimum: boolean;
 }
 
-const COMMON_FRAGMENTS = ['password', 'qwerty', 'admin', 'taobao', 'jd', '123456', 'abcdef', 'iloveyou', '111111'];
+const COMMON_FRAGMENTS = [
+  'password',
+  'qwerty',
+  'admin',
+  'taobao',
+  'jd',
+  '123456',
+  'abcdef',
+  'iloveyou',
+  '111111',
+];
 
 export function passwordStrength(password: string): Strength {
   const chars = Array.from(password);

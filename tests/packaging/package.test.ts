@@ -22,7 +22,12 @@ beforeAll(() => {
   // A stand-in binary carrying a real fuse wire (version 1, 8 fuses, all enabled) so fuse flipping runs.
   fs.writeFileSync(
     path.join(standIn, 'electron'),
-    Buffer.concat([Buffer.from('#!/bin/sh\nexit 0\n'), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from('11111111')]),
+    Buffer.concat([
+      Buffer.from('#!/bin/sh\nexit 0\n'),
+      Buffer.from(SENTINEL),
+      Buffer.from([1, 8]),
+      Buffer.from('11111111'),
+    ]),
     { mode: 0o755 },
   );
   fs.writeFileSync(path.join(standIn, 'LICENSE'), 'stand-in');
@@ -53,15 +58,29 @@ describe('packaging with electron-builder', () => {
   });
 
   it('app.asar holds the built main, preload and renderer and the runtime dependencies, not sources or tests', () => {
-    const files = listPackage(path.join(unpacked, 'resources', 'app.asar'), { isPack: false }).map((f) => f.replaceAll('\\', '/'));
-    for (const f of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']) {
+    const files = listPackage(path.join(unpacked, 'resources', 'app.asar'), { isPack: false }).map((f) =>
+      f.replaceAll('\\', '/'),
+    );
+    for (const f of [
+      '/out/main/index.js',
+      '/out/preload/index.cjs',
+      '/out/renderer/index.html',
+      '/package.json',
+    ]) {
       expect(files).toContain(f);
     }
-    for (const dep of ['electron-store', 'conf', 'zod']) expect(files).toContain(`/node_modules/${dep}/package.json`);
-    expect(files.filter((f) => f.startsWith('/tests') || f.startsWith('/electron/') || f.startsWith('/renderer/'))).toEqual([]);
+    for (const dep of ['electron-store', 'conf', 'zod'])
+      expect(files).toContain(`/node_modules/${dep}/package.json`);
+    expect(
+      files.filter((f) => f.startsWith('/tests') || f.startsWith('/electron/') || f.startsWith('/renderer/')),
+    ).toEqual([]);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
-    expect(files.filter((f) => f.includes('/node_modules/react') || f.includes('/node_modules/electron/'))).toEqual([]);
-    const pkg = JSON.parse(extractFile(path.join(unpacked, 'resources', 'app.asar'), 'package.json').toString());
+    expect(
+      files.filter((f) => f.includes('/node_modules/react') || f.includes('/node_modules/electron/')),
+    ).toEqual([]);
+    const pkg = JSON.parse(
+      extractFile(path.join(unpacked, 'resources', 'app.asar'), 'package.json').toString(),
+    );
     expect(pkg.main).toBe('out/main/index.js');
   });
 

@@ -21,7 +21,9 @@ export interface TestCore {
   protector: FakeProtector;
 }
 
-export function makeTestCore(overrides: Partial<CoreOptions> & { dataDir?: string; clock?: ManualClock } = {}): TestCore {
+export function makeTestCore(
+  overrides: Partial<CoreOptions> & { dataDir?: string; clock?: ManualClock } = {},
+): TestCore {
   const dataDir = overrides.dataDir ?? tempDataDir();
   const clock = overrides.clock ?? new ManualClock();
   const clipboard = (overrides.clipboard as MemoryClipboard | undefined) ?? new MemoryClipboard();

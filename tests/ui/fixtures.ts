@@ -24,7 +24,8 @@ export interface AppFixture {
 export const test = base.extend<{ app: AppFixture }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern.
   app: async ({}, use) => {
-    if (!fs.existsSync(path.join(STATIC_DIR, 'index.html'))) throw new Error('Build the renderer first: npm run build');
+    if (!fs.existsSync(path.join(STATIC_DIR, 'index.html')))
+      throw new Error('Build the renderer first: npm run build');
     const dataDir = tempDataDir('sw-ui');
     let running: RunningApp | null = null;
     const stop = async () => {

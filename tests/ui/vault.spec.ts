@@ -1,9 +1,12 @@
 import { expect, test } from './fixtures.ts';
-import { LockPage, SetupPage, ShellPage } from './pages/vault-pages.ts';
+import { LockPage, SetupPage, ShellPage, switchLanguage } from './pages/vault-pages.ts';
 
 const PASSWORD = '店务管家-Strong-2026';
 
-test('first run: set a master password, strength shown, mismatch refused, then the app opens', async ({ app, page }) => {
+test('first run: set a master password, strength shown, mismatch refused, then the app opens', async ({
+  app,
+  page,
+}) => {
   const running = await app.start();
   await running.open(page);
   const setup = new SetupPage(page);
@@ -45,16 +48,28 @@ test('lock and unlock; a wrong password is refused and the vault stays locked', 
   await shell.expectVisible();
 });
 
-test('repeated wrong passwords are throttled with a countdown', async ({ app, page }) => {
-  const running = await app.start();
+test('repeated wrong passwords are throttled with a countdown that survives a restart', async ({
+  app,
+  page,
+}) => {
+  let running = await app.start();
   await running.open(page);
   await new SetupPage(page).create(PASSWORD);
   await new ShellPage(page).lock();
   const lock = new LockPage(page);
-  for (let i = 0; i < 3; i++) {
+  // The first mistakes cost nothing: a typo must not lock anyone out.
+  for (let i = 0; i < 2; i++) {
     await lock.unlock(`wrong-${i}-password`);
     await lock.expectRefused('主密码不正确');
   }
+  await expect(page.getByText(/尝试次数过多/)).toHaveCount(0);
+  // Someone keeps guessing (here straight at the core, as a script would), then the app restarts.
+  for (let i = 2; i < 8; i++) {
+    running.clock.advance(5 * 60_000);
+    await running.core.dispatch('vault.unlock', { password: `guess-${i}-password` });
+  }
+  running = await app.start();
+  await running.open(page);
   await expect(page.getByText(/尝试次数过多，请在 \d+ 秒后重试/)).toBeVisible();
   await expect(page.getByRole('button', { name: /^解\s?锁$/ })).toBeDisabled();
 });
@@ -84,7 +99,7 @@ test('language switch changes the UI, antd and error messages to English and bac
   const shell = new ShellPage(page);
   await shell.expectVisible();
 
-  await page.getByText('English', { exact: true }).click();
+  await switchLanguage(page, 'English');
   await expect(page.getByRole('menuitem', { name: 'Overview' })).toBeVisible();
   await shell.go(/Audit log/);
   // antd's own strings follow the locale too (pagination "items per page" style texts, empty state).
@@ -96,6 +111,6 @@ test('language switch changes the UI, antd and error messages to English and bac
   await new LockPage(page).unlock('wrong-password!');
   await new LockPage(page).expectRefused('The master password is incorrect.');
 
-  await page.getByText('中文', { exact: true }).click();
+  await switchLanguage(page, '中文');
   await expect(page.getByRole('heading', { name: '保险库已锁定' })).toBeVisible();
 });

@@ -36,7 +36,11 @@ describe('hash-chained audit log', () => {
     const l = lines(file);
     l[2] = l[2]!.replace('第3条', '第3条（已改）');
     fs.writeFileSync(file, `${l.join('\n')}\n`);
-    expect(new AuditLog(dir, new ManualClock()).verify()).toMatchObject({ ok: false, brokenAt: 3, reason: 'hash-mismatch' });
+    expect(new AuditLog(dir, new ManualClock()).verify()).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: 'hash-mismatch',
+    });
   });
 
   it('reports the first broken link when an entry is removed', () => {
@@ -44,7 +48,11 @@ describe('hash-chained audit log', () => {
     const l = lines(file);
     l.splice(1, 1);
     fs.writeFileSync(file, `${l.join('\n')}\n`);
-    expect(new AuditLog(dir, new ManualClock()).verify()).toMatchObject({ ok: false, brokenAt: 2, reason: 'chain-break' });
+    expect(new AuditLog(dir, new ManualClock()).verify()).toMatchObject({
+      ok: false,
+      brokenAt: 2,
+      reason: 'chain-break',
+    });
   });
 
   it('reports an edit whose hash was recomputed, since the next entry no longer links to it', () => {
@@ -54,20 +62,40 @@ describe('hash-chained audit log', () => {
     const { hash: _h, ...rest } = l[1];
     l[1].hash = hashEntry(rest);
     fs.writeFileSync(file, `${l.map((x) => JSON.stringify(x)).join('\n')}\n`);
-    expect(new AuditLog(dir, new ManualClock()).verify()).toMatchObject({ ok: false, brokenAt: 3, reason: 'chain-break' });
+    expect(new AuditLog(dir, new ManualClock()).verify()).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: 'chain-break',
+    });
   });
 
   it('the core logs every change and every reveal or copy, never a secret value', async () => {
     const tc = makeTestCore();
     dirs.push(tc.dataDir);
-    await tc.core.dispatch('vault.setup', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD, rememberOnDevice: false });
+    await tc.core.dispatch('vault.setup', {
+      password: GOOD_PASSWORD,
+      confirm: GOOD_PASSWORD,
+      rememberOnDevice: false,
+    });
     tc.core.collection('shops').put('s1', {}, { password: 'TopSecret-淘宝-777' });
     await tc.core.dispatch('settings.update', { autoLockMinutes: 9 });
-    await tc.core.dispatch('secrets.reveal', { ref: { collection: 'shops', recordId: 's1', field: 'password' } });
-    await tc.core.dispatch('secrets.copy', { ref: { collection: 'shops', recordId: 's1', field: 'password' } });
+    await tc.core.dispatch('secrets.reveal', {
+      ref: { collection: 'shops', recordId: 's1', field: 'password' },
+    });
+    await tc.core.dispatch('secrets.copy', {
+      ref: { collection: 'shops', recordId: 's1', field: 'password' },
+    });
     const page = await tc.core.dispatch('audit.list', { offset: 0, limit: 50 });
-    const actions = page.ok ? (page.value as { entries: Array<{ action: string; object: string }> }).entries.map((e) => e.action) : [];
-    expect(actions).toEqual(['secret.copied', 'secret.revealed', 'settings.updated', 'vault.unlocked', 'vault.setup']);
+    const actions = page.ok
+      ? (page.value as { entries: Array<{ action: string; object: string }> }).entries.map((e) => e.action)
+      : [];
+    expect(actions).toEqual([
+      'secret.copied',
+      'secret.revealed',
+      'settings.updated',
+      'vault.unlocked',
+      'vault.setup',
+    ]);
     expect(fs.readFileSync(path.join(tc.dataDir, 'audit.log'), 'utf8')).not.toContain('TopSecret');
     expect(await tc.core.dispatch('audit.verify', {})).toEqual({ ok: true, value: { ok: true, count: 5 } });
     await tc.core.shutdown();

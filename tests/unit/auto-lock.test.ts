@@ -8,7 +8,11 @@ describe('AutoLock with an injected clock', () => {
   it('fires after exactly N idle minutes, and activity pushes it back', () => {
     const clock = new ManualClock();
     let fired = 0;
-    const al = new AutoLock(clock, () => 5, () => fired++);
+    const al = new AutoLock(
+      clock,
+      () => 5,
+      () => fired++,
+    );
     al.start();
     clock.advance(4 * 60_000);
     al.touch();
@@ -24,7 +28,11 @@ describe('AutoLock with an injected clock', () => {
     const clock = new ManualClock();
     let minutes = 10;
     let fired = 0;
-    const al = new AutoLock(clock, () => minutes, () => fired++);
+    const al = new AutoLock(
+      clock,
+      () => minutes,
+      () => fired++,
+    );
     al.start();
     clock.advance(3 * 60_000);
     minutes = 2;
@@ -37,7 +45,11 @@ describe('AutoLock with an injected clock', () => {
   it('stop() cancels the timer', () => {
     const clock = new ManualClock();
     let fired = 0;
-    const al = new AutoLock(clock, () => 1, () => fired++);
+    const al = new AutoLock(
+      clock,
+      () => 1,
+      () => fired++,
+    );
     al.start();
     al.stop();
     clock.advance(10 * 60_000);
@@ -57,7 +69,11 @@ describe('auto-lock in the core', () => {
     tc = makeTestCore();
     const events: string[] = [];
     tc.core.bus.subscribe((name, payload) => events.push(`${name}:${JSON.stringify(payload)}`));
-    await tc.core.dispatch('vault.setup', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD, rememberOnDevice: false });
+    await tc.core.dispatch('vault.setup', {
+      password: GOOD_PASSWORD,
+      confirm: GOOD_PASSWORD,
+      rememberOnDevice: false,
+    });
     await tc.core.dispatch('settings.update', { autoLockMinutes: 3 });
     tc.clock.advance(2 * 60_000);
     await tc.core.dispatch('session.reportActivity', {});
@@ -72,8 +88,19 @@ describe('auto-lock in the core', () => {
 
   it('locks on system suspend and on screen lock', async () => {
     let fire: ((r: 'suspend' | 'screen-lock') => void) | undefined;
-    tc = makeTestCore({ power: { onLockRequired: (l) => ((fire = l), () => {}) } });
-    await tc.core.dispatch('vault.setup', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD, rememberOnDevice: false });
+    tc = makeTestCore({
+      power: {
+        onLockRequired: (l) => {
+          fire = l;
+          return () => {};
+        },
+      },
+    });
+    await tc.core.dispatch('vault.setup', {
+      password: GOOD_PASSWORD,
+      confirm: GOOD_PASSWORD,
+      rememberOnDevice: false,
+    });
     fire?.('suspend');
     expect(tc.core.session.status()).toMatchObject({ state: 'locked', lockReason: 'suspend' });
     await tc.core.dispatch('vault.unlock', { password: GOOD_PASSWORD });

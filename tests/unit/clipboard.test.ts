@@ -62,7 +62,11 @@ describe('clipboard in the core', () => {
 
   it('copy uses the configured seconds and is cleared on lock', async () => {
     tc = makeTestCore();
-    await tc.core.dispatch('vault.setup', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD, rememberOnDevice: false });
+    await tc.core.dispatch('vault.setup', {
+      password: GOOD_PASSWORD,
+      confirm: GOOD_PASSWORD,
+      rememberOnDevice: false,
+    });
     tc.core.collection('shops').put('s1', {}, { password: 'tb-主账号-pw' });
     await tc.core.dispatch('settings.update', { clipboardSeconds: 10 });
     const r = await tc.core.dispatch('secrets.copy', { ref });
@@ -74,7 +78,11 @@ describe('clipboard in the core', () => {
 
   it('is cleared on quit', async () => {
     tc = makeTestCore();
-    await tc.core.dispatch('vault.setup', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD, rememberOnDevice: false });
+    await tc.core.dispatch('vault.setup', {
+      password: GOOD_PASSWORD,
+      confirm: GOOD_PASSWORD,
+      rememberOnDevice: false,
+    });
     tc.core.collection('shops').put('s1', {}, { password: 'tb-主账号-pw' });
     await tc.core.dispatch('secrets.copy', { ref });
     await tc.core.shutdown();

@@ -57,10 +57,12 @@ describe('scrypt key wrapping', () => {
     const params = newParams(cheap);
     const dataKey = randomBytes(32);
     const wrapped = seal(await deriveKey('right password', params), dataKey, 'wrap');
-    expect(Buffer.from(open(await deriveKey('right password', params), wrapped, 'wrap'), 'utf8')).toBeDefined();
-    await expect(async () => open(await deriveKey('wrong password', params), wrapped, 'wrap')).rejects.toThrow(
-      AuthenticationError,
-    );
+    expect(
+      Buffer.from(open(await deriveKey('right password', params), wrapped, 'wrap'), 'utf8'),
+    ).toBeDefined();
+    await expect(async () =>
+      open(await deriveKey('wrong password', params), wrapped, 'wrap'),
+    ).rejects.toThrow(AuthenticationError);
   });
 
   it('calibrates N so one derivation lands near the target time', async () => {

@@ -13,9 +13,16 @@ vi.mock('electron', () => ({ default: {} }));
 
 describe('electron-store backend', () => {
   it('writes our document atomically at mode 0600 and never clears a bad file', async () => {
-    const { electronStoreBackendFactory } = await import('../../electron/main/adapters/electron-store-backend.ts');
+    const { electronStoreBackendFactory } = await import(
+      '../../electron/main/adapters/electron-store-backend.ts'
+    );
     const dataDir = tempDataDir('sw-es');
-    const ctx = { dataDir, backendFactory: electronStoreBackendFactory, clock: new ManualClock(), onRecovered: () => {} };
+    const ctx = {
+      dataDir,
+      backendFactory: electronStoreBackendFactory,
+      clock: new ManualClock(),
+      onRecovered: () => {},
+    };
     const schema = z.strictObject({ shop: z.string() });
     const doc = new DocumentStore(ctx, 'shops', schema);
     doc.load();

@@ -4,19 +4,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { channelFor, methodNames } from '../../shared/contract/index.ts';
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/static-files.ts';
 import { confBackendFactory } from '../../electron/host/node-adapters.ts';
-import { appProtocolHandler } from '../../electron/main/app-protocol.ts';
-import { electronClipboard, WINDOWS_EXCLUDE_FORMAT } from '../../electron/main/adapters/electron-clipboard.ts';
+import {
+  electronClipboard,
+  WINDOWS_EXCLUDE_FORMAT,
+} from '../../electron/main/adapters/electron-clipboard.ts';
 import { safeStorageProtector } from '../../electron/main/adapters/safe-storage-protector.ts';
 import { APP_ENTRY_URL } from '../../electron/main/app-origin.ts';
+import { appProtocolHandler } from '../../electron/main/app-protocol.ts';
 import { bootstrap, type ElectronApi } from '../../electron/main/bootstrap.ts';
 import { isAllowedExternalUrl, openExternalSafely } from '../../electron/main/external-links.ts';
 import { isTrustedSender, registerIpc } from '../../electron/main/ipc.ts';
 import { guardNavigation } from '../../electron/main/navigation-guard.ts';
 import { denyAllPermissions } from '../../electron/main/permissions.ts';
 import { hardenedWebPreferences } from '../../electron/main/web-preferences.ts';
+import { channelFor, methodNames } from '../../shared/contract/index.ts';
 
 class FakeContents extends EventEmitter {
   openHandler: ((d: { url: string }) => { action: string }) | null = null;
@@ -32,7 +35,12 @@ class FakeContents extends EventEmitter {
 
 const navEvent = () => {
   let prevented = false;
-  return { preventDefault: () => (prevented = true), get prevented() { return prevented; } };
+  return {
+    preventDefault: () => (prevented = true),
+    get prevented() {
+      return prevented;
+    },
+  };
 };
 
 describe('BrowserWindow webPreferences', () => {
@@ -133,7 +141,14 @@ describe('app:// protocol', () => {
   });
 
   it('refuses path traversal in every spelling and other hosts', async () => {
-    for (const p of ['/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%5c..%5csecret.txt', '/C:%2fWindows', '/%00index.html']) {
+    for (const p of [
+      '/..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%5c..%5csecret.txt',
+      '/C:%2fWindows',
+      '/%00index.html',
+    ]) {
       const r = await handler(new Request(`app://shopwarden${p}`));
       expect(r.status, p).not.toBe(200);
       expect(await r.text()).not.toContain('outside');
@@ -157,7 +172,11 @@ describe('IPC', () => {
 
   it('registers exactly one handler per contract method', () => {
     const channels: string[] = [];
-    registerIpc({ handle: (ch: string) => void channels.push(ch) } as never, async () => ({ ok: true, value: null }), () => contents as never);
+    registerIpc(
+      { handle: (ch: string) => void channels.push(ch) } as never,
+      async () => ({ ok: true, value: null }),
+      () => contents as never,
+    );
     expect(channels.sort()).toEqual(methodNames.map(channelFor).sort());
   });
 
@@ -165,10 +184,14 @@ describe('IPC', () => {
     const trusted = () => contents as never;
     expect(isTrustedSender({ sender: contents, senderFrame: frame } as never, trusted)).toBe(true);
     expect(isTrustedSender({ sender: new FakeContents(), senderFrame: frame } as never, trusted)).toBe(false);
-    expect(isTrustedSender({ sender: contents, senderFrame: { url: APP_ENTRY_URL } } as never, trusted)).toBe(false);
+    expect(isTrustedSender({ sender: contents, senderFrame: { url: APP_ENTRY_URL } } as never, trusted)).toBe(
+      false,
+    );
     const foreign = new FakeContents();
     foreign.mainFrame = { url: 'https://evil.example/' };
-    expect(isTrustedSender({ sender: foreign, senderFrame: foreign.mainFrame } as never, () => foreign as never)).toBe(false);
+    expect(
+      isTrustedSender({ sender: foreign, senderFrame: foreign.mainFrame } as never, () => foreign as never),
+    ).toBe(false);
     expect(isTrustedSender({ sender: contents, senderFrame: null } as never, trusted)).toBe(false);
   });
 
@@ -184,7 +207,10 @@ describe('IPC', () => {
       () => contents as never,
     );
     const h = handlers.get(channelFor('vault.getStatus'))!;
-    expect(await h({ sender: new FakeContents(), senderFrame: frame }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(await h({ sender: new FakeContents(), senderFrame: frame }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
     expect(dispatched).toBe(0);
     expect(await h({ sender: contents, senderFrame: frame }, {})).toEqual({ ok: true, value: null });
     expect(dispatched).toBe(1);
@@ -200,13 +226,21 @@ describe('safeStorage remember-on-device', () => {
   });
 
   it('is refused when unavailable, or on Linux with the basic_text backend', () => {
-    expect(safeStorageProtector(fake(false, 'gnome_libsecret'), 'linux').unavailableReason()).toMatch(/not available/);
+    expect(safeStorageProtector(fake(false, 'gnome_libsecret'), 'linux').unavailableReason()).toMatch(
+      /not available/,
+    );
     expect(safeStorageProtector(fake(true, 'basic_text'), 'linux').unavailableReason()).toMatch(/basic_text/);
-    expect(safeStorageProtector(fake(true, 'basic_text'), 'linux').protect.bind(null, Buffer.alloc(32))).toThrow();
+    expect(
+      safeStorageProtector(fake(true, 'basic_text'), 'linux').protect.bind(null, Buffer.alloc(32)),
+    ).toThrow();
   });
 
   it('round-trips the key where the OS store is real', () => {
-    for (const [platform, backend] of [['linux', 'gnome_libsecret'], ['darwin', 'unknown'], ['win32', 'unknown']] as const) {
+    for (const [platform, backend] of [
+      ['linux', 'gnome_libsecret'],
+      ['darwin', 'unknown'],
+      ['win32', 'unknown'],
+    ] as const) {
       const p = safeStorageProtector(fake(true, backend), platform);
       expect(p.unavailableReason()).toBeNull();
       const key = Buffer.from(Array.from({ length: 32 }, (_, i) => i));
@@ -222,7 +256,10 @@ describe('clipboard history on Windows', () => {
   it('writes the secret together with the exclusion marker and reports it excluded', async () => {
     const writes: unknown[] = [];
     const cb = electronClipboard(
-      { write: async (x: never) => void writes.push(x), has: async (f: string) => f === WINDOWS_EXCLUDE_FORMAT } as never,
+      {
+        write: async (x: never) => void writes.push(x),
+        has: async (f: string) => f === WINDOWS_EXCLUDE_FORMAT,
+      } as never,
       Item as never,
       'win32',
     );
@@ -239,7 +276,9 @@ describe('clipboard history on Windows', () => {
         write: async () => {
           throw new Error('unsupported format');
         },
-        writeText: async (t: string) => void (text = t),
+        writeText: async (t: string) => {
+          text = t;
+        },
         has: async () => false,
       } as never,
       Item as never,
@@ -262,7 +301,10 @@ describe('app bootstrap', () => {
     const quit = new Promise<void>((r) => (quitCalled = r));
     const readyPromise = new Promise<void>((r) => (resolveReady = r));
     Object.assign(app, {
-      requestSingleInstanceLock: () => (calls.push('lock'), gotLock),
+      requestSingleInstanceLock: () => {
+        calls.push('lock');
+        return gotLock;
+      },
       quit: () => {
         calls.push('quit');
         quitCalled();
@@ -304,24 +346,45 @@ describe('app bootstrap', () => {
           setDevicePermissionHandler: () => perms.push('device'),
         },
       },
-      safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
+      safeStorage: {
+        isEncryptionAvailable: () => false,
+        encryptString: () => Buffer.alloc(0),
+        decryptString: () => '',
+      },
       clipboard: { writeText: async () => {}, readText: async () => '', clear: () => {} },
       ClipboardItem: class {},
       powerMonitor: new EventEmitter(),
     };
-    return { electron: electron as unknown as ElectronApi, calls, windows, handled, perms, app, resolveReady, quit };
+    return {
+      electron: electron as unknown as ElectronApi,
+      calls,
+      windows,
+      handled,
+      perms,
+      app,
+      resolveReady,
+      quit,
+    };
   }
 
   it('quits at once when another instance holds the lock', async () => {
     const f = fakeElectron(false);
-    const { ready } = bootstrap(f.electron, { outDir: '/nowhere', backendFactory: confBackendFactory, dataDir });
+    const { ready } = bootstrap(f.electron, {
+      outDir: '/nowhere',
+      backendFactory: confBackendFactory,
+      dataDir,
+    });
     expect(await ready).toBeNull();
     expect(f.calls).toEqual(['lock', 'quit']);
   });
 
   it('wires the hardened window, protocol, permissions, IPC and guards on every webContents', async () => {
     const f = fakeElectron(true);
-    const { ready } = bootstrap(f.electron, { outDir: '/app/out', backendFactory: confBackendFactory, dataDir });
+    const { ready } = bootstrap(f.electron, {
+      outDir: '/app/out',
+      backendFactory: confBackendFactory,
+      dataDir,
+    });
     expect(f.calls[1]).toContain('"scheme":"app"');
     expect(f.calls[1]).toContain('"secure":true');
     // A webContents created later (any window, any popup a bug might make) gets the guards too.
@@ -336,9 +399,17 @@ describe('app bootstrap', () => {
     expect(f.handled.sort()).toEqual(methodNames.map(channelFor).sort());
     expect(f.windows).toHaveLength(1);
     expect(f.windows[0]!.url).toBe(APP_ENTRY_URL);
-    expect(f.windows[0]!.opts.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(f.windows[0]!.opts.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
     // System suspend locks through powerMonitor.
-    await core!.dispatch('vault.setup', { password: 'Power-Monitor-Pass-1', confirm: 'Power-Monitor-Pass-1', rememberOnDevice: false });
+    await core!.dispatch('vault.setup', {
+      password: 'Power-Monitor-Pass-1',
+      confirm: 'Power-Monitor-Pass-1',
+      rememberOnDevice: false,
+    });
     (f.electron.powerMonitor as unknown as EventEmitter).emit('lock-screen');
     expect(core!.session.status().state).toBe('locked');
     // Quit: the first before-quit is held until shutdown finished, then quits for real.

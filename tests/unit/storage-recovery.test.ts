@@ -5,9 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { RecoveryEvent } from '../../shared/contract/types.ts';
-import { DocumentStore, GENERATIONS_KEPT, type StorageContext } from '../../electron/core/storage/document-store.ts';
+import {
+  DocumentStore,
+  GENERATIONS_KEPT,
+  type StorageContext,
+} from '../../electron/core/storage/document-store.ts';
 import { confBackendFactory } from '../../electron/host/node-adapters.ts';
+import type { RecoveryEvent } from '../../shared/contract/types.ts';
 import { ManualClock } from '../support/manual-clock.ts';
 import { GOOD_PASSWORD, makeTestCore, tempDataDir } from '../support/test-core.ts';
 
@@ -22,7 +26,12 @@ function setup() {
   dirs.push(dataDir);
   const events: RecoveryEvent[] = [];
   const clock = new ManualClock();
-  const ctx: StorageContext = { dataDir, backendFactory: confBackendFactory, clock, onRecovered: (e) => events.push(e) };
+  const ctx: StorageContext = {
+    dataDir,
+    backendFactory: confBackendFactory,
+    clock,
+    onRecovered: (e) => events.push(e),
+  };
   const open = () => {
     const doc = new DocumentStore(ctx, 'things', schema);
     doc.load();
@@ -63,7 +72,9 @@ const corruptions: Array<[string, (bytes: Buffer) => Buffer, RecoveryEvent['prob
     () => {
       const data = JSON.stringify({ n: 'three', name: 3 });
       const sha = createHash('sha256').update(data).digest('hex');
-      return Buffer.from(`{"format":"shopwarden-doc/1","sha256":"${sha}","writtenAt":"2026-01-01T00:00:00.000Z","data":${data}}`);
+      return Buffer.from(
+        `{"format":"shopwarden-doc/1","sha256":"${sha}","writtenAt":"2026-01-01T00:00:00.000Z","data":${data}}`,
+      );
     },
     'schema',
   ],
@@ -125,7 +136,9 @@ describe('generations and durable writes', () => {
     for (let n = 1; n <= 9; n++) doc.set({ n, name: `v${n}` });
     const gens = fs.readdirSync(path.join(s.dataDir, 'generations')).sort();
     expect(gens).toHaveLength(GENERATIONS_KEPT);
-    const kept = gens.map((g) => JSON.parse(fs.readFileSync(path.join(s.dataDir, 'generations', g), 'utf8')).data.n);
+    const kept = gens.map(
+      (g) => JSON.parse(fs.readFileSync(path.join(s.dataDir, 'generations', g), 'utf8')).data.n,
+    );
     expect(kept).toEqual([4, 5, 6, 7, 8]);
     if (process.platform !== 'win32') expect(fs.statSync(s.file).mode & 0o777).toBe(0o600);
   });
@@ -137,7 +150,9 @@ describe('generations and durable writes', () => {
     fs.writeFileSync(s.file, 'damaged while running');
     doc.set({ n: 2, name: 'next' });
     for (const g of fs.readdirSync(path.join(s.dataDir, 'generations'))) {
-      expect(fs.readFileSync(path.join(s.dataDir, 'generations', g), 'utf8')).not.toContain('damaged while running');
+      expect(fs.readFileSync(path.join(s.dataDir, 'generations', g), 'utf8')).not.toContain(
+        'damaged while running',
+      );
     }
     expect(fs.readdirSync(path.join(s.dataDir, 'damaged')).length).toBe(1);
   });
@@ -154,7 +169,8 @@ describe('generations and durable writes', () => {
         return {
           path: real.path,
           writeText: (t) => {
-            if (failNext) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+            if (failNext)
+              throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
             real.writeText(t);
           },
         };
@@ -176,7 +192,11 @@ describe('GCM authentication failure found at unlock', () => {
   it('a tampered ciphertext (valid checksum) is moved aside and the last authentic generation restored', async () => {
     const first = makeTestCore();
     dirs.push(first.dataDir);
-    await first.core.dispatch('vault.setup', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD, rememberOnDevice: false });
+    await first.core.dispatch('vault.setup', {
+      password: GOOD_PASSWORD,
+      confirm: GOOD_PASSWORD,
+      rememberOnDevice: false,
+    });
     const notes = first.core.collection('notes');
     notes.put('n1', { v: 1 }, { password: 'first' });
     notes.put('n1', { v: 2 }, { password: 'second' });
@@ -191,15 +211,26 @@ describe('GCM authentication failure found at unlock', () => {
     env.data.records.n1.secrets.password = `v1.${raw.toString('base64url')}`;
     const dataJson = JSON.stringify(env.data);
     const sha = createHash('sha256').update(dataJson).digest('hex');
-    fs.writeFileSync(file, `{"format":"shopwarden-doc/1","sha256":"${sha}","writtenAt":"${env.writtenAt}","data":${dataJson}}`);
+    fs.writeFileSync(
+      file,
+      `{"format":"shopwarden-doc/1","sha256":"${sha}","writtenAt":"${env.writtenAt}","data":${dataJson}}`,
+    );
 
     const second = makeTestCore({ dataDir: first.dataDir });
     // Structurally fine at start: nothing reported until a key exists.
-    expect((await second.core.dispatch('storage.getRecoveryReport', {})) as unknown).toEqual({ ok: true, value: [] });
+    expect((await second.core.dispatch('storage.getRecoveryReport', {})) as unknown).toEqual({
+      ok: true,
+      value: [],
+    });
     await second.core.dispatch('vault.unlock', { password: GOOD_PASSWORD });
     const report = await second.core.dispatch('storage.getRecoveryReport', {});
-    expect(report.ok && (report.value as RecoveryEvent[])[0]).toMatchObject({ file: 'records/notes.json', problem: 'authentication' });
-    const revealed = await second.core.dispatch('secrets.reveal', { ref: { collection: 'notes', recordId: 'n1', field: 'password' } });
+    expect(report.ok && (report.value as RecoveryEvent[])[0]).toMatchObject({
+      file: 'records/notes.json',
+      problem: 'authentication',
+    });
+    const revealed = await second.core.dispatch('secrets.reveal', {
+      ref: { collection: 'notes', recordId: 'n1', field: 'password' },
+    });
     expect(revealed).toMatchObject({ ok: true, value: { value: 'first' } });
     await second.core.shutdown();
   });

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/contract/errors.ts';
 import { throttleDelayMs } from '../../electron/core/vault/throttle.ts';
+import { AppError } from '../../shared/contract/errors.ts';
 import { FakeProtector } from '../support/fake-ports.ts';
+import { ManualClock } from '../support/manual-clock.ts';
 import { GOOD_PASSWORD, makeTestCore, type TestCore } from '../support/test-core.ts';
 
 const cores: TestCore[] = [];
@@ -34,11 +35,20 @@ async function failure(tc: TestCore, method: string, payload: unknown = {}) {
 describe('vault setup and unlock', () => {
   it('refuses a short or mismatched master password field by field, then sets up', async () => {
     const tc = make();
-    expect((await failure(tc, 'vault.setup', { password: 'short', confirm: 'short', rememberOnDevice: false })).fields).toEqual({
+    expect(
+      (await failure(tc, 'vault.setup', { password: 'short', confirm: 'short', rememberOnDevice: false }))
+        .fields,
+    ).toEqual({
       password: 'password_too_short',
     });
     expect(
-      (await failure(tc, 'vault.setup', { password: GOOD_PASSWORD, confirm: `${GOOD_PASSWORD}!`, rememberOnDevice: false })).fields,
+      (
+        await failure(tc, 'vault.setup', {
+          password: GOOD_PASSWORD,
+          confirm: `${GOOD_PASSWORD}!`,
+          rememberOnDevice: false,
+        })
+      ).fields,
     ).toEqual({ confirm: 'password_mismatch' });
     expect(fs.existsSync(path.join(tc.dataDir, 'vault.json'))).toBe(false);
     const status = await call<{ state: string }>(tc, 'vault.setup', {
@@ -47,14 +57,24 @@ describe('vault setup and unlock', () => {
       rememberOnDevice: false,
     });
     expect(status.state).toBe('unlocked');
-    expect((await failure(tc, 'vault.setup', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD, rememberOnDevice: false })).code).toBe(
-      'VAULT_ALREADY_INITIALIZED',
-    );
+    expect(
+      (
+        await failure(tc, 'vault.setup', {
+          password: GOOD_PASSWORD,
+          confirm: GOOD_PASSWORD,
+          rememberOnDevice: false,
+        })
+      ).code,
+    ).toBe('VAULT_ALREADY_INITIALIZED');
   });
 
   it('lock drops the key: the key buffer is zeroed and secrets can no longer be opened', async () => {
     const tc = make();
-    await call(tc, 'vault.setup', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD, rememberOnDevice: false });
+    await call(tc, 'vault.setup', {
+      password: GOOD_PASSWORD,
+      confirm: GOOD_PASSWORD,
+      rememberOnDevice: false,
+    });
     tc.core.collection('notes').put('n1', {}, { password: '旺旺密码123' });
     const key = tc.core.session.vault.dataKey();
     const copy = Buffer.from(key);
@@ -62,16 +82,24 @@ describe('vault setup and unlock', () => {
     await call(tc, 'vault.lock');
     expect(key.every((b) => b === 0)).toBe(true);
     expect(() => tc.core.session.vault.dataKey()).toThrow(/locked/i);
-    expect((await failure(tc, 'secrets.reveal', { ref: { collection: 'notes', recordId: 'n1', field: 'password' } })).code).toBe(
-      'VAULT_LOCKED',
-    );
+    expect(
+      (
+        await failure(tc, 'secrets.reveal', {
+          ref: { collection: 'notes', recordId: 'n1', field: 'password' },
+        })
+      ).code,
+    ).toBe('VAULT_LOCKED');
     await call(tc, 'vault.unlock', { password: GOOD_PASSWORD });
     expect(tc.core.session.vault.dataKey().equals(copy)).toBe(true);
   });
 
   it('a wrong password is refused and throttled with a growing delay', async () => {
     const tc = make();
-    await call(tc, 'vault.setup', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD, rememberOnDevice: false });
+    await call(tc, 'vault.setup', {
+      password: GOOD_PASSWORD,
+      confirm: GOOD_PASSWORD,
+      rememberOnDevice: false,
+    });
     await call(tc, 'vault.lock');
     expect((await failure(tc, 'vault.unlock', { password: 'wrong one 1' })).code).toBe('WRONG_PASSWORD');
     expect((await failure(tc, 'vault.unlock', { password: 'wrong one 2' })).code).toBe('WRONG_PASSWORD');
@@ -87,26 +115,60 @@ describe('vault setup and unlock', () => {
     expect(throttleDelayMs(20)).toBe(5 * 60_000);
   });
 
+  it('a clock set back after failures never stretches the wait beyond the policy', async () => {
+    const tc = make();
+    await call(tc, 'vault.setup', {
+      password: GOOD_PASSWORD,
+      confirm: GOOD_PASSWORD,
+      rememberOnDevice: false,
+    });
+    await call(tc, 'vault.lock');
+    for (let i = 0; i < 4; i++) {
+      tc.clock.advance(60 * 60_000);
+      await failure(tc, 'vault.unlock', { password: `wrong ${i}` });
+    }
+    // Restart with a clock four hours behind the last failure.
+    await tc.core.shutdown();
+    const again = make({ dataDir: tc.dataDir, clock: new ManualClock(tc.clock.now() - 4 * 60 * 60_000) });
+    expect(again.core.session.status().retryAfterMs).toBe(throttleDelayMs(4));
+  });
+
   it('changing the master password re-wraps the key without rewriting any record', async () => {
     const tc = make();
-    await call(tc, 'vault.setup', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD, rememberOnDevice: false });
+    await call(tc, 'vault.setup', {
+      password: GOOD_PASSWORD,
+      confirm: GOOD_PASSWORD,
+      rememberOnDevice: false,
+    });
     tc.core.collection('notes').put('n1', { title: 'x' }, { password: '旺旺密码123' });
     const recordFile = path.join(tc.dataDir, 'records', 'notes.json');
     const before = fs.readFileSync(recordFile);
     const next = '新的主密码-Another-99';
-    expect((await failure(tc, 'vault.changePassword', { current: 'nope nope nope', next, confirm: next })).code).toBe('WRONG_PASSWORD');
-    expect((await failure(tc, 'vault.changePassword', { current: GOOD_PASSWORD, next, confirm: 'other' })).fields).toEqual({
+    expect(
+      (await failure(tc, 'vault.changePassword', { current: 'nope nope nope', next, confirm: next })).code,
+    ).toBe('WRONG_PASSWORD');
+    expect(
+      (await failure(tc, 'vault.changePassword', { current: GOOD_PASSWORD, next, confirm: 'other' })).fields,
+    ).toEqual({
       confirm: 'password_mismatch',
     });
     expect(
-      (await failure(tc, 'vault.changePassword', { current: GOOD_PASSWORD, next: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).fields,
+      (
+        await failure(tc, 'vault.changePassword', {
+          current: GOOD_PASSWORD,
+          next: GOOD_PASSWORD,
+          confirm: GOOD_PASSWORD,
+        })
+      ).fields,
     ).toEqual({ next: 'password_unchanged' });
     await call(tc, 'vault.changePassword', { current: GOOD_PASSWORD, next, confirm: next });
     expect(fs.readFileSync(recordFile).equals(before)).toBe(true);
     await call(tc, 'vault.lock');
     expect((await failure(tc, 'vault.unlock', { password: GOOD_PASSWORD })).code).toBe('WRONG_PASSWORD');
     await call(tc, 'vault.unlock', { password: next });
-    expect(await call(tc, 'secrets.reveal', { ref: { collection: 'notes', recordId: 'n1', field: 'password' } })).toMatchObject({
+    expect(
+      await call(tc, 'secrets.reveal', { ref: { collection: 'notes', recordId: 'n1', field: 'password' } }),
+    ).toMatchObject({
       value: '旺旺密码123',
     });
   });
@@ -115,16 +177,32 @@ describe('vault setup and unlock', () => {
 describe('remember on this device', () => {
   it('is refused when safeStorage is unavailable or a plain-text backend', async () => {
     const tc = make({ protector: new FakeProtector('safeStorage backend is basic_text') });
-    expect((await failure(tc, 'vault.setup', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD, rememberOnDevice: true })).code).toBe(
+    expect(
+      (
+        await failure(tc, 'vault.setup', {
+          password: GOOD_PASSWORD,
+          confirm: GOOD_PASSWORD,
+          rememberOnDevice: true,
+        })
+      ).code,
+    ).toBe('DEVICE_PROTECTION_UNAVAILABLE');
+    await call(tc, 'vault.setup', {
+      password: GOOD_PASSWORD,
+      confirm: GOOD_PASSWORD,
+      rememberOnDevice: false,
+    });
+    expect((await failure(tc, 'settings.update', { rememberOnDevice: true })).code).toBe(
       'DEVICE_PROTECTION_UNAVAILABLE',
     );
-    await call(tc, 'vault.setup', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD, rememberOnDevice: false });
-    expect((await failure(tc, 'settings.update', { rememberOnDevice: true })).code).toBe('DEVICE_PROTECTION_UNAVAILABLE');
   });
 
   it('unlocks a cold start without the password, but never after a lock in the same run', async () => {
     const first = make();
-    await call(first, 'vault.setup', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD, rememberOnDevice: true });
+    await call(first, 'vault.setup', {
+      password: GOOD_PASSWORD,
+      confirm: GOOD_PASSWORD,
+      rememberOnDevice: true,
+    });
     const vaultFile = fs.readFileSync(path.join(first.dataDir, 'vault.json'), 'utf8');
     expect(JSON.parse(vaultFile).data.deviceKey).toMatch(/^[A-Za-z0-9+/=]+$/);
     await first.core.shutdown();
@@ -139,6 +217,8 @@ describe('remember on this device', () => {
     expect((await failure(second, 'vault.unlockWithDevice')).code).toBe('DEVICE_UNLOCK_UNAVAILABLE');
     await call(second, 'vault.unlock', { password: GOOD_PASSWORD });
     await call(second, 'settings.update', { rememberOnDevice: false });
-    expect(JSON.parse(fs.readFileSync(path.join(first.dataDir, 'vault.json'), 'utf8')).data.deviceKey).toBeNull();
+    expect(
+      JSON.parse(fs.readFileSync(path.join(first.dataDir, 'vault.json'), 'utf8')).data.deviceKey,
+    ).toBeNull();
   });
 });

@@ -103,7 +103,8 @@ export function verifyFile(file: string): AuditVerifyResult {
       return { ok: false, count: entries.length, brokenAt: expectedSeq, reason: 'chain-break' };
     }
     const { hash, ...rest } = e;
-    if (hashEntry(rest) !== hash) return { ok: false, count: entries.length, brokenAt: expectedSeq, reason: 'hash-mismatch' };
+    if (hashEntry(rest) !== hash)
+      return { ok: false, count: entries.length, brokenAt: expectedSeq, reason: 'hash-mismatch' };
     prev = hash;
   }
   if (unreadableLine !== null) {

@@ -52,7 +52,12 @@ export class RecordCollection {
     for (const [field, value] of Object.entries(secrets)) {
       sealed[field] = this.vault.sealWithKey(value, fieldAad(this.name, id, field));
     }
-    const record: StoredRecord = { id, fields, secrets: sealed, updatedAt: new Date(this.now()).toISOString() };
+    const record: StoredRecord = {
+      id,
+      fields,
+      secrets: sealed,
+      updatedAt: new Date(this.now()).toISOString(),
+    };
     this.doc.set({ records: { ...this.current().records, [id]: record } });
     return record;
   }

@@ -23,7 +23,11 @@ export class SecretAccess {
 
   reveal(ref: SecretRef): RevealedSecret {
     const value = this.open(ref);
-    this.audit.append({ action: 'secret.revealed', object: describe(ref), summary: `查看 ${ref.field} / revealed ${ref.field}` });
+    this.audit.append({
+      action: 'secret.revealed',
+      object: objectOf(ref),
+      summary: `查看 ${ref.field} / revealed ${ref.field}`,
+    });
     return { value, hideAfterMs: REVEAL_SECONDS * 1000 };
   }
 
@@ -35,7 +39,11 @@ export class SecretAccess {
     } catch {
       throw new AppError('CLIPBOARD_UNAVAILABLE');
     }
-    this.audit.append({ action: 'secret.copied', object: describe(ref), summary: `复制 ${ref.field} / copied ${ref.field}` });
+    this.audit.append({
+      action: 'secret.copied',
+      object: objectOf(ref),
+      summary: `复制 ${ref.field} / copied ${ref.field}`,
+    });
     return { clearAfterMs };
   }
 
@@ -46,4 +54,4 @@ export class SecretAccess {
   }
 }
 
-const describe = (ref: SecretRef) => `${ref.collection}/${ref.recordId}`;
+const objectOf = (ref: SecretRef) => `${ref.collection}/${ref.recordId}`;

@@ -46,7 +46,9 @@ export class SessionService {
     this.deps.audit.append({
       action: 'vault.setup',
       object: 'vault',
-      summary: remember ? '设置主密码，并在本设备记住 / master password set, remembered on this device' : '设置主密码 / master password set',
+      summary: remember
+        ? '设置主密码，并在本设备记住 / master password set, remembered on this device'
+        : '设置主密码 / master password set',
     });
     this.unlocked('password');
     return this.status();
@@ -57,7 +59,11 @@ export class SessionService {
       await this.vault.unlock(password);
     } catch (err) {
       if ((err as { code?: string }).code === 'WRONG_PASSWORD') {
-        this.deps.audit.append({ action: 'vault.unlockFailed', object: 'vault', summary: '主密码错误 / wrong master password' });
+        this.deps.audit.append({
+          action: 'vault.unlockFailed',
+          object: 'vault',
+          summary: '主密码错误 / wrong master password',
+        });
       }
       throw err;
     }
@@ -77,7 +83,11 @@ export class SessionService {
     this.autoLock.stop();
     this.vault.lock(reason);
     if (wasUnlocked) {
-      this.deps.audit.append({ action: 'vault.locked', object: 'vault', summary: `锁定 / locked (${reason})` });
+      this.deps.audit.append({
+        action: 'vault.locked',
+        object: 'vault',
+        summary: `锁定 / locked (${reason})`,
+      });
       this.deps.bus.emit('vault.locked', { reason });
     }
     await this.deps.clipboard.clearIfOurs();
@@ -86,7 +96,11 @@ export class SessionService {
 
   async changePassword(current: string, next: string, confirm: string): Promise<VaultStatus> {
     await this.vault.changePassword(current, next, confirm);
-    this.deps.audit.append({ action: 'vault.passwordChanged', object: 'vault', summary: '修改主密码 / master password changed' });
+    this.deps.audit.append({
+      action: 'vault.passwordChanged',
+      object: 'vault',
+      summary: '修改主密码 / master password changed',
+    });
     return this.status();
   }
 
@@ -95,7 +109,10 @@ export class SessionService {
     this.deps.audit.append({
       action: 'vault.unlocked',
       object: 'vault',
-      summary: how === 'device' ? '使用本设备解锁 / unlocked with this device' : '使用主密码解锁 / unlocked with master password',
+      summary:
+        how === 'device'
+          ? '使用本设备解锁 / unlocked with this device'
+          : '使用主密码解锁 / unlocked with master password',
     });
     this.autoLock.start();
     this.deps.bus.emit('vault.unlocked', {});

@@ -1,7 +1,7 @@
 // Copies a secret to the clipboard and takes it back later. It clears only if the clipboard still holds
 // what we put there (the user may have copied something else since), and remembers only a hash of it.
 import { createHash } from 'node:crypto';
-import type { Clock, ClipboardPort, TimerHandle } from '../ports.ts';
+import type { ClipboardPort, Clock, TimerHandle } from '../ports.ts';
 
 const digest = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -99,7 +99,8 @@ export class DocumentStore<T> {
   }
 
   get(): T {
-    if (this.data === undefined) throw new AppError('NOT_FOUND', { message: `${this.relName} has not been written` });
+    if (this.data === undefined)
+      throw new AppError('NOT_FOUND', { message: `${this.relName} has not been written` });
     return this.data;
   }
 
@@ -115,7 +116,9 @@ export class DocumentStore<T> {
       this.backend.writeText(text);
       fsyncDir(path.dirname(this.file));
     } catch (err) {
-      throw new AppError('STORAGE_WRITE_FAILED', { message: `writing ${this.relName} failed: ${String(err)}` });
+      throw new AppError('STORAGE_WRITE_FAILED', {
+        message: `writing ${this.relName} failed: ${String(err)}`,
+      });
     }
     this.data = data;
     this.identity = this.stat();
@@ -137,7 +140,10 @@ export class DocumentStore<T> {
     if (this.identity === undefined) return;
     const now = this.stat();
     if (now === undefined) return;
-    const same = now.ino === this.identity.ino && now.size === this.identity.size && now.mtimeMs === this.identity.mtimeMs;
+    const same =
+      now.ino === this.identity.ino &&
+      now.size === this.identity.size &&
+      now.mtimeMs === this.identity.mtimeMs;
     if (!same) {
       // Someone else changed the file since we verified it: it is not ours to keep as a good backup.
       this.moveAside('checksum');

@@ -39,7 +39,9 @@ export function inspectDocument<T>(bytes: Buffer, schema: z.ZodType<T>): Inspect
 function isEnvelope(v: unknown): v is { format: string; sha256: string; writtenAt: string; data: unknown } {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
-  return o.format === DOC_FORMAT && typeof o.sha256 === 'string' && typeof o.writtenAt === 'string' && 'data' in o;
+  return (
+    o.format === DOC_FORMAT && typeof o.sha256 === 'string' && typeof o.writtenAt === 'string' && 'data' in o
+  );
 }
 
 /** A document cut short still starts like one and has more openers than closers. */

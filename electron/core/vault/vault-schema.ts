@@ -4,7 +4,11 @@ export const vaultDocSchema = z.strictObject({
   version: z.literal(1),
   kdf: z.strictObject({
     algo: z.literal('scrypt'),
-    N: z.number().int().min(2 ** 10).max(2 ** 22),
+    N: z
+      .number()
+      .int()
+      .min(2 ** 10)
+      .max(2 ** 22),
     r: z.number().int().min(1).max(32),
     p: z.number().int().min(1).max(16),
     salt: z.string().min(16).max(64),

@@ -7,7 +7,7 @@ import { AuthenticationError, open, openBytes, seal } from '../crypto/aead.ts';
 import { deriveKey, type KdfCost, newParams } from '../crypto/kdf.ts';
 import type { Clock, KeyProtector } from '../ports.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
-import { throttledUntil } from './throttle.ts';
+import { throttleDelayMs, throttledUntil } from './throttle.ts';
 import type { VaultDoc } from './vault-schema.ts';
 
 const KEY_AAD = 'shopwarden/data-key/v1';
@@ -47,13 +47,21 @@ export class Vault {
     const doc = this.opts.doc.peek();
     if (!doc) return null;
     const until = throttledUntil(doc.failedAttempts, doc.lastFailedAt);
-    const left = until === null ? 0 : until - this.opts.clock.now();
+    // Never longer than the policy's delay, even if the system clock was set back since the failure.
+    const left =
+      until === null ? 0 : Math.min(until - this.opts.clock.now(), throttleDelayMs(doc.failedAttempts));
     return left > 0 ? left : null;
   }
 
   deviceUnlockAvailable(): boolean {
     const doc = this.opts.doc.peek();
-    return !!doc?.deviceKey && !this.deviceUnlockUsed && !this.key && this.lockReason === 'start' && this.rememberSupported();
+    return (
+      !!doc?.deviceKey &&
+      !this.deviceUnlockUsed &&
+      !this.key &&
+      this.lockReason === 'start' &&
+      this.rememberSupported()
+    );
   }
 
   rememberSupported(): boolean {
@@ -153,7 +161,13 @@ export class Vault {
     // Only the wrapping changes: a new salt and KEK for the same data key, so no record is rewritten.
     const params = newParams({ N: doc.kdf.N, r: doc.kdf.r, p: doc.kdf.p });
     const kek = await deriveKey(next, params);
-    this.opts.doc.set({ ...doc, kdf: params, wrappedKey: seal(kek, key, KEY_AAD), failedAttempts: 0, lastFailedAt: null });
+    this.opts.doc.set({
+      ...doc,
+      kdf: params,
+      wrappedKey: seal(kek, key, KEY_AAD),
+      failedAttempts: 0,
+      lastFailedAt: null,
+    });
     kek.fill(0);
   }
 

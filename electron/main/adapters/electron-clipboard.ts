@@ -13,7 +13,11 @@ type ItemCtor = new (items: Record<string, string>) => ClipboardItem;
  * read back; if Electron or the OS refuses it, the text is written plainly and the UI is told history may
  * keep a copy. macOS and Linux have no system clipboard history.
  */
-export function electronClipboard(clipboard: ClipboardLike, Item: ItemCtor, platform = process.platform): ClipboardPort {
+export function electronClipboard(
+  clipboard: ClipboardLike,
+  Item: ItemCtor,
+  platform = process.platform,
+): ClipboardPort {
   let history: ClipboardHistory = platform === 'win32' ? 'not-excludable' : 'no-history';
   return {
     history: () => history,

@@ -6,7 +6,10 @@ import type { KeyProtector } from '../../core/ports.ts';
 type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> &
   Partial<Pick<SafeStorage, 'getSelectedStorageBackend'>>;
 
-export function safeStorageProtector(safeStorage: SafeStorageLike, platform: string = process.platform): KeyProtector {
+export function safeStorageProtector(
+  safeStorage: SafeStorageLike,
+  platform: string = process.platform,
+): KeyProtector {
   const unavailableReason = (): string | null => {
     if (!safeStorage.isEncryptionAvailable()) return 'safeStorage encryption is not available';
     if (platform === 'linux') {

@@ -10,7 +10,12 @@ export function PasswordStrength({ password }: { password: string }) {
   const levels = t('setup.levels', { returnObjects: true }) as string[];
   return (
     <div aria-live="polite" data-testid="password-strength">
-      <Progress percent={password ? (s.level + 1) * 20 : 0} steps={5} showInfo={false} strokeColor={COLORS[s.level]} />
+      <Progress
+        percent={password ? (s.level + 1) * 20 : 0}
+        steps={5}
+        showInfo={false}
+        strokeColor={Array.from({ length: 5 }, () => COLORS[s.level] ?? COLORS[0]!)}
+      />
       <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
         {t('setup.strength')}: {password ? levels[s.level] : '—'}
         {password && !s.meetsMinimum ? ` · ${t('setup.minLength')}` : ''}

@@ -1,6 +1,12 @@
 import type { zhCN } from './zh-CN.ts';
 
-type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : T[K] extends readonly string[] ? readonly string[] : Shape<T[K]> };
+type Shape<T> = {
+  readonly [K in keyof T]: T[K] extends string
+    ? string
+    : T[K] extends readonly string[]
+      ? readonly string[]
+      : Shape<T[K]>;
+};
 
 export const enUS: Shape<typeof zhCN> = {
   app: { name: 'Shopwarden', tagline: 'Encrypted keeper of shops and sub-accounts across platforms' },
@@ -28,11 +34,13 @@ export const enUS: Shape<typeof zhCN> = {
   },
   setup: {
     title: 'First run: set a master password',
-    intro: 'The master password encrypts every credential kept on this computer. It is never uploaded and cannot be recovered.',
+    intro:
+      'The master password encrypts every credential kept on this computer. It is never uploaded and cannot be recovered.',
     password: 'Master password',
     confirm: 'Repeat master password',
     remember: 'Remember on this device (skip the password at start)',
-    rememberHint: 'The key is protected by the OS key store; after a manual, idle or sleep lock the password is still needed.',
+    rememberHint:
+      'The key is protected by the OS key store; after a manual, idle or sleep lock the password is still needed.',
     rememberUnavailable: 'This device has no usable OS encryption, so the password cannot be remembered.',
     submit: 'Create vault',
     working: 'Generating keys…',
@@ -60,7 +68,8 @@ export const enUS: Shape<typeof zhCN> = {
     item: '{{file}} ({{problem}}) was moved to {{movedTo}}; the version saved at {{restoredAt}} was restored ({{restoredFrom}}).',
     itemMissing: '{{file}} was missing; the version saved at {{restoredAt}} was restored ({{restoredFrom}}).',
     unrecoverableTitle: 'A data file is damaged and no good backup exists',
-    unrecoverable: '{{file}} ({{problem}}) cannot be read. To avoid overwriting your data the app stopped. The file is left in place: {{dataDir}}',
+    unrecoverable:
+      '{{file}} ({{problem}}) cannot be read. To avoid overwriting your data the app stopped. The file is left in place: {{dataDir}}',
     problems: {
       empty: 'the file is empty',
       'nul-filled': 'the file is filled with NUL bytes',
@@ -86,7 +95,8 @@ export const enUS: Shape<typeof zhCN> = {
     changed: 'Master password changed',
     clipboardHistory: {
       excluded: 'Copied passwords are kept out of the system clipboard history.',
-      'not-excludable': 'Note: Windows clipboard history (Win+V) may keep copied passwords. You can turn it off in Windows settings.',
+      'not-excludable':
+        'Note: Windows clipboard history (Win+V) may keep copied passwords. You can turn it off in Windows settings.',
       'no-history': 'This system keeps no clipboard history; copied passwords are cleared on time.',
     },
     dataDir: 'Data folder',
@@ -99,7 +109,8 @@ export const enUS: Shape<typeof zhCN> = {
     summary: 'Summary',
     verify: 'Verify integrity',
     verifyOk: 'The log is intact: {{count}} entries, hash chain unbroken.',
-    verifyBroken: 'The chain breaks at entry {{at}} ({{reason}}): that entry or one before it was edited or removed.',
+    verifyBroken:
+      'The chain breaks at entry {{at}} ({{reason}}): that entry or one before it was edited or removed.',
   },
   overview: {
     title: 'Overview',

@@ -1,4 +1,9 @@
-import { AppError, errorMessages, fieldErrorMessages, isFieldErrorCode } from '../../../shared/contract/errors.ts';
+import {
+  AppError,
+  errorMessages,
+  fieldErrorMessages,
+  isFieldErrorCode,
+} from '../../../shared/contract/errors.ts';
 import type { Language } from '../../../shared/contract/types.ts';
 
 const pick = (m: { zh: string; en: string }, lang: Language) => (lang === 'zh-CN' ? m.zh : m.en);
@@ -10,7 +15,9 @@ export function errorText(err: unknown, lang: Language): string {
 }
 
 export function fieldErrorText(code: string, lang: Language): string {
-  return isFieldErrorCode(code) ? pick(fieldErrorMessages[code], lang) : pick(fieldErrorMessages.invalid, lang);
+  return isFieldErrorCode(code)
+    ? pick(fieldErrorMessages[code], lang)
+    : pick(fieldErrorMessages.invalid, lang);
 }
 
 /** antd Form fields list for an AppError's field errors (field path => message). */

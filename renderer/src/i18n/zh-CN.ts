@@ -56,7 +56,8 @@ export const zhCN = {
     item: '文件 {{file}}（{{problem}}）已移至 {{movedTo}}，并已恢复 {{restoredAt}} 保存的版本（{{restoredFrom}}）。',
     itemMissing: '文件 {{file}} 丢失，已恢复 {{restoredAt}} 保存的版本（{{restoredFrom}}）。',
     unrecoverableTitle: '数据文件损坏，且没有可用的备份',
-    unrecoverable: '文件 {{file}}（{{problem}}）无法读取。为避免覆盖您的数据，应用已停止。文件保留在原处：{{dataDir}}',
+    unrecoverable:
+      '文件 {{file}}（{{problem}}）无法读取。为避免覆盖您的数据，应用已停止。文件保留在原处：{{dataDir}}',
     problems: {
       empty: '文件为空',
       'nul-filled': '文件被空字节填充',

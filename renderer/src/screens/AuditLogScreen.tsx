@@ -33,7 +33,9 @@ export function AuditLogScreen() {
     <>
       <Typography.Title level={2}>{t('audit.title')}</Typography.Title>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Button onClick={async () => bridge && setVerify(await bridge.invoke('audit.verify', {}))}>{t('audit.verify')}</Button>
+        <Button onClick={async () => bridge && setVerify(await bridge.invoke('audit.verify', {}))}>
+          {t('audit.verify')}
+        </Button>
         {verify && (
           <Alert
             role="status"
@@ -51,10 +53,21 @@ export function AuditLogScreen() {
           size="small"
           loading={loading}
           dataSource={data.entries}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, onChange: setPage, showSizeChanger: false }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data.total,
+            onChange: setPage,
+            showSizeChanger: false,
+          }}
           columns={[
             { title: '#', dataIndex: 'seq', width: 70 },
-            { title: t('audit.time'), dataIndex: 'at', width: 180, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+            {
+              title: t('audit.time'),
+              dataIndex: 'at',
+              width: 180,
+              render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+            },
             { title: t('audit.action'), dataIndex: 'action', width: 180 },
             { title: t('audit.object'), dataIndex: 'object', width: 200 },
             { title: t('audit.summary'), dataIndex: 'summary' },

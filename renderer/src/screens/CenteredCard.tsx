@@ -9,7 +9,12 @@ import { RecoveryNotice } from '../components/RecoveryNotice.tsx';
 export function CenteredCard({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', padding: 24, background: '#f5f7fa' }}>
+    <Flex
+      vertical
+      align="center"
+      justify="center"
+      style={{ minHeight: '100vh', padding: 24, background: '#f5f7fa' }}
+    >
       <div style={{ width: 460, maxWidth: '100%' }}>
         <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
           <Typography.Title level={3} style={{ margin: 0 }}>

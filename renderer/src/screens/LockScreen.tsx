@@ -51,13 +51,27 @@ export function LockScreen() {
       <Typography.Paragraph type="secondary" data-testid="lock-reason">
         {t(`lock.reasons.${status?.lockReason ?? 'start'}`)}
       </Typography.Paragraph>
-      <Form layout="vertical" form={form} onFinish={(v) => attempt(() => unlock(v.password))} requiredMark={false}>
-        <Form.Item name="password" label={t('lock.password')} rules={[{ required: true, message: t('lock.password') }]}>
+      <Form
+        layout="vertical"
+        form={form}
+        onFinish={(v) => attempt(() => unlock(v.password))}
+        requiredMark={false}
+      >
+        <Form.Item
+          name="password"
+          label={t('lock.password')}
+          rules={[{ required: true, message: t('lock.password') }]}
+        >
           <Input.Password autoFocus autoComplete="current-password" />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
         {seconds > 0 && (
-          <Alert type="warning" showIcon title={t('lock.throttled', { seconds })} style={{ marginBottom: 16 }} />
+          <Alert
+            type="warning"
+            showIcon
+            title={t('lock.throttled', { seconds })}
+            style={{ marginBottom: 16 }}
+          />
         )}
         <Button type="primary" htmlType="submit" block loading={busy} disabled={seconds > 0}>
           {t('lock.submit')}

@@ -1,4 +1,16 @@
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Space, Switch, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MASTER_PASSWORD_MIN_LENGTH } from '../../../shared/domain/password-strength.ts';
@@ -100,7 +112,11 @@ export function SettingsScreen() {
               }
             }}
           >
-            <Form.Item name="current" label={t('settings.current')} rules={[{ required: true, message: t('settings.current') }]}>
+            <Form.Item
+              name="current"
+              label={t('settings.current')}
+              rules={[{ required: true, message: t('settings.current') }]}
+            >
               <Input.Password autoComplete="current-password" />
             </Form.Item>
             <Form.Item
@@ -111,7 +127,11 @@ export function SettingsScreen() {
             >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
-            <Form.Item name="confirm" label={t('settings.confirm')} rules={[{ required: true, message: t('settings.confirm') }]}>
+            <Form.Item
+              name="confirm"
+              label={t('settings.confirm')}
+              rules={[{ required: true, message: t('settings.confirm') }]}
+            >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy}>

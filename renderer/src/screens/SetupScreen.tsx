@@ -43,7 +43,13 @@ export function SetupScreen() {
   return (
     <CenteredCard title={t('setup.title')}>
       <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ remember: false }} requiredMark={false}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ remember: false }}
+        requiredMark={false}
+      >
         <Form.Item
           name="password"
           label={t('setup.password')}

@@ -17,7 +17,11 @@ export function StorageErrorScreen() {
           <div role="alert">
             {recovery.map((e) => (
               <p key={e.file}>
-                {t('recovery.unrecoverable', { file: e.file, problem: t(`recovery.problems.${e.problem}`), dataDir })}
+                {t('recovery.unrecoverable', {
+                  file: e.file,
+                  problem: t(`recovery.problems.${e.problem}`),
+                  dataDir,
+                })}
               </p>
             ))}
           </div>

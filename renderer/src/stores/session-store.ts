@@ -1,6 +1,12 @@
 // Vault state, settings and start-up facts, kept in one store because every screen gate depends on them.
 import { create } from 'zustand';
-import type { AppInfo, Language, RecoveryEvent, Settings, VaultStatus } from '../../../shared/contract/types.ts';
+import type {
+  AppInfo,
+  Language,
+  RecoveryEvent,
+  Settings,
+  VaultStatus,
+} from '../../../shared/contract/types.ts';
 import type { Bridge } from '../bridge/index.ts';
 import { applyLanguage } from '../i18n/index.ts';
 

@@ -1,6 +1,15 @@
 // Page objects for the screens before and around the vault: setup, lock, and the app shell.
 import { expect, type Page } from '@playwright/test';
 
+/** The 中文/English switch; on the settings screen there are two, the header's comes first. */
+export async function switchLanguage(page: Page, label: '中文' | 'English') {
+  await page
+    .getByRole('radiogroup', { name: '语言 / Language' })
+    .first()
+    .getByText(label, { exact: true })
+    .click();
+}
+
 export class SetupPage {
   constructor(private readonly page: Page) {}
   async expectVisible() {

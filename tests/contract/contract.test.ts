@@ -1,0 +1,191 @@
+// One suite, two transports: every contract method behaves the same called directly and over HTTP, and
+// every malformed payload is refused with VALIDATION_FAILED and changes nothing on disk.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contract, methodNames } from '../../shared/contract/methods.ts';
+import { GOOD_PASSWORD } from '../support/test-core.ts';
+import { type ContractClient, directClient, httpClient } from './clients.ts';
+
+function snapshot(dir: string): string {
+  const h = createHash('sha256');
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else h.update(p).update(fs.readFileSync(p));
+    }
+  };
+  walk(dir);
+  return h.digest('hex');
+}
+
+/** A valid payload for each method, so each malformation below differs from a good call in one way. */
+const valid: Record<string, Record<string, unknown>> = {
+  'app.getInfo': {},
+  'vault.getStatus': {},
+  'vault.setup': { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD, rememberOnDevice: false },
+  'vault.unlock': { password: GOOD_PASSWORD },
+  'vault.unlockWithDevice': {},
+  'vault.lock': {},
+  'vault.changePassword': { current: GOOD_PASSWORD, next: `${GOOD_PASSWORD}2`, confirm: `${GOOD_PASSWORD}2` },
+  'session.reportActivity': {},
+  'settings.get': {},
+  'settings.update': { autoLockMinutes: 7 },
+  'settings.setLanguage': { language: 'en-US' },
+  'audit.list': { offset: 0, limit: 10 },
+  'audit.verify': {},
+  'storage.getRecoveryReport': {},
+  'secrets.reveal': { ref: { collection: 'shops', recordId: 's1', field: 'password' } },
+  'secrets.copy': { ref: { collection: 'shops', recordId: 's1', field: 'password' } },
+};
+
+function malformations(method: string): Array<[string, unknown]> {
+  const good = valid[method]!;
+  const out: Array<[string, unknown]> = [
+    ['not an object', 'hello'],
+    ['an array', [good]],
+    ['null', null],
+    ['an extra field', { ...good, extra: 1 }],
+    [
+      'a __proto__ key',
+      JSON.parse(`{"__proto__":{"polluted":true},${JSON.stringify(good).slice(1)}`.replace(',}', '}')),
+    ],
+    ['a constructor key', { ...good, constructor: { prototype: { polluted: true } } }],
+  ];
+  const shape = (
+    contract[method as keyof typeof contract].request as unknown as {
+      shape: Record<string, { safeParse(v: unknown): { success: boolean } }>;
+    }
+  ).shape;
+  for (const [key, value] of Object.entries(good)) {
+    const { [key]: _dropped, ...missing } = good;
+    if (!shape[key]?.safeParse(undefined).success) out.push([`missing ${key}`, missing]);
+    out.push([`wrong type for ${key}`, { ...good, [key]: typeof value === 'string' ? 12345 : 'wrong' }]);
+    if (typeof value === 'string') out.push([`a huge ${key}`, { ...good, [key]: 'x'.repeat(200_000) }]);
+    if (typeof value === 'object' && value !== null) {
+      out.push([
+        `a huge nested ${key}`,
+        { ...good, [key]: Object.fromEntries(Object.keys(value).map((k) => [k, 'y'.repeat(10_000)])) },
+      ]);
+      out.push([`a path in ${key}`, { ...good, [key]: { ...(value as object), collection: '../vault' } }]);
+    }
+  }
+  return out;
+}
+
+for (const [transport, make] of [
+  ['direct', directClient],
+  ['http', httpClient],
+] as const) {
+  describe(`contract over ${transport}`, () => {
+    let c: ContractClient;
+    beforeEach(async () => {
+      c = await make();
+    });
+    afterEach(async () => {
+      await c.close();
+      fs.rmSync(c.tc.dataDir, { recursive: true, force: true });
+    });
+
+    it('covers every method with a payload fixture', () => {
+      expect(Object.keys(valid).sort()).toEqual([...methodNames].sort());
+    });
+
+    it('an unknown method is refused', async () => {
+      expect(await c.call('vault.exportEverything', {})).toMatchObject({
+        ok: false,
+        error: { code: 'UNKNOWN_METHOD' },
+      });
+      expect(await c.call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    });
+
+    it('the vault life cycle answers the same on every transport', async () => {
+      expect(await c.call('vault.getStatus', {})).toMatchObject({
+        ok: true,
+        value: { state: 'uninitialized' },
+      });
+      expect(await c.call('settings.update', { autoLockMinutes: 3 })).toMatchObject({
+        ok: false,
+        error: { code: 'VAULT_LOCKED' },
+      });
+      expect(await c.call('vault.setup', valid['vault.setup'])).toMatchObject({
+        ok: true,
+        value: { state: 'unlocked' },
+      });
+      c.tc.core.collection('shops').put('s1', {}, { password: '主账号密码' });
+      expect(await c.call('secrets.reveal', valid['secrets.reveal'])).toEqual({
+        ok: true,
+        value: { value: '主账号密码', hideAfterMs: 30_000 },
+      });
+      expect(
+        await c.call('secrets.reveal', { ref: { collection: 'shops', recordId: 's2', field: 'password' } }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      expect(await c.call('settings.update', { autoLockMinutes: 7 })).toMatchObject({
+        ok: true,
+        value: { autoLockMinutes: 7 },
+      });
+      expect(await c.call('settings.setLanguage', { language: 'en-US' })).toMatchObject({
+        ok: true,
+        value: { language: 'en-US' },
+      });
+      expect(await c.call('vault.lock', {})).toMatchObject({
+        ok: true,
+        value: { state: 'locked', lockReason: 'manual' },
+      });
+      expect(await c.call('secrets.reveal', valid['secrets.reveal'])).toMatchObject({
+        ok: false,
+        error: { code: 'VAULT_LOCKED' },
+      });
+      expect(await c.call('vault.unlock', { password: 'wrong password' })).toMatchObject({
+        ok: false,
+        error: { code: 'WRONG_PASSWORD', fields: { password: 'wrong_password' } },
+      });
+      expect(await c.call('vault.unlock', valid['vault.unlock'])).toMatchObject({
+        ok: true,
+        value: { state: 'unlocked' },
+      });
+      expect(await c.call('audit.verify', {})).toMatchObject({ ok: true, value: { ok: true } });
+    });
+
+    for (const method of methodNames) {
+      it(`${method}: every malformed payload is refused and changes nothing`, async () => {
+        await c.call('vault.setup', valid['vault.setup']);
+        c.tc.core.collection('shops').put('s1', {}, { password: 'pw' });
+        const before = snapshot(c.tc.dataDir);
+        for (const [label, payload] of malformations(method)) {
+          const r = await c.call(method, payload);
+          expect(r.ok, `${method} with ${label}`).toBe(false);
+          if (!r.ok) expect(r.error.code, `${method} with ${label}`).toBe('VALIDATION_FAILED');
+        }
+        expect(snapshot(c.tc.dataDir)).toBe(before);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        expect(Object.prototype).not.toHaveProperty('polluted');
+      });
+    }
+
+    it('field errors name the field', async () => {
+      const r = await c.call('vault.setup', { password: 1, rememberOnDevice: false, extra: true });
+      expect(r).toMatchObject({
+        ok: false,
+        error: {
+          code: 'VALIDATION_FAILED',
+          fields: { password: 'invalid_type', confirm: 'required', extra: 'unknown_field' },
+        },
+      });
+    });
+  });
+}
+
+describe('contract declaration', () => {
+  it('every method is area.verbNoun and declares whether it works while locked', () => {
+    for (const [name, spec] of Object.entries(contract)) {
+      expect(name).toMatch(/^[a-z]+\.[a-z]+[A-Za-z]*$/);
+      expect(typeof spec.whileLocked).toBe('boolean');
+    }
+  });
+});
