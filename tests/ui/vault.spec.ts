@@ -44,8 +44,34 @@ test('lock and unlock; a wrong password is refused and the vault stays locked', 
   await lock.expectRefused('主密码不正确');
   await expect(lock.heading()).toBeVisible();
 
-  await lock.unlock(PASSWORD);
+  // Keyboard only: type and press Enter.
+  await lock.passwordField().fill(PASSWORD);
+  await lock.passwordField().press('Enter');
   await shell.expectVisible();
+});
+
+test('the audit log lists what happened and verifies its hash chain', async ({ app, page }) => {
+  const running = await app.start();
+  await running.open(page);
+  await new SetupPage(page).create(PASSWORD);
+  const shell = new ShellPage(page);
+  await shell.lock();
+  await new LockPage(page).unlock(PASSWORD);
+  await shell.go(/审计日志/);
+  const rows = page.getByRole('row');
+  await expect(rows.filter({ hasText: 'vault.setup' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'vault.locked' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'vault.unlocked' })).toHaveCount(2);
+  await page.getByRole('button', { name: '校验日志完整性' }).click();
+  await expect(page.getByRole('status')).toContainText('日志完整：共 4 条');
+
+  // An entry edited on disk behind the app's back is caught.
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const file = path.join(app.dataDir, 'audit.log');
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('master password set', 'nothing happened'));
+  await page.getByRole('button', { name: '校验日志完整性' }).click();
+  await expect(page.getByRole('status')).toContainText('日志在第 1 条处断链');
 });
 
 test('repeated wrong passwords are throttled with a countdown that survives a restart', async ({

@@ -112,6 +112,12 @@ export const enUS: Shape<typeof zhCN> = {
     verifyBroken:
       'The chain breaks at entry {{at}} ({{reason}}): that entry or one before it was edited or removed.',
   },
+  secret: {
+    reveal: 'Show',
+    hide: 'Hide',
+    copy: 'Copy',
+    copied: 'Copied; cleared from the clipboard in {{seconds}} s',
+  },
   overview: {
     title: 'Overview',
     welcome: 'Welcome to Shopwarden',

@@ -98,6 +98,12 @@ export const zhCN = {
     verifyOk: '日志完整：共 {{count}} 条，哈希链未被篡改。',
     verifyBroken: '日志在第 {{at}} 条处断链（{{reason}}），该条或之前的记录可能被修改或删除。',
   },
+  secret: {
+    reveal: '查看',
+    hide: '隐藏',
+    copy: '复制',
+    copied: '已复制，{{seconds}} 秒后自动从剪贴板清除',
+  },
   overview: {
     title: '概览',
     welcome: '欢迎使用店务管家',

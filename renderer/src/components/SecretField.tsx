@@ -1,0 +1,71 @@
+// A secret shown masked. "查看" asks main for this one field (an audited reveal) and hides it again when
+// the time main gave runs out; "复制" has main put it on the clipboard, so the value never enters the page.
+import { CopyOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import { App, Button, Space, Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { secretRef } from '../../../shared/contract/methods.ts';
+import { useLang } from '../hooks/use-lang.ts';
+import { errorText } from '../i18n/errors.ts';
+import { useSession } from '../stores/session-store.ts';
+
+export type SecretRef = z.infer<typeof secretRef>;
+
+export function SecretField({ secret, label }: { secret: SecretRef; label: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { message } = App.useApp();
+  const bridge = useSession((s) => s.bridge);
+  const [shown, setShown] = useState<{ value: string; hideAfterMs: number } | null>(null);
+
+  useEffect(() => {
+    if (!shown) return;
+    const timer = setTimeout(() => setShown(null), shown.hideAfterMs);
+    return () => clearTimeout(timer);
+  }, [shown]);
+
+  const reveal = async () => {
+    if (!bridge) return;
+    try {
+      setShown(await bridge.invoke('secrets.reveal', { ref: secret }));
+    } catch (err) {
+      message.error(errorText(err, lang));
+    }
+  };
+  const copy = async () => {
+    if (!bridge) return;
+    try {
+      const { clearAfterMs } = await bridge.invoke('secrets.copy', { ref: secret });
+      message.success(t('secret.copied', { seconds: Math.round(clearAfterMs / 1000) }));
+    } catch (err) {
+      message.error(errorText(err, lang));
+    }
+  };
+
+  return (
+    <Space size={4}>
+      <Typography.Text code aria-label={label} data-testid={`secret-${secret.recordId}-${secret.field}`}>
+        {shown ? shown.value : '••••••••'}
+      </Typography.Text>
+      <Tooltip title={shown ? t('secret.hide') : t('secret.reveal')}>
+        <Button
+          size="small"
+          type="text"
+          aria-label={`${shown ? t('secret.hide') : t('secret.reveal')} ${label}`}
+          icon={shown ? <EyeInvisibleOutlined /> : <EyeOutlined />}
+          onClick={() => (shown ? setShown(null) : void reveal())}
+        />
+      </Tooltip>
+      <Tooltip title={t('secret.copy')}>
+        <Button
+          size="small"
+          type="text"
+          aria-label={`${t('secret.copy')} ${label}`}
+          icon={<CopyOutlined />}
+          onClick={() => void copy()}
+        />
+      </Tooltip>
+    </Space>
+  );
+}
