@@ -8,7 +8,15 @@ import { AUDIT_FILE, AuditLog } from './audit/audit-log.ts';
 import { calibrate, type KdfCost } from './crypto/kdf.ts';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch.ts';
 import { EventBus } from './event-bus.ts';
-import type { ClipboardPort, Clock, KeyProtector, PowerEvents, StoreBackendFactory } from './ports.ts';
+import { createInventory } from './inventory/create-inventory.ts';
+import type {
+  ClipboardPort,
+  Clock,
+  ExternalOpener,
+  KeyProtector,
+  PowerEvents,
+  StoreBackendFactory,
+} from './ports.ts';
 import { systemClock } from './ports.ts';
 import { type CollectionDoc, collectionSchema, RecordCollection } from './secrets/record-collection.ts';
 import { SecretAccess } from './services/secret-access.ts';
@@ -28,6 +36,8 @@ export interface CoreOptions {
   clipboard: ClipboardPort;
   clock?: Clock;
   power?: PowerEvents;
+  /** Opens allow-listed seller-center URLs in the user's browser. */
+  opener: ExternalOpener;
   kdfCost?: () => Promise<KdfCost>;
   info: Pick<AppInfo, 'version' | 'platform' | 'transport'>;
   logError?: (where: string, err: unknown) => void;
@@ -137,8 +147,24 @@ export function createCore(opts: CoreOptions): Core {
       }
     }
   });
+  const inventory = createInventory({ ctx, loadSafely, vault, audit, clock, opener: opts.opener });
+  session.onUnlocked(() => {
+    try {
+      inventory.authenticateAll();
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'STORAGE_UNRECOVERABLE') throw err;
+      unrecoverable = true;
+    }
+  });
   const secrets = new SecretAccess(
-    (name) => (collections.has(name) ? collections.get(name) : undefined),
+    (ref) => {
+      const fromInventory = inventory.resolveSealed(ref);
+      if (fromInventory !== undefined) return fromInventory;
+      const c = collections.get(ref.collection);
+      const rec = c?.get(ref.recordId);
+      return rec && Object.hasOwn(rec.secrets, ref.field) ? rec.secrets[ref.field] : undefined;
+    },
+    (sealed, aad) => vault.openWithKey(sealed, aad),
     audit,
     clipboard,
     () => settings.current().clipboardSeconds,
@@ -178,6 +204,7 @@ export function createCore(opts: CoreOptions): Core {
     'storage.getRecoveryReport': () => [...recovery],
     'secrets.reveal': (r) => secrets.reveal(r.ref),
     'secrets.copy': (r) => secrets.copy(r.ref),
+    ...inventory.handlers,
   };
 
   const dispatch = createDispatch(handlers, {

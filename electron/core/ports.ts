@@ -35,6 +35,11 @@ export interface StoreBackend {
 
 export type StoreBackendFactory = (opts: { dir: string; name: string }) => StoreBackend;
 
+/** Opens an https URL in the user's browser; implementations refuse anything off the allow-list. */
+export interface ExternalOpener {
+  open(url: string): Promise<boolean>;
+}
+
 /** System events that must lock the vault. */
 export interface PowerEvents {
   onLockRequired(listener: (reason: 'suspend' | 'screen-lock') => void): () => void;

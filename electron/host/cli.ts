@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/create-core.ts';
-import { commandClipboard, confBackendFactory, noDeviceProtection } from './node-adapters.ts';
+import { commandClipboard, commandOpener, confBackendFactory, noDeviceProtection } from './node-adapters.ts';
 import { startHost } from './server.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,6 +17,7 @@ const core = createCore({
   backendFactory: confBackendFactory,
   protector: noDeviceProtection,
   clipboard: commandClipboard(),
+  opener: commandOpener,
   info: { version, platform: process.platform, transport: 'http' },
   logError: (where, err) => console.error(`[${where}]`, err),
 });

@@ -1,8 +1,9 @@
 // Node implementations of the core's ports, for the preview host (a browser instead of Electron).
 import { execFileSync } from 'node:child_process';
 import Conf from 'conf';
-import type { ClipboardPort, KeyProtector, StoreBackendFactory } from '../core/ports.ts';
+import type { ClipboardPort, ExternalOpener, KeyProtector, StoreBackendFactory } from '../core/ports.ts';
 import { type ConfLikeClass, confLikeBackendFactory } from '../core/storage/conf-backend.ts';
+import { isAllowedExternalUrl } from '../main/external-links.ts';
 
 /** conf is the engine inside electron-store: same atomic, fsync'd, mode-0600 writes, no Electron needed. */
 export const confBackendFactory: StoreBackendFactory = confLikeBackendFactory(
@@ -44,3 +45,22 @@ export function commandClipboard(): ClipboardPort {
     },
   };
 }
+
+/** Opens allow-listed https URLs with the OS's own opener (open, start, xdg-open). */
+export const commandOpener: ExternalOpener = {
+  async open(url) {
+    if (!isAllowedExternalUrl(url)) return false;
+    const [cmd, args] =
+      process.platform === 'darwin'
+        ? ['open', [url]]
+        : process.platform === 'win32'
+          ? ['cmd', ['/c', 'start', '""', url]]
+          : ['xdg-open', [url]];
+    try {
+      execFileSync(cmd, args, { timeout: 5000, stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+};

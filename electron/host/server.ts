@@ -12,7 +12,8 @@ import type { Core } from '../core/create-core.ts';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveStaticPath } from '../core/static-files.ts';
 
 export const TOKEN_HEADER = 'x-shopwarden-token';
-const MAX_BODY_BYTES = 1024 * 1024;
+// Large enough for a staff import file (6 MiB, base64-encoded); everything else is far smaller.
+const MAX_BODY_BYTES = 9 * 1024 * 1024;
 
 export interface Host {
   url: string;

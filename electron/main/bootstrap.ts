@@ -10,6 +10,7 @@ import { powerMonitorEvents } from './adapters/power-events.ts';
 import { safeStorageProtector } from './adapters/safe-storage-protector.ts';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './app-origin.ts';
 import { appProtocolHandler } from './app-protocol.ts';
+import { openExternalSafely } from './external-links.ts';
 import { registerIpc } from './ipc.ts';
 import { guardNavigation } from './navigation-guard.ts';
 import { denyAllPermissions } from './permissions.ts';
@@ -26,6 +27,7 @@ export type ElectronApi = Pick<
   | 'clipboard'
   | 'ClipboardItem'
   | 'powerMonitor'
+  | 'shell'
 >;
 
 export interface BootstrapOptions {
@@ -65,6 +67,7 @@ export function bootstrap(electron: ElectronApi, opts: BootstrapOptions): { read
       protector: safeStorageProtector(electron.safeStorage),
       clipboard: electronClipboard(electron.clipboard, electron.ClipboardItem),
       power: powerMonitorEvents(electron.powerMonitor),
+      opener: { open: (url) => openExternalSafely(electron.shell, url) },
       info: { version: app.getVersion(), platform: process.platform, transport: 'electron' },
       logError: (where, err) => console.error(`[shopwarden:${where}]`, err),
     });

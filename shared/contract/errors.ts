@@ -41,6 +41,50 @@ export const errorMessages = {
   },
   STORAGE_WRITE_FAILED: { zh: '保存失败，数据未更改。', en: 'Saving failed; nothing was changed.' },
   INTERNAL: { zh: '发生内部错误。', en: 'An internal error occurred.' },
+  NAME_TAKEN: { zh: '该子账号名已被使用，请换一个。', en: 'That sub-account name is taken; choose another.' },
+  NAME_IMMUTABLE: {
+    zh: '该平台不允许修改子账号名。',
+    en: 'This platform does not allow renaming a sub-account.',
+  },
+  HIGH_RISK_CONFIRMATION_REQUIRED: {
+    zh: '此操作会授予高风险权限，需要确认。',
+    en: 'This grants high-risk permissions and needs confirmation.',
+  },
+  STAFF_ALREADY_BOUND: {
+    zh: '此员工在该店铺已绑定另一个子账号（一人一号）。',
+    en: 'This person is already bound to another sub-account in this shop (one person, one account).',
+  },
+  STAFF_LEFT: { zh: '该员工已离职，不能绑定。', en: 'This person has left and cannot be bound.' },
+  ID_ALREADY_REGISTERED: {
+    zh: '该身份证号已登记为另一名员工。',
+    en: 'This ID number is already registered to another person.',
+  },
+  PHONE_IN_USE: {
+    zh: '该手机号已被本店另一个子账号使用。',
+    en: 'This phone number is already used by another sub-account of this shop.',
+  },
+  HOLDER_LIMIT_REACHED: {
+    zh: '该权限在本店可授予的子账号数已达上限。',
+    en: 'This permission is already held by the maximum number of sub-accounts in this shop.',
+  },
+  PLATFORM_MISMATCH: { zh: '模板与店铺所属平台不一致。', en: 'The template belongs to another platform.' },
+  SHOP_ARCHIVED: { zh: '店铺已归档，请先恢复。', en: 'The shop is archived; restore it first.' },
+  BUILTIN_READ_ONLY: {
+    zh: '内置模板不能修改或删除，可复制后修改。',
+    en: 'Built-in templates cannot be changed; clone one instead.',
+  },
+  IMPORT_EXPIRED: {
+    zh: '导入预览已过期，请重新选择文件。',
+    en: 'The import preview expired; choose the file again.',
+  },
+  IMPORT_HAS_ERRORS: {
+    zh: '有错误的行未导入。请修正文件，或明确选择跳过错误行。',
+    en: 'Rows with errors were not imported. Fix the file, or choose to skip invalid rows.',
+  },
+  FILE_UNREADABLE: {
+    zh: '无法读取该文件（支持 .xlsx 和 .csv）。',
+    en: 'The file cannot be read (.xlsx and .csv are supported).',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -63,6 +107,27 @@ export const fieldErrorMessages = {
   password_unchanged: { zh: '不能与当前密码相同', en: 'Must differ from the current password' },
   wrong_password: { zh: '密码不正确', en: 'Incorrect password' },
   invalid: { zh: '无效', en: 'Invalid' },
+  invalid_mobile: { zh: '请输入有效的中国大陆手机号', en: 'Enter a valid mainland China mobile number' },
+  invalid_email: { zh: '请输入有效的邮箱', en: 'Enter a valid e-mail address' },
+  invalid_id_number: {
+    zh: '身份证号无效（校验位或出生日期不正确）',
+    en: 'Invalid ID number (check digit or birth date)',
+  },
+  name_taken: { zh: '名称已被使用', en: 'Name already taken' },
+  name_bad_chars: { zh: '含有不允许的字符', en: 'Contains characters not allowed' },
+  name_too_long: {
+    zh: '超过平台长度限制（中文按 2 个字符计）',
+    en: 'Too long for the platform (CJK counts as 2)',
+  },
+  name_all_digits: { zh: '不能全是数字', en: 'Cannot be all digits' },
+  name_empty: { zh: '请输入名称', en: 'Enter a name' },
+  password_needs_upper: { zh: '需要包含大写字母', en: 'Needs an upper-case letter' },
+  password_needs_lower: { zh: '需要包含小写字母', en: 'Needs a lower-case letter' },
+  password_needs_digit: { zh: '需要包含数字', en: 'Needs a digit' },
+  password_too_long: { zh: '密码过长', en: 'Password too long' },
+  password_too_short_platform: { zh: '短于平台最低长度', en: 'Shorter than the platform minimum' },
+  unknown_template: { zh: '模板不存在', en: 'No such template' },
+  unknown_staff: { zh: '员工不存在', en: 'No such person' },
 } as const;
 
 export type FieldErrorCode = keyof typeof fieldErrorMessages;

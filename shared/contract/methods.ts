@@ -1,6 +1,11 @@
 // THE cross-process API. Channel names, the preload bridge, IPC registration, the HTTP host and the
 // renderer bridges are all loops over this object: a call is declared here once and nowhere else.
 import { z } from 'zod';
+import { shopMethods } from './areas/shops.ts';
+import { staffMethods } from './areas/staff.ts';
+import { subAccountMethods } from './areas/subaccounts.ts';
+import { templateMethods } from './areas/templates.ts';
+import { empty, password, returns, safeId } from './spec.ts';
 import type {
   AppInfo,
   AuditPage,
@@ -12,13 +17,7 @@ import type {
   VaultStatus,
 } from './types.ts';
 
-/** A phantom marker carrying a response type; it has no runtime meaning. */
-const returns = <T>() => undefined as unknown as T;
-
-const password = z.string().min(1).max(1024);
-const empty = z.strictObject({});
-/** Identifiers we generate ourselves: no path separators, no dots, so they are also safe file names. */
-export const safeId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+export { safeId };
 
 export const secretRef = z.strictObject({
   collection: safeId,
@@ -81,6 +80,10 @@ export const contract = {
     response: returns<CopiedSecret>(),
     whileLocked: false,
   },
+  ...shopMethods,
+  ...templateMethods,
+  ...subAccountMethods,
+  ...staffMethods,
 } as const;
 
 export type Contract = typeof contract;

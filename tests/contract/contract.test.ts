@@ -39,6 +39,79 @@ const valid: Record<string, Record<string, unknown>> = {
   'storage.getRecoveryReport': {},
   'secrets.reveal': { ref: { collection: 'shops', recordId: 's1', field: 'password' } },
   'secrets.copy': { ref: { collection: 'shops', recordId: 's1', field: 'password' } },
+  'shops.list': { includeArchived: false },
+  'shops.create': {
+    platform: 'taobao',
+    name: '旗舰店',
+    platformShopId: '12345678',
+    entityType: 'enterprise',
+    mainLogin: 'flagship',
+    phone: '13800138000',
+    email: 'shop@example.com',
+    depositAmount: 1000,
+    notes: '',
+    crossBorder: false,
+    mainPassword: 'Main-Pass-123',
+  },
+  'shops.update': { id: 'shop1', name: '新名字' },
+  'shops.setArchived': { id: 'shop1', archived: true },
+  'shops.openSellerCenter': { id: 'shop1' },
+  'templates.list': { platform: 'taobao' },
+  'templates.create': {
+    platform: 'taobao',
+    name: '夜班客服',
+    permissions: ['cs.chat'],
+    nativeRole: null,
+    basedOn: null,
+  },
+  'templates.update': { id: 't1', name: 'x', confirmHighRisk: false },
+  'templates.delete': { id: 't1', reassignTo: null },
+  'subaccounts.list': { shopId: 'shop1' },
+  'subaccounts.create': {
+    shopId: 'shop1',
+    nickname: '小王',
+    password: 'Sub-Pass-123',
+    confirm: 'Sub-Pass-123',
+    generate: false,
+    templateId: 'builtin-taobao-presales',
+    permissions: [],
+    nativeRole: null,
+    staffId: null,
+    phone: '',
+    confirmHighRisk: false,
+  },
+  'subaccounts.configure': {
+    id: 'sub1',
+    templateId: null,
+    permissions: ['trade.view'],
+    nativeRole: null,
+    confirmHighRisk: false,
+  },
+  'subaccounts.changePassword': {
+    id: 'sub1',
+    password: 'Sub-Pass-456',
+    confirm: 'Sub-Pass-456',
+    generate: false,
+  },
+  'subaccounts.rename': { id: 'sub1', nickname: '小李' },
+  'subaccounts.setStatus': { ids: ['sub1'], status: 'disabled' },
+  'subaccounts.delete': { ids: ['sub1'] },
+  'subaccounts.bulkSetTemplate': {
+    ids: ['sub1'],
+    templateId: 'builtin-taobao-presales',
+    confirmHighRisk: false,
+  },
+  'subaccounts.bindStaff': { id: 'sub1', staffId: 'p1' },
+  'subaccounts.markSynced': { id: 'sub1' },
+  'subaccounts.getChecklist': { id: 'sub1' },
+  'subaccounts.export': { format: 'xlsx', includeSecrets: false },
+  'staff.list': {},
+  'staff.create': { name: '王小明', phone: '13800138000', position: '客服', notes: '', idNumber: '' },
+  'staff.update': { id: 'p1', name: '王小明' },
+  'staff.setStatus': { id: 'p1', status: 'left' },
+  'staff.previewImport': { fileName: 'staff.csv', contentBase64: 'YQ==' },
+  'staff.commitImport': { token: 'tok', skipInvalid: false },
+  'staff.export': { format: 'csv' },
 };
 
 function malformations(method: string): Array<[string, unknown]> {
@@ -62,8 +135,13 @@ function malformations(method: string): Array<[string, unknown]> {
   for (const [key, value] of Object.entries(good)) {
     const { [key]: _dropped, ...missing } = good;
     if (!shape[key]?.safeParse(undefined).success) out.push([`missing ${key}`, missing]);
-    out.push([`wrong type for ${key}`, { ...good, [key]: typeof value === 'string' ? 12345 : 'wrong' }]);
-    if (typeof value === 'string') out.push([`a huge ${key}`, { ...good, [key]: 'x'.repeat(200_000) }]);
+    out.push([
+      `wrong type for ${key}`,
+      { ...good, [key]: typeof value === 'string' || value === null ? 12345 : 'wrong' },
+    ]);
+    // Longer than the field's limit: the import file field allows a few MiB, every other string far less.
+    const huge = key === 'contentBase64' ? 9_000_000 : 200_000;
+    if (typeof value === 'string') out.push([`a huge ${key}`, { ...good, [key]: 'x'.repeat(huge) }]);
     if (typeof value === 'object' && value !== null) {
       out.push([
         `a huge nested ${key}`,

@@ -146,7 +146,7 @@ describe('preview host security', () => {
       method: 'POST',
       path: '/api/vault.unlock',
       headers: api(),
-      body: JSON.stringify({ password: 'x'.repeat(2 * 1024 * 1024) }),
+      body: JSON.stringify({ password: 'x'.repeat(10 * 1024 * 1024) }),
     }).catch((e: Error) => ({ status: 413, body: e.message, headers: {} }));
     expect(big.status).toBe(413);
     const unparsable = await raw({

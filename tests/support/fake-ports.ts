@@ -1,5 +1,11 @@
 // Test doubles behind the core's ports. They live only in tests.
-import type { ClipboardHistory, ClipboardPort, KeyProtector } from '../../electron/core/ports.ts';
+import type {
+  ClipboardHistory,
+  ClipboardPort,
+  ExternalOpener,
+  KeyProtector,
+} from '../../electron/core/ports.ts';
+import { isAllowedExternalUrl } from '../../electron/main/external-links.ts';
 
 export class MemoryClipboard implements ClipboardPort {
   text = '';
@@ -30,5 +36,15 @@ export class FakeProtector implements KeyProtector {
   }
   unprotect(sealed: Buffer) {
     return Buffer.from(sealed.subarray(5).map((b) => b ^ 0x5a));
+  }
+}
+
+/** Records what would have been opened in the browser, applying the same allow-list. */
+export class RecordingOpener implements ExternalOpener {
+  opened: string[] = [];
+  async open(url: string) {
+    if (!isAllowedExternalUrl(url)) return false;
+    this.opened.push(url);
+    return true;
   }
 }

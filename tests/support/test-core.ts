@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Core, type CoreOptions, createCore } from '../../electron/core/create-core.ts';
 import { confBackendFactory } from '../../electron/host/node-adapters.ts';
-import { FakeProtector, MemoryClipboard } from './fake-ports.ts';
+import { FakeProtector, MemoryClipboard, RecordingOpener } from './fake-ports.ts';
 import { ManualClock } from './manual-clock.ts';
 
 /** Cheap scrypt for tests: the product calibrates to ~0.5 s, which the benchmark checks instead. */
@@ -19,6 +19,7 @@ export interface TestCore {
   clock: ManualClock;
   clipboard: MemoryClipboard;
   protector: FakeProtector;
+  opener: RecordingOpener;
 }
 
 export function makeTestCore(
@@ -28,6 +29,7 @@ export function makeTestCore(
   const clock = overrides.clock ?? new ManualClock();
   const clipboard = (overrides.clipboard as MemoryClipboard | undefined) ?? new MemoryClipboard();
   const protector = (overrides.protector as FakeProtector | undefined) ?? new FakeProtector();
+  const opener = (overrides.opener as RecordingOpener | undefined) ?? new RecordingOpener();
   const core = createCore({
     backendFactory: confBackendFactory,
     kdfCost: TEST_KDF,
@@ -37,8 +39,9 @@ export function makeTestCore(
     clock,
     clipboard,
     protector,
+    opener,
   });
-  return { core, dataDir, clock, clipboard, protector };
+  return { core, dataDir, clock, clipboard, protector, opener };
 }
 
 export const GOOD_PASSWORD = '正确的马电池订书钉-42';

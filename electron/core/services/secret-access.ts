@@ -3,7 +3,7 @@
 import { AppError } from '../../../shared/contract/errors.ts';
 import type { CopiedSecret, RevealedSecret } from '../../../shared/contract/types.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
-import type { RecordCollection } from '../secrets/record-collection.ts';
+import { fieldAad } from '../crypto/aead.ts';
 import type { ClipboardGuard } from '../session/clipboard-guard.ts';
 import { REVEAL_SECONDS } from '../settings/settings-schema.ts';
 
@@ -13,9 +13,13 @@ export interface SecretRef {
   field: string;
 }
 
+/** Finds the sealed value a reference points at, or undefined when there is none. */
+export type SealedResolver = (ref: SecretRef) => string | undefined;
+
 export class SecretAccess {
   constructor(
-    private readonly collection: (name: string) => RecordCollection | undefined,
+    private readonly resolve: SealedResolver,
+    private readonly open_: (sealed: string, aad: string) => string,
     private readonly audit: AuditLog,
     private readonly clipboard: ClipboardGuard,
     private readonly clipboardSeconds: () => number,
@@ -48,9 +52,9 @@ export class SecretAccess {
   }
 
   private open(ref: SecretRef): string {
-    const collection = this.collection(ref.collection);
-    if (!collection) throw new AppError('NOT_FOUND');
-    return collection.openSecret(ref.recordId, ref.field);
+    const sealed = this.resolve(ref);
+    if (sealed === undefined) throw new AppError('NOT_FOUND');
+    return this.open_(sealed, fieldAad(ref.collection, ref.recordId, ref.field));
   }
 }
 

@@ -171,6 +171,20 @@ export class Vault {
     kek.fill(0);
   }
 
+  /** Re-checks the master password without changing any state (e.g. before exporting secrets). */
+  async verifyPassword(password: string): Promise<boolean> {
+    const doc = this.requireDoc();
+    const kek = await deriveKey(password, doc.kdf);
+    try {
+      openBytes(kek, doc.wrappedKey, KEY_AAD);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      kek.fill(0);
+    }
+  }
+
   setRemember(remember: boolean): void {
     const doc = this.requireDoc();
     const key = this.dataKey();

@@ -1,0 +1,86 @@
+// Builds the inventory services over one store, and the pieces the core needs from them: handlers, the
+// resolver for secret references, and the GCM check run at unlock.
+import { randomInt } from 'node:crypto';
+import type { AuditLog } from '../audit/audit-log.ts';
+import type { Clock, ExternalOpener } from '../ports.ts';
+import type { SecretRef } from '../services/secret-access.ts';
+import type { DocumentStore, StorageContext } from '../storage/document-store.ts';
+import type { Vault } from '../vault/vault.ts';
+import type { InventoryDeps } from './deps.ts';
+import { inventoryHandlers } from './inventory-handlers.ts';
+import { InventoryStore } from './inventory-store.ts';
+import { Sealer, STAFF_COLLECTION, shopCollection } from './sealer.ts';
+import { ShopService } from './shop-service.ts';
+import { StaffImport } from './staff-import.ts';
+import { StaffService } from './staff-service.ts';
+import { SubAccountService } from './subaccount-service.ts';
+import { TemplateService } from './template-service.ts';
+
+export function createInventory(opts: {
+  ctx: StorageContext;
+  loadSafely: <T>(doc: DocumentStore<T>) => void;
+  vault: Vault;
+  audit: AuditLog;
+  clock: Clock;
+  opener: ExternalOpener;
+}) {
+  const store = new InventoryStore(opts.ctx, opts.loadSafely);
+  const sealer = new Sealer(opts.vault);
+  const deps: InventoryDeps = {
+    store,
+    sealer,
+    audit: opts.audit,
+    clock: opts.clock,
+    randomInt: (n) => randomInt(n),
+  };
+  const shops = new ShopService(deps);
+  const templates = new TemplateService(deps);
+  let subAccounts: SubAccountService | undefined;
+  const staff = new StaffService(deps, (id) => subAccounts?.unbindPerson(id) ?? 0);
+  subAccounts = new SubAccountService(deps, shops, templates, staff);
+  const staffImport = new StaffImport(staff, opts.clock);
+
+  const resolveSealed = (ref: SecretRef): string | undefined => {
+    if (ref.collection === STAFF_COLLECTION) {
+      const people = store.staff().people;
+      return Object.hasOwn(people, ref.recordId) ? people[ref.recordId]?.secrets[ref.field] : undefined;
+    }
+    for (const shopId of store.shopIds()) {
+      if (shopCollection(shopId) !== ref.collection) continue;
+      const doc = store.shop(shopId);
+      if (ref.recordId === shopId) return doc.shop.secrets[ref.field];
+      return Object.hasOwn(doc.subAccounts, ref.recordId)
+        ? doc.subAccounts[ref.recordId]?.secrets[ref.field]
+        : undefined;
+    }
+    return undefined;
+  };
+
+  /** GCM-authenticates every sealed field of every inventory document; a failing file is recovered. */
+  const authenticateAll = () => {
+    for (const shopId of store.shopIds()) {
+      store.shopStore(shopId)?.recheck((doc) => {
+        const col = shopCollection(doc.shop.id);
+        for (const [f, v] of Object.entries(doc.shop.secrets)) sealer.open(col, doc.shop.id, f, v);
+        for (const sub of Object.values(doc.subAccounts))
+          for (const [f, v] of Object.entries(sub.secrets)) sealer.open(col, sub.id, f, v);
+      });
+    }
+    store.staffDoc.recheck((doc) => {
+      for (const p of Object.values(doc.people))
+        for (const [f, v] of Object.entries(p.secrets)) sealer.open(STAFF_COLLECTION, p.id, f, v);
+    });
+  };
+
+  const handlers = inventoryHandlers({
+    deps,
+    vault: opts.vault,
+    opener: opts.opener,
+    shops,
+    templates,
+    subAccounts,
+    staff,
+    staffImport,
+  });
+  return { handlers, resolveSealed, authenticateAll, store };
+}

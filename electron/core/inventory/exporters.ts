@@ -1,0 +1,83 @@
+// Exports a person can open in Excel or WPS: .xlsx with identifiers as text cells, or CSV with a BOM.
+// Secrets are left out unless the caller re-entered the master password (checked before this runs).
+import type { ExportFile, PersonView, SubAccountView } from '../../../shared/contract/inventory-types.ts';
+import { permissionById, platform } from '../../../shared/domain/platforms/catalog.ts';
+import { writeCsv, writeXlsx } from './tabular.ts';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const stamp = (now: number) => new Date(now + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '');
+
+async function build(
+  kind: string,
+  format: 'xlsx' | 'csv',
+  header: string[],
+  rows: string[][],
+  textColumns: number[],
+  now: number,
+): Promise<ExportFile> {
+  const fileName = `${kind}-${stamp(now)}.${format}`;
+  const bytes = format === 'xlsx' ? await writeXlsx(kind, header, rows, textColumns) : writeCsv(header, rows);
+  return {
+    fileName,
+    mime: format === 'xlsx' ? XLSX_MIME : 'text/csv',
+    contentBase64: bytes.toString('base64'),
+    rowCount: rows.length,
+  };
+}
+
+export function exportSubAccounts(
+  subs: SubAccountView[],
+  opts: { format: 'xlsx' | 'csv'; now: number; password?: (id: string) => string | null },
+): Promise<ExportFile> {
+  const header = [
+    '店铺',
+    '平台',
+    '子账号',
+    '状态',
+    '权限模板',
+    '权限',
+    '员工',
+    '绑定手机',
+    '平台同步',
+    '子账号ID',
+    '创建时间',
+  ];
+  if (opts.password) header.push('密码');
+  const rows = subs.map((s) => {
+    const spec = platform(s.platform);
+    const row = [
+      s.shopName,
+      spec.name.zh,
+      s.fullName,
+      s.status === 'active' ? '启用' : '停用',
+      s.templateName ?? '手选',
+      s.permissions.map((id) => permissionById(spec, id)?.label.zh ?? id).join('、'),
+      s.staffName ?? '',
+      s.phoneMasked ?? '',
+      s.sync === 'synced' ? '已同步' : '待同步',
+      s.id,
+      s.createdAt.slice(0, 10),
+    ];
+    if (opts.password) row.push(opts.password(s.id) ?? '');
+    return row;
+  });
+  // Names, phones, ids and passwords are text: Excel must not turn them into numbers or dates.
+  return build('子账号', opts.format, header, rows, [2, 7, 9, ...(opts.password ? [11] : [])], opts.now);
+}
+
+export function exportStaff(
+  people: PersonView[],
+  opts: { format: 'xlsx' | 'csv'; now: number },
+): Promise<ExportFile> {
+  const header = ['姓名', '手机号（掩码）', '岗位', '状态', '身份证后四位', '绑定子账号', '备注'];
+  const rows = people.map((p) => [
+    p.name,
+    p.phoneMasked,
+    p.position,
+    p.status === 'active' ? '在职' : '离职',
+    p.idLast4 ?? '',
+    p.bindings.map((b) => `${b.shopName}/${b.fullName}`).join('；'),
+    p.notes,
+  ]);
+  return build('员工', opts.format, header, rows, [1, 4], opts.now);
+}

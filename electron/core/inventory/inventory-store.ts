@@ -1,0 +1,111 @@
+// All inventory documents, loaded once at start and kept in memory (main is the only writer), with an
+// index from sub-account to shop. Each shop is its own electron-store document, so one change rewrites
+// one shop's file, never the whole inventory.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/contract/errors.ts';
+import { DocumentStore, type StorageContext } from '../storage/document-store.ts';
+import {
+  type ShopDoc,
+  type StaffDoc,
+  type SubAccountRecord,
+  shopDocSchema,
+  staffDocSchema,
+  type TemplatesDoc,
+  templatesDocSchema,
+} from './schemas.ts';
+
+export const newId = () => randomBytes(9).toString('base64url');
+
+const SHOPS_DIR = 'shops';
+
+export class InventoryStore {
+  private readonly shopDocs = new Map<string, DocumentStore<ShopDoc>>();
+  private readonly subIndex = new Map<string, string>();
+  readonly staffDoc: DocumentStore<StaffDoc>;
+  readonly templatesDoc: DocumentStore<TemplatesDoc>;
+
+  constructor(
+    private readonly ctx: StorageContext,
+    /** Loads a document, recording (not throwing) an unrecoverable one so the app can say so. */
+    loadSafely: <T>(doc: DocumentStore<T>) => void,
+  ) {
+    this.staffDoc = new DocumentStore(ctx, 'staff', staffDocSchema);
+    this.templatesDoc = new DocumentStore(ctx, 'templates', templatesDocSchema);
+    loadSafely(this.staffDoc);
+    loadSafely(this.templatesDoc);
+    const dir = path.join(ctx.dataDir, SHOPS_DIR);
+    if (fs.existsSync(dir)) {
+      for (const f of fs.readdirSync(dir)) {
+        if (!f.endsWith('.json')) continue;
+        const doc = new DocumentStore(ctx, `${SHOPS_DIR}/${f.slice(0, -5)}`, shopDocSchema);
+        loadSafely(doc);
+        const data = doc.peek();
+        if (!data) continue;
+        this.shopDocs.set(data.shop.id, doc);
+        for (const id of Object.keys(data.subAccounts)) this.subIndex.set(id, data.shop.id);
+      }
+    }
+  }
+
+  shopIds(): string[] {
+    return [...this.shopDocs.keys()];
+  }
+
+  shops(): ShopDoc[] {
+    const out: ShopDoc[] = [];
+    for (const d of this.shopDocs.values()) {
+      const v = d.peek();
+      if (v) out.push(v);
+    }
+    return out;
+  }
+
+  shop(id: string): ShopDoc {
+    const v = this.shopDocs.get(id)?.peek();
+    if (!v) throw new AppError('NOT_FOUND', { message: `no shop ${id}` });
+    return v;
+  }
+
+  /** Writes one shop document durably and keeps the sub-account index in step. */
+  writeShop(doc: ShopDoc): void {
+    let store = this.shopDocs.get(doc.shop.id);
+    if (!store) {
+      store = new DocumentStore(this.ctx, `${SHOPS_DIR}/${doc.shop.id}`, shopDocSchema);
+      store.load();
+    }
+    const before = store.peek();
+    store.set(doc);
+    this.shopDocs.set(doc.shop.id, store);
+    if (before)
+      for (const id of Object.keys(before.subAccounts))
+        if (!(id in doc.subAccounts)) this.subIndex.delete(id);
+    for (const id of Object.keys(doc.subAccounts)) this.subIndex.set(id, doc.shop.id);
+  }
+
+  findSubAccount(id: string): { doc: ShopDoc; sub: SubAccountRecord } {
+    const shopId = this.subIndex.get(id);
+    const doc = shopId ? this.shopDocs.get(shopId)?.peek() : undefined;
+    const sub = doc && Object.hasOwn(doc.subAccounts, id) ? doc.subAccounts[id] : undefined;
+    if (!doc || !sub) throw new AppError('NOT_FOUND', { message: `no sub-account ${id}` });
+    return { doc, sub };
+  }
+
+  staff(): StaffDoc {
+    return this.staffDoc.peek() ?? { people: {} };
+  }
+
+  templates(): TemplatesDoc {
+    return this.templatesDoc.peek() ?? { custom: {} };
+  }
+
+  /** Every document, for the GCM check at unlock. */
+  documents(): Array<DocumentStore<ShopDoc> | DocumentStore<StaffDoc>> {
+    return [...this.shopDocs.values(), this.staffDoc];
+  }
+
+  shopStore(id: string): DocumentStore<ShopDoc> | undefined {
+    return this.shopDocs.get(id);
+  }
+}

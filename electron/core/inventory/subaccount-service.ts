@@ -1,0 +1,450 @@
+// Sub-accounts under each platform's rules: names, passwords, permissions (template or hand-picked),
+// high-risk confirmation, holder limits, one person one account per shop, and the platform sync state.
+import { AppError } from '../../../shared/contract/errors.ts';
+import type { SubAccountView } from '../../../shared/contract/inventory-types.ts';
+import { applyChecklist, type ChecklistStep, diffPermissions } from '../../../shared/domain/permissions.ts';
+import { platform } from '../../../shared/domain/platforms/catalog.ts';
+import { normalizePermissions } from '../../../shared/domain/roles.ts';
+import {
+  checkSubAccountName,
+  fullSubAccountName,
+  generatePassword,
+  suggestFreeName,
+} from '../../../shared/domain/subaccount-rules.ts';
+import { maskMobile, normalizeMobile } from '../../../shared/domain/validators.ts';
+import { type InventoryDeps, nowIso } from './deps.ts';
+import { checkTypedPassword, FieldCollector, NAME_PROBLEM_CODES } from './field-checks.ts';
+import { newId } from './inventory-store.ts';
+import type { ShopDoc, SubAccountRecord } from './schemas.ts';
+import { shopCollection } from './sealer.ts';
+import type { ShopService } from './shop-service.ts';
+import type { StaffDirectory } from './staff-service.ts';
+import type { TemplateService } from './template-service.ts';
+import { subAccountView } from './views.ts';
+
+export interface PermissionChoice {
+  templateId: string | null;
+  permissions: string[];
+  nativeRole: string | null;
+}
+
+export class SubAccountService {
+  constructor(
+    private readonly d: InventoryDeps,
+    private readonly shops: ShopService,
+    private readonly templates: TemplateService,
+    private readonly staff: StaffDirectory,
+  ) {}
+
+  private view = (doc: ShopDoc, sub: SubAccountRecord): SubAccountView =>
+    subAccountView(doc, sub, {
+      templateName: (id) => this.templates.nameOf(id),
+      staffName: (id) => this.staff.nameOf(id),
+    });
+
+  list(shopId?: string): SubAccountView[] {
+    const out: SubAccountView[] = [];
+    for (const doc of this.d.store.shops()) {
+      if (shopId && doc.shop.id !== shopId) continue;
+      for (const sub of Object.values(doc.subAccounts)) out.push(this.view(doc, sub));
+    }
+    return out;
+  }
+
+  get(id: string): SubAccountView {
+    const { doc, sub } = this.d.store.findSubAccount(id);
+    return this.view(doc, sub);
+  }
+
+  create(
+    input: PermissionChoice & {
+      shopId: string;
+      nickname: string;
+      password?: string | undefined;
+      confirm?: string | undefined;
+      generate: boolean;
+      staffId: string | null;
+      phone: string;
+      confirmHighRisk: boolean;
+    },
+  ): SubAccountView {
+    const doc = this.shops.requireActive(input.shopId);
+    const spec = platform(doc.shop.platform);
+    const f = new FieldCollector();
+    const nickname = input.nickname.trim();
+    const taken = this.takenNames(doc);
+    const nameProblem = checkSubAccountName(spec.id, doc.shop.mainLogin, nickname, taken);
+    if (nameProblem === 'taken') {
+      const suggestion = suggestFreeName(spec.id, doc.shop.mainLogin, nickname, taken);
+      throw new AppError('NAME_TAKEN', {
+        fields: { nickname: 'name_taken' },
+        details: suggestion ? { suggestion } : {},
+      });
+    }
+    if (nameProblem) f.add('nickname', NAME_PROBLEM_CODES[nameProblem]);
+    if (!input.generate) checkTypedPassword(f, spec.password, input.password, input.confirm);
+    const phone = this.checkPhone(f, doc, input.phone, null);
+    f.throwIfAny();
+
+    const choice = this.resolveChoice(doc, input);
+    this.checkRiskAndLimits(doc, null, [], choice.permissions, input.confirmHighRisk);
+    if (input.staffId) this.staff.assertBindable(input.staffId, doc, null);
+
+    const id = newId();
+    const now = nowIso(this.d.clock);
+    const password = input.generate
+      ? generatePassword(spec.id, this.d.randomInt)
+      : (input.password as string);
+    const col = shopCollection(doc.shop.id);
+    const secrets: Record<string, string> = { password: this.d.sealer.seal(col, id, 'password', password) };
+    if (phone) secrets.phone = this.d.sealer.seal(col, id, 'phone', phone);
+    const sub: SubAccountRecord = {
+      id,
+      nickname,
+      fullName: fullSubAccountName(spec.id, doc.shop.mainLogin, nickname),
+      status: 'active',
+      templateId: choice.templateId,
+      permissions: choice.permissions,
+      nativeRole: choice.nativeRole,
+      staffId: input.staffId,
+      phoneMasked: phone ? maskMobile(phone) : null,
+      phoneHash: phone ? this.d.sealer.keyedHash(`phone/${doc.shop.id}`, phone) : null,
+      applied: null,
+      secrets,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const next = { ...doc, subAccounts: { ...doc.subAccounts, [id]: sub } };
+    this.d.store.writeShop(next);
+    this.d.audit.append({
+      action: 'subaccount.created',
+      object: `subaccount/${id}`,
+      summary: `${doc.shop.name} · ${sub.fullName}${input.generate ? ' (生成密码 / generated password)' : ''}`,
+    });
+    this.auditHighRisk(sub, [], sub.permissions, doc);
+    return this.view(next, sub);
+  }
+
+  configure(id: string, choice: PermissionChoice & { confirmHighRisk: boolean }): SubAccountView {
+    const { doc, sub } = this.d.store.findSubAccount(id);
+    const resolved = this.resolveChoice(doc, choice);
+    this.checkRiskAndLimits(doc, sub.id, sub.permissions, resolved.permissions, choice.confirmHighRisk);
+    const diff = diffPermissions(doc.shop.platform, sub.permissions, resolved.permissions);
+    const next = { ...sub, ...resolved, updatedAt: nowIso(this.d.clock) };
+    this.writeSub(doc, next);
+    this.d.audit.append({
+      action: 'subaccount.configured',
+      object: `subaccount/${id}`,
+      summary: `${sub.fullName}: +${diff.added.join(',') || '-'} -${diff.removed.join(',') || '-'}`,
+    });
+    this.auditHighRisk(next, sub.permissions, next.permissions, doc);
+    return this.get(id);
+  }
+
+  changePassword(
+    id: string,
+    input: { password?: string | undefined; confirm?: string | undefined; generate: boolean },
+  ): SubAccountView {
+    const { doc, sub } = this.d.store.findSubAccount(id);
+    const spec = platform(doc.shop.platform);
+    const col = shopCollection(doc.shop.id);
+    let password: string;
+    if (input.generate) {
+      password = generatePassword(spec.id, this.d.randomInt);
+    } else {
+      const f = new FieldCollector();
+      checkTypedPassword(f, spec.password, input.password, input.confirm);
+      const current = sub.secrets.password
+        ? this.d.sealer.open(col, id, 'password', sub.secrets.password)
+        : null;
+      if (input.password && input.password === current) f.add('password', 'password_unchanged');
+      f.throwIfAny();
+      password = input.password as string;
+    }
+    const next = {
+      ...sub,
+      secrets: { ...sub.secrets, password: this.d.sealer.seal(col, id, 'password', password) },
+      updatedAt: nowIso(this.d.clock),
+    };
+    this.writeSub(doc, next);
+    this.d.audit.append({
+      action: 'subaccount.passwordChanged',
+      object: `subaccount/${id}`,
+      summary: sub.fullName,
+    });
+    return this.get(id);
+  }
+
+  rename(id: string, nickname: string): SubAccountView {
+    const { doc, sub } = this.d.store.findSubAccount(id);
+    const spec = platform(doc.shop.platform);
+    if (spec.name_rule.immutable) throw new AppError('NAME_IMMUTABLE');
+    const taken = this.takenNames(doc, id);
+    const problem = checkSubAccountName(spec.id, doc.shop.mainLogin, nickname, taken);
+    if (problem === 'taken') {
+      const suggestion = suggestFreeName(spec.id, doc.shop.mainLogin, nickname, taken);
+      throw new AppError('NAME_TAKEN', {
+        fields: { nickname: 'name_taken' },
+        details: suggestion ? { suggestion } : {},
+      });
+    }
+    if (problem)
+      throw new AppError('VALIDATION_FAILED', { fields: { nickname: NAME_PROBLEM_CODES[problem] } });
+    const next = {
+      ...sub,
+      nickname: nickname.trim(),
+      fullName: fullSubAccountName(spec.id, doc.shop.mainLogin, nickname.trim()),
+      updatedAt: nowIso(this.d.clock),
+    };
+    this.writeSub(doc, next);
+    this.d.audit.append({
+      action: 'subaccount.renamed',
+      object: `subaccount/${id}`,
+      summary: `${sub.fullName} → ${next.fullName}`,
+    });
+    return this.get(id);
+  }
+
+  setStatus(ids: string[], status: 'active' | 'disabled'): { changed: number } {
+    let changed = 0;
+    this.perShop(ids, (doc, subs) => {
+      const now = nowIso(this.d.clock);
+      const updated = { ...doc.subAccounts };
+      for (const sub of subs) {
+        if (sub.status === status) continue;
+        updated[sub.id] = { ...sub, status, updatedAt: now };
+        changed++;
+        this.d.audit.append({
+          action: status === 'disabled' ? 'subaccount.disabled' : 'subaccount.enabled',
+          object: `subaccount/${sub.id}`,
+          summary: sub.fullName,
+        });
+      }
+      return { ...doc, subAccounts: updated };
+    });
+    return { changed };
+  }
+
+  delete(ids: string[]): { deleted: number } {
+    let deleted = 0;
+    this.perShop(ids, (doc, subs) => {
+      const updated = { ...doc.subAccounts };
+      for (const sub of subs) {
+        delete updated[sub.id];
+        deleted++;
+        this.d.audit.append({
+          action: 'subaccount.deleted',
+          object: `subaccount/${sub.id}`,
+          summary: `${doc.shop.name} · ${sub.fullName}`,
+        });
+      }
+      return { ...doc, subAccounts: updated };
+    });
+    return { deleted };
+  }
+
+  bulkSetTemplate(ids: string[], templateId: string, confirmHighRisk: boolean): { changed: number } {
+    const t = this.templates.resolve(templateId);
+    // Check everything first: a bulk change applies to all or none.
+    for (const id of ids) {
+      const { doc, sub } = this.d.store.findSubAccount(id);
+      if (doc.shop.platform !== t.platform)
+        throw new AppError('PLATFORM_MISMATCH', { details: { subAccount: sub.fullName } });
+      this.checkRiskAndLimits(doc, sub.id, sub.permissions, t.permissions, confirmHighRisk, ids);
+    }
+    let changed = 0;
+    this.perShop(ids, (doc, subs) => {
+      const now = nowIso(this.d.clock);
+      const updated = { ...doc.subAccounts };
+      for (const sub of subs) {
+        updated[sub.id] = {
+          ...sub,
+          templateId: t.id,
+          permissions: t.permissions,
+          nativeRole: t.nativeRole,
+          updatedAt: now,
+        };
+        changed++;
+        this.d.audit.append({
+          action: 'subaccount.configured',
+          object: `subaccount/${sub.id}`,
+          summary: `${sub.fullName} → ${t.name}`,
+        });
+        this.auditHighRisk(updated[sub.id]!, sub.permissions, t.permissions, doc);
+      }
+      return { ...doc, subAccounts: updated };
+    });
+    return { changed };
+  }
+
+  bindStaff(id: string, staffId: string | null): SubAccountView {
+    const { doc, sub } = this.d.store.findSubAccount(id);
+    if (staffId) this.staff.assertBindable(staffId, doc, id);
+    this.writeSub(doc, { ...sub, staffId, updatedAt: nowIso(this.d.clock) });
+    this.d.audit.append({
+      action: staffId ? 'subaccount.staffBound' : 'subaccount.staffUnbound',
+      object: `subaccount/${id}`,
+      summary: `${sub.fullName}${staffId ? ` ← ${this.staff.nameOf(staffId) ?? staffId}` : ''}`,
+    });
+    return this.get(id);
+  }
+
+  markSynced(id: string): SubAccountView {
+    const { doc, sub } = this.d.store.findSubAccount(id);
+    this.writeSub(doc, {
+      ...sub,
+      applied: { permissions: sub.permissions, nativeRole: sub.nativeRole, status: sub.status },
+    });
+    this.d.audit.append({
+      action: 'subaccount.synced',
+      object: `subaccount/${id}`,
+      summary: `${sub.fullName} 已同步 / applied on platform`,
+    });
+    return this.get(id);
+  }
+
+  checklist(id: string): { steps: ChecklistStep[]; sync: 'pending' | 'synced' } {
+    const { doc, sub } = this.d.store.findSubAccount(id);
+    const view = this.view(doc, sub);
+    const steps = applyChecklist({
+      platformId: doc.shop.platform,
+      fullName: sub.fullName,
+      permissions: sub.permissions,
+      nativeRole: sub.nativeRole ?? undefined,
+      applied: sub.applied?.permissions ?? null,
+      isNew: sub.applied === null,
+    });
+    if (sub.applied && sub.applied.status !== sub.status) {
+      steps.splice(steps.length - 1, 0, {
+        text:
+          sub.status === 'disabled'
+            ? { zh: '停用该子账号', en: 'Disable the sub-account' }
+            : { zh: '启用该子账号', en: 'Enable the sub-account' },
+      });
+    }
+    return { steps, sync: view.sync };
+  }
+
+  /** Unbinds a person everywhere (they left); sub-accounts keep every permission and setting. */
+  unbindPerson(staffId: string): number {
+    let n = 0;
+    const now = nowIso(this.d.clock);
+    for (const doc of this.d.store.shops()) {
+      const bound = Object.values(doc.subAccounts).filter((s) => s.staffId === staffId);
+      if (bound.length === 0) continue;
+      const updated = { ...doc.subAccounts };
+      for (const sub of bound) {
+        updated[sub.id] = { ...sub, staffId: null, updatedAt: now };
+        n++;
+        this.d.audit.append({
+          action: 'subaccount.staffUnbound',
+          object: `subaccount/${sub.id}`,
+          summary: `${sub.fullName} (员工离职 / person left)`,
+        });
+      }
+      this.d.store.writeShop({ ...doc, subAccounts: updated });
+    }
+    return n;
+  }
+
+  private resolveChoice(doc: ShopDoc, choice: PermissionChoice): PermissionChoice {
+    if (choice.templateId) {
+      const t = this.templates.resolve(choice.templateId);
+      if (t.platform !== doc.shop.platform) throw new AppError('PLATFORM_MISMATCH');
+      return { templateId: t.id, permissions: t.permissions, nativeRole: t.nativeRole };
+    }
+    return {
+      templateId: null,
+      permissions: normalizePermissions(doc.shop.platform, choice.permissions),
+      nativeRole: choice.nativeRole,
+    };
+  }
+
+  private checkRiskAndLimits(
+    doc: ShopDoc,
+    selfId: string | null,
+    before: string[],
+    after: string[],
+    confirmed: boolean,
+    batch: string[] = [],
+  ): void {
+    const diff = diffPermissions(doc.shop.platform, before, after);
+    if (diff.newlyHighRisk.length > 0 && !confirmed) {
+      throw new AppError('HIGH_RISK_CONFIRMATION_REQUIRED', {
+        details: { permissions: diff.newlyHighRisk.join(',') },
+      });
+    }
+    const limits = platform(doc.shop.platform).holderLimits;
+    for (const perm of diff.added) {
+      const limit = limits[perm];
+      if (limit === undefined) continue;
+      const holders = Object.values(doc.subAccounts)
+        .filter((s) => s.id !== selfId && s.permissions.includes(perm))
+        .map((s) => s.id);
+      const incoming = batch.length > 0 ? batch.filter((id) => !holders.includes(id)).length : 1;
+      if (holders.length + incoming > limit)
+        throw new AppError('HOLDER_LIMIT_REACHED', { details: { permission: perm, limit } });
+    }
+  }
+
+  private auditHighRisk(sub: SubAccountRecord, before: string[], after: string[], doc: ShopDoc): void {
+    const { newlyHighRisk } = diffPermissions(doc.shop.platform, before, after);
+    if (newlyHighRisk.length > 0) {
+      this.d.audit.append({
+        action: 'subaccount.highRiskGranted',
+        object: `subaccount/${sub.id}`,
+        summary: `${sub.fullName}: ${newlyHighRisk.join(', ')}`,
+      });
+    }
+  }
+
+  private checkPhone(
+    f: FieldCollector,
+    doc: ShopDoc,
+    phoneInput: string,
+    selfId: string | null,
+  ): string | null {
+    const spec = platform(doc.shop.platform);
+    if (!phoneInput.trim()) {
+      if (spec.phonePerSubAccount) f.add('phone', 'required');
+      return null;
+    }
+    const phone = normalizeMobile(phoneInput);
+    if (!phone) {
+      f.add('phone', 'invalid_mobile');
+      return null;
+    }
+    if (spec.phonePerSubAccount) {
+      const hash = this.d.sealer.keyedHash(`phone/${doc.shop.id}`, phone);
+      const clash = Object.values(doc.subAccounts).find((s) => s.id !== selfId && s.phoneHash === hash);
+      if (clash)
+        throw new AppError('PHONE_IN_USE', {
+          fields: { phone: 'invalid' },
+          details: { subAccount: clash.fullName },
+        });
+    }
+    return phone;
+  }
+
+  private takenNames(doc: ShopDoc, exceptId?: string): Set<string> {
+    return new Set(
+      Object.values(doc.subAccounts)
+        .filter((s) => s.id !== exceptId)
+        .map((s) => s.fullName.toLowerCase()),
+    );
+  }
+
+  private writeSub(doc: ShopDoc, sub: SubAccountRecord): void {
+    this.d.store.writeShop({ ...doc, subAccounts: { ...doc.subAccounts, [sub.id]: sub } });
+  }
+
+  /** Groups ids by shop, checks they all exist first (all or nothing), then writes each shop once. */
+  private perShop(ids: string[], change: (doc: ShopDoc, subs: SubAccountRecord[]) => ShopDoc): void {
+    const groups = new Map<string, SubAccountRecord[]>();
+    for (const id of new Set(ids)) {
+      const { doc, sub } = this.d.store.findSubAccount(id);
+      groups.set(doc.shop.id, [...(groups.get(doc.shop.id) ?? []), sub]);
+    }
+    for (const [shopId, subs] of groups) this.d.store.writeShop(change(this.d.store.shop(shopId), subs));
+  }
+}

@@ -1,0 +1,117 @@
+// Reading and writing tables: CSV (RFC 4180, UTF-8 with BOM out; UTF-8, UTF-8 BOM or GBK/GB18030 in) and
+// .xlsx through exceljs. Cells that a spreadsheet would run as a formula are neutralised on the way out.
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { AppError } from '../../../shared/contract/errors.ts';
+
+export type Table = string[][];
+
+/** Decodes CSV bytes: a BOM means UTF-8; valid UTF-8 is UTF-8; anything else is read as GB18030 (a GBK superset). */
+export function decodeCsv(bytes: Buffer): { text: string; encoding: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: bytes.subarray(3).toString('utf8'), encoding: 'UTF-8 (BOM)' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
+  } catch {
+    return { text: iconv.decode(bytes, 'gb18030'), encoding: 'GBK/GB18030' };
+  }
+}
+
+export function parseCsv(text: string): Table {
+  const rows: Table = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else cell += c;
+    } else if (c === '"' && cell === '') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((c) => c.trim() !== ''));
+}
+
+export async function readXlsx(bytes: Buffer): Promise<Table> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('FILE_UNREADABLE');
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return [];
+  const rows: Table = [];
+  ws.eachRow({ includeEmpty: false }, (r) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= r.cellCount; c++) cells.push(cellText(r.getCell(c).value));
+    rows.push(cells);
+  });
+  return rows;
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('result' in v) return String(v.result ?? '');
+    if (v instanceof Date) return v.toISOString();
+  }
+  return String(v);
+}
+
+/** A cell starting with = + - @ (or a tab/CR) would run as a formula in Excel or WPS: prefix a quote. */
+export function neutralise(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function writeCsv(header: string[], rows: string[][]): Buffer {
+  const esc = (v: string) => {
+    const n = neutralise(v);
+    return /[",\r\n]/.test(n) ? `"${n.replaceAll('"', '""')}"` : n;
+  };
+  const text = [header, ...rows].map((r) => r.map(esc).join(',')).join('\r\n');
+  // The BOM makes Excel on Windows read the file as UTF-8 instead of the system code page.
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${text}\r\n`, 'utf8')]);
+}
+
+/** Columns listed in `textColumns` are stored as text cells (format '@'), so IDs and phones keep their digits. */
+export async function writeXlsx(
+  sheetName: string,
+  header: string[],
+  rows: string[][],
+  textColumns: number[],
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Shopwarden 店务管家';
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(header).font = { bold: true };
+  for (const r of rows) ws.addRow(r.map(neutralise));
+  for (const c of textColumns) ws.getColumn(c + 1).numFmt = '@';
+  header.forEach((h, i) => {
+    ws.getColumn(i + 1).width = Math.min(
+      40,
+      Math.max(10, h.length * 2 + 4, ...rows.slice(0, 200).map((r) => (r[i] ?? '').length + 2)),
+    );
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,98 @@
+// Shops, sub-accounts, templates and staff as the renderer sees them: never a secret, only masks.
+import type { PlatformId } from '../domain/platforms/types.ts';
+import type { RoleId } from '../domain/roles.ts';
+
+export type EntityType = 'individual' | 'enterprise';
+
+export interface ShopView {
+  id: string;
+  platform: PlatformId;
+  name: string;
+  platformShopId: string;
+  entityType: EntityType;
+  mainLogin: string;
+  phoneMasked: string | null;
+  emailMasked: string | null;
+  depositAmount: number;
+  notes: string;
+  crossBorder: boolean;
+  archived: boolean;
+  subAccountCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type SyncState = 'pending' | 'synced';
+export type SubAccountStatus = 'active' | 'disabled';
+
+export interface SubAccountView {
+  id: string;
+  shopId: string;
+  shopName: string;
+  platform: PlatformId;
+  fullName: string;
+  nickname: string;
+  status: SubAccountStatus;
+  templateId: string | null;
+  templateName: string | null;
+  permissions: string[];
+  nativeRole: string | null;
+  staffId: string | null;
+  staffName: string | null;
+  phoneMasked: string | null;
+  sync: SyncState;
+  /** Verification state: filled in by the verification module; 'not-required' where the platform needs none. */
+  verification: 'not-required' | 'pending' | 'verified';
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TemplateView {
+  id: string;
+  platform: PlatformId;
+  name: string;
+  builtin: boolean;
+  role: RoleId | null;
+  basedOn: string | null;
+  permissions: string[];
+  nativeRole: string | null;
+  risk: 'low' | 'medium' | 'high';
+  highRiskCount: number;
+  usedBy: number;
+}
+
+export interface PersonView {
+  id: string;
+  name: string;
+  phoneMasked: string;
+  position: string;
+  status: 'active' | 'left';
+  notes: string;
+  idLast4: string | null;
+  bindings: Array<{ subAccountId: string; shopId: string; shopName: string; fullName: string }>;
+  createdAt: string;
+}
+
+export interface ImportRowView {
+  row: number;
+  name: string;
+  phoneMasked: string | null;
+  position: string;
+  idLast4: string | null;
+  errors: string[];
+}
+
+export interface ImportPreview {
+  token: string;
+  rows: ImportRowView[];
+  validCount: number;
+  invalidCount: number;
+  encoding: string;
+}
+
+export interface ExportFile {
+  fileName: string;
+  mime: string;
+  contentBase64: string;
+  rowCount: number;
+}
