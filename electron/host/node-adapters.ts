@@ -1,9 +1,9 @@
 // Node implementations of the core's ports, for the preview host (a browser instead of Electron).
 import { execFileSync } from 'node:child_process';
 import Conf from 'conf';
+import { isAllowedExternalUrl } from '../core/external-links.ts';
 import type { ClipboardPort, ExternalOpener, KeyProtector, StoreBackendFactory } from '../core/ports.ts';
 import { type ConfLikeClass, confLikeBackendFactory } from '../core/storage/conf-backend.ts';
-import { isAllowedExternalUrl } from '../main/external-links.ts';
 
 /** conf is the engine inside electron-store: same atomic, fsync'd, mode-0600 writes, no Electron needed. */
 export const confBackendFactory: StoreBackendFactory = confLikeBackendFactory(

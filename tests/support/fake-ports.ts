@@ -1,11 +1,12 @@
 // Test doubles behind the core's ports. They live only in tests.
+
+import { isAllowedExternalUrl } from '../../electron/core/external-links.ts';
 import type {
   ClipboardHistory,
   ClipboardPort,
   ExternalOpener,
   KeyProtector,
 } from '../../electron/core/ports.ts';
-import { isAllowedExternalUrl } from '../../electron/main/external-links.ts';
 
 export class MemoryClipboard implements ClipboardPort {
   text = '';

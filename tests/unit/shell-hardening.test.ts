@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isAllowedExternalUrl, openExternalSafely } from '../../electron/core/external-links.ts';
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/static-files.ts';
 import { confBackendFactory } from '../../electron/host/node-adapters.ts';
 import {
@@ -14,7 +15,6 @@ import { safeStorageProtector } from '../../electron/main/adapters/safe-storage-
 import { APP_ENTRY_URL } from '../../electron/main/app-origin.ts';
 import { appProtocolHandler } from '../../electron/main/app-protocol.ts';
 import { bootstrap, type ElectronApi } from '../../electron/main/bootstrap.ts';
-import { isAllowedExternalUrl, openExternalSafely } from '../../electron/main/external-links.ts';
 import { isTrustedSender, registerIpc } from '../../electron/main/ipc.ts';
 import { guardNavigation } from '../../electron/main/navigation-guard.ts';
 import { denyAllPermissions } from '../../electron/main/permissions.ts';

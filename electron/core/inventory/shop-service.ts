@@ -87,7 +87,12 @@ export class ShopService {
     ] as const) {
       const v = patch[key];
       if (v === undefined || v === shop[key]) continue;
-      (shop as Record<string, unknown>)[key] = typeof v === 'string' && key !== 'notes' ? v.trim() : v;
+      (shop as Record<string, unknown>)[key] =
+        key === 'depositAmount'
+          ? Math.round((v as number) * 100) / 100
+          : typeof v === 'string' && key !== 'notes'
+            ? v.trim()
+            : v;
       changed.push(key);
     }
     if (patch.phone !== undefined) {
