@@ -14,6 +14,10 @@ import { OverviewScreen } from './screens/OverviewScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { SetupScreen } from './screens/SetupScreen.tsx';
 import { StorageErrorScreen } from './screens/StorageErrorScreen.tsx';
+import { ShopsScreen } from './screens/shops/ShopsScreen.tsx';
+import { StaffScreen } from './screens/staff/StaffScreen.tsx';
+import { SubAccountsScreen } from './screens/subaccounts/SubAccountsScreen.tsx';
+import { TemplatesScreen } from './screens/templates/TemplatesScreen.tsx';
 import { useSession } from './stores/session-store.ts';
 
 const FONT_STACK =
@@ -28,6 +32,10 @@ const router = createHashRouter([
       { index: true, element: <OverviewScreen /> },
       { path: 'audit', element: <AuditLogScreen /> },
       { path: 'settings', element: <SettingsScreen /> },
+      { path: 'shops', element: <ShopsScreen /> },
+      { path: 'subaccounts', element: <SubAccountsScreen /> },
+      { path: 'templates', element: <TemplatesScreen /> },
+      { path: 'staff', element: <StaffScreen /> },
       ...NAV_ITEMS.filter((n) => !n.ready).map((n) => ({
         path: n.path.slice(1),
         element: <ComingSoonScreen navKey={n.key} />,

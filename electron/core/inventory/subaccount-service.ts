@@ -74,16 +74,14 @@ export class SubAccountService {
     const nickname = input.nickname.trim();
     const taken = this.takenNames(doc);
     const nameProblem = checkSubAccountName(spec.id, doc.shop.mainLogin, nickname, taken);
-    if (nameProblem === 'taken') {
-      const suggestion = suggestFreeName(spec.id, doc.shop.mainLogin, nickname, taken);
-      throw new AppError('NAME_TAKEN', {
-        fields: { nickname: 'name_taken' },
-        details: suggestion ? { suggestion } : {},
-      });
-    }
     if (nameProblem) f.add('nickname', NAME_PROBLEM_CODES[nameProblem]);
     if (!input.generate) checkTypedPassword(f, spec.password, input.password, input.confirm);
     const phone = this.checkPhone(f, doc, input.phone, null);
+    if (nameProblem === 'taken') {
+      // Every field problem at once, plus a free name to offer.
+      const suggestion = suggestFreeName(spec.id, doc.shop.mainLogin, nickname, taken);
+      throw new AppError('NAME_TAKEN', { fields: f.fields, details: suggestion ? { suggestion } : {} });
+    }
     f.throwIfAny();
 
     const choice = this.resolveChoice(doc, input);

@@ -12,7 +12,16 @@ import { useSession } from '../stores/session-store.ts';
 
 export type SecretRef = z.infer<typeof secretRef>;
 
-export function SecretField({ secret, label }: { secret: SecretRef; label: string }) {
+/** `masked` is what shows while hidden (e.g. 138****8000); dots when there is no mask. */
+export function SecretField({
+  secret,
+  label,
+  masked,
+}: {
+  secret: SecretRef;
+  label: string;
+  masked?: string | null;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const { message } = App.useApp();
@@ -46,7 +55,7 @@ export function SecretField({ secret, label }: { secret: SecretRef; label: strin
   return (
     <Space size={4}>
       <Typography.Text code aria-label={label} data-testid={`secret-${secret.recordId}-${secret.field}`}>
-        {shown ? shown.value : '••••••••'}
+        {shown ? shown.value : (masked ?? '••••••••')}
       </Typography.Text>
       <Tooltip title={shown ? t('secret.hide') : t('secret.reveal')}>
         <Button

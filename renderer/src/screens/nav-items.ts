@@ -7,10 +7,10 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', key: 'overview', ready: true },
-  { path: '/shops', key: 'shops', ready: false },
-  { path: '/subaccounts', key: 'subaccounts', ready: false },
-  { path: '/templates', key: 'templates', ready: false },
-  { path: '/staff', key: 'staff', ready: false },
+  { path: '/shops', key: 'shops', ready: true },
+  { path: '/subaccounts', key: 'subaccounts', ready: true },
+  { path: '/templates', key: 'templates', ready: true },
+  { path: '/staff', key: 'staff', ready: true },
   { path: '/verification', key: 'verification', ready: false },
   { path: '/temp-agents', key: 'tempAgents', ready: false },
   { path: '/deposit', key: 'deposit', ready: false },

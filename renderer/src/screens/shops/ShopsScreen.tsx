@@ -1,0 +1,145 @@
+import { ExportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ShopView } from '../../../../shared/contract/inventory-types.ts';
+import { platform } from '../../../../shared/domain/platforms/catalog.ts';
+import { SecretField } from '../../components/SecretField.tsx';
+import { useLang } from '../../hooks/use-lang.ts';
+import { useMutation } from '../../hooks/use-mutation.ts';
+import { pickText } from '../../lib/text.ts';
+import { useInventory } from '../../stores/inventory-store.ts';
+import { useSession } from '../../stores/session-store.ts';
+import { ShopFormModal } from './ShopFormModal.tsx';
+
+export function ShopsScreen() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { shops, loadAll, loading, mutate } = useInventory();
+  const bridge = useSession((s) => s.bridge);
+  const { execute } = useMutation();
+  const [editing, setEditing] = useState<ShopView | null>(null);
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => {
+    void loadAll();
+  }, [loadAll]);
+
+  const secret = (shop: ShopView, field: string, label: string, masked?: string | null) => (
+    <SecretField
+      secret={{ collection: `shop-${shop.id}`, recordId: shop.id, field }}
+      label={`${shop.name} ${label}`}
+      masked={masked ?? null}
+    />
+  );
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={2}>{t('inv.shops.title')}</Typography.Title>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => {
+            setEditing(null);
+            setOpen(true);
+          }}
+        >
+          {t('inv.shops.create')}
+        </Button>
+      </Space>
+      <Table<ShopView>
+        rowKey="id"
+        loading={loading}
+        dataSource={shops}
+        locale={{ emptyText: t('inv.shops.empty') }}
+        pagination={false}
+        columns={[
+          {
+            title: t('inv.shops.name'),
+            dataIndex: 'name',
+            render: (v: string, s) => (
+              <Space>
+                <Typography.Text strong>{v}</Typography.Text>
+                {s.archived && <Tag>{t('inv.shops.archived')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: t('inv.common.platform'),
+            dataIndex: 'platform',
+            render: (p: ShopView['platform']) => <Tag>{pickText(platform(p).name, lang)}</Tag>,
+          },
+          {
+            title: t('inv.shops.entityType'),
+            dataIndex: 'entityType',
+            render: (e: string) => t(`inv.shops.${e}`),
+          },
+          { title: t('inv.shops.mainLogin'), dataIndex: 'mainLogin' },
+          {
+            title: t('inv.shops.mainPassword'),
+            key: 'pw',
+            render: (_, s) => secret(s, 'mainPassword', t('inv.shops.mainPassword')),
+          },
+          {
+            title: t('inv.shops.phone'),
+            key: 'phone',
+            render: (_, s) => (s.phoneMasked ? secret(s, 'phone', t('inv.shops.phone'), s.phoneMasked) : '—'),
+          },
+          {
+            title: t('inv.shops.email'),
+            key: 'email',
+            render: (_, s) => (s.emailMasked ? secret(s, 'email', t('inv.shops.email'), s.emailMasked) : '—'),
+          },
+          {
+            title: t('inv.shops.deposit'),
+            dataIndex: 'depositAmount',
+            render: (v: number) => `¥${v.toFixed(2)}`,
+          },
+          { title: t('inv.shops.subCount'), dataIndex: 'subAccountCount' },
+          {
+            title: t('inv.common.actions'),
+            key: 'actions',
+            render: (_, s) => (
+              <Space size={0} wrap>
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => {
+                    setEditing(s);
+                    setOpen(true);
+                  }}
+                >
+                  {t('inv.common.edit')}
+                </Button>
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() =>
+                    void execute(() => mutate('shops.setArchived', { id: s.id, archived: !s.archived }))
+                  }
+                >
+                  {s.archived ? t('inv.shops.restore') : t('inv.shops.archive')}
+                </Button>
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<ExportOutlined />}
+                  onClick={() =>
+                    bridge &&
+                    void execute(() => bridge.invoke('shops.openSellerCenter', { id: s.id }), {
+                      success: t('inv.shops.opened'),
+                    })
+                  }
+                >
+                  {t('inv.shops.openSellerCenter')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <ShopFormModal open={open} shop={editing} onClose={() => setOpen(false)} />
+    </>
+  );
+}

@@ -1,0 +1,289 @@
+// The per-row dialogs of the sub-account list: configure roles, change password, rename, bind a person,
+// and the platform checklist with "done on the platform".
+import { Alert, Button, Checkbox, Form, Input, List, Modal, Select, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SubAccountView } from '../../../../shared/contract/inventory-types.ts';
+import type { ChecklistStep } from '../../../../shared/domain/permissions.ts';
+import { platform } from '../../../../shared/domain/platforms/catalog.ts';
+import { advisedPolicy } from '../../../../shared/domain/subaccount-rules.ts';
+import { useLang } from '../../hooks/use-lang.ts';
+import { useMutation } from '../../hooks/use-mutation.ts';
+import { pickText } from '../../lib/text.ts';
+import { useInventory } from '../../stores/inventory-store.ts';
+import { useSession } from '../../stores/session-store.ts';
+import { choiceFromForm, PermissionChoiceFields } from './PermissionChoiceFields.tsx';
+import { refusalText } from './SubAccountCreateModal.tsx';
+
+export type Dialog = {
+  kind: 'configure' | 'password' | 'rename' | 'bind' | 'checklist';
+  sub: SubAccountView;
+} | null;
+
+export function SubAccountDialogs({ dialog, onClose }: { dialog: Dialog; onClose: () => void }) {
+  if (!dialog) return null;
+  const props = { sub: dialog.sub, onClose };
+  switch (dialog.kind) {
+    case 'configure':
+      return <ConfigureDialog {...props} />;
+    case 'password':
+      return <PasswordDialog {...props} />;
+    case 'rename':
+      return <RenameDialog {...props} />;
+    case 'bind':
+      return <BindDialog {...props} />;
+    case 'checklist':
+      return <ChecklistDialog {...props} />;
+  }
+}
+
+interface DialogProps {
+  sub: SubAccountView;
+  onClose: () => void;
+}
+
+function ConfigureDialog({ sub, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const mutate = useInventory((s) => s.mutate);
+  const { execute } = useMutation();
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    form.setFieldsValue(
+      sub.templateId
+        ? { mode: 'template', templateId: sub.templateId }
+        : { mode: 'custom', permissions: sub.permissions },
+    );
+  }, [sub, form]);
+  const submit = async () => {
+    const v = await form.validateFields();
+    const done = await execute(
+      (confirmHighRisk) =>
+        mutate('subaccounts.configure', { id: sub.id, ...choiceFromForm(v), confirmHighRisk }),
+      {
+        form,
+        platformId: sub.platform,
+        success: t('common.saved'),
+        onError: (err) => {
+          const text = refusalText(err, t);
+          if (text) setProblem(text);
+          return text !== null;
+        },
+      },
+    );
+    if (done) onClose();
+  };
+  return (
+    <Modal
+      open
+      title={`${t('inv.subs.configure')} · ${sub.fullName}`}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      width={680}
+      okText={t('inv.common.save')}
+      cancelText={t('inv.common.cancel')}
+    >
+      <Form form={form} layout="vertical">
+        <PermissionChoiceFields platformId={sub.platform} />
+        {problem && <Alert type="error" showIcon title={problem} role="alert" />}
+      </Form>
+    </Modal>
+  );
+}
+
+function PasswordDialog({ sub, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const mutate = useInventory((s) => s.mutate);
+  const { execute } = useMutation();
+  const generate = Form.useWatch('generate', form) as boolean | undefined;
+  const spec = platform(sub.platform);
+  const submit = async () => {
+    const v = await form.validateFields();
+    const done = await execute(
+      () =>
+        mutate('subaccounts.changePassword', {
+          id: sub.id,
+          generate: !!v.generate,
+          ...(v.generate ? {} : { password: v.password, confirm: v.confirm }),
+        }),
+      { form, success: t('common.saved') },
+    );
+    if (done) onClose();
+  };
+  return (
+    <Modal
+      open
+      title={`${t('inv.subs.changePassword')} · ${sub.fullName}`}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('inv.common.save')}
+      cancelText={t('inv.common.cancel')}
+    >
+      <Form form={form} layout="vertical">
+        <Form.Item name="generate" valuePropName="checked">
+          <Checkbox>{t('inv.subs.generate')}</Checkbox>
+        </Form.Item>
+        {!generate && (
+          <>
+            <Form.Item
+              name="password"
+              label={t('inv.subs.password')}
+              rules={[{ required: true, message: t('inv.subs.password') }]}
+              extra={t('inv.subs.policy', {
+                min: spec.password.minLength,
+                advised: advisedPolicy(spec.id).minLength,
+              })}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+            <Form.Item
+              name="confirm"
+              label={t('inv.subs.confirm')}
+              rules={[{ required: true, message: t('inv.subs.confirm') }]}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+function RenameDialog({ sub, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const mutate = useInventory((s) => s.mutate);
+  const { execute } = useMutation();
+  const immutable = platform(sub.platform).name_rule.immutable;
+  const submit = async () => {
+    const v = await form.validateFields();
+    const done = await execute(() => mutate('subaccounts.rename', { id: sub.id, nickname: v.nickname }), {
+      form,
+      success: t('common.saved'),
+    });
+    if (done) onClose();
+  };
+  return (
+    <Modal
+      open
+      title={`${t('inv.subs.rename')} · ${sub.fullName}`}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okButtonProps={{ disabled: immutable }}
+      okText={t('inv.common.save')}
+      cancelText={t('inv.common.cancel')}
+    >
+      {immutable ? (
+        <Alert type="info" showIcon title={t('inv.subs.immutable')} />
+      ) : (
+        <Form form={form} layout="vertical" initialValues={{ nickname: sub.nickname }}>
+          <Form.Item name="nickname" label={t('inv.subs.nickname')} rules={[{ required: true }]}>
+            <Input maxLength={64} />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+}
+
+function BindDialog({ sub, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const { staff, mutate } = useInventory();
+  const { execute } = useMutation();
+  const [staffId, setStaffId] = useState<string | null>(sub.staffId);
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async () => {
+    const done = await execute(() => mutate('subaccounts.bindStaff', { id: sub.id, staffId }), {
+      success: t('common.saved'),
+      onError: (err) => {
+        const text = refusalText(err, t);
+        if (text) setProblem(text);
+        return text !== null;
+      },
+    });
+    if (done) onClose();
+  };
+  return (
+    <Modal
+      open
+      title={`${t('inv.subs.bindStaff')} · ${sub.fullName}`}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('inv.common.save')}
+      cancelText={t('inv.common.cancel')}
+    >
+      <Select
+        aria-label={t('inv.subs.staff')}
+        style={{ width: '100%' }}
+        allowClear
+        showSearch
+        optionFilterProp="label"
+        value={staffId ?? undefined}
+        onChange={(v) => setStaffId(v ?? null)}
+        options={staff
+          .filter((p) => p.status === 'active')
+          .map((p) => ({ value: p.id, label: `${p.name} · ${p.position} · ${p.phoneMasked}` }))}
+      />
+      {problem && <Alert style={{ marginTop: 12 }} type="error" showIcon title={problem} role="alert" />}
+    </Modal>
+  );
+}
+
+function ChecklistDialog({ sub, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const bridge = useSession((s) => s.bridge);
+  const mutate = useInventory((s) => s.mutate);
+  const { execute } = useMutation();
+  const [data, setData] = useState<{ steps: ChecklistStep[]; sync: 'pending' | 'synced' } | null>(null);
+  useEffect(() => {
+    if (bridge) void bridge.invoke('subaccounts.getChecklist', { id: sub.id }).then(setData);
+  }, [bridge, sub.id]);
+  return (
+    <Modal
+      open
+      title={`${t('inv.subs.checklist')} · ${sub.fullName}`}
+      onCancel={onClose}
+      footer={[
+        <Button key="close" onClick={onClose}>
+          {t('inv.common.cancel')}
+        </Button>,
+        <Button
+          key="done"
+          type="primary"
+          disabled={data?.sync === 'synced'}
+          onClick={async () => {
+            if (
+              await execute(() => mutate('subaccounts.markSynced', { id: sub.id }), {
+                success: t('common.saved'),
+              })
+            )
+              onClose();
+          }}
+        >
+          {t('inv.subs.markSynced')}
+        </Button>,
+      ]}
+      width={640}
+    >
+      {data && (
+        <>
+          <Tag color={data.sync === 'synced' ? 'green' : 'orange'}>{t(`inv.subs.${data.sync}`)}</Tag>
+          <List
+            size="small"
+            dataSource={data.steps}
+            renderItem={(s, i) => (
+              <List.Item>
+                <Typography.Text>
+                  {i + 1}. {pickText(s.text, lang)}
+                </Typography.Text>
+              </List.Item>
+            )}
+          />
+        </>
+      )}
+    </Modal>
+  );
+}

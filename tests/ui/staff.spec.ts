@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { expect, test } from './fixtures.ts';
+import { dialog, openUnlocked, SubAccountsPage } from './pages/inventory-pages.ts';
+import { ShellPage } from './pages/vault-pages.ts';
+
+async function seedShopWithSubs(
+  running: Awaited<ReturnType<typeof openUnlocked>>,
+  name: string,
+  nicknames: string[],
+) {
+  const shop = await running.core.dispatch('shops.create', {
+    platform: 'taobao',
+    name,
+    platformShopId: '',
+    entityType: 'enterprise',
+    mainLogin: name,
+    phone: '',
+    email: '',
+    depositAmount: 0,
+    notes: '',
+    crossBorder: false,
+    mainPassword: 'Main-Pass-123',
+  });
+  const shopId = shop.ok ? (shop.value as { id: string }).id : '';
+  for (const nickname of nicknames) {
+    await running.core.dispatch('subaccounts.create', {
+      shopId,
+      nickname,
+      password: 'Sub-Pass-123',
+      confirm: 'Sub-Pass-123',
+      generate: false,
+      templateId: 'builtin-taobao-presales',
+      permissions: [],
+      nativeRole: null,
+      staffId: null,
+      phone: '',
+      confirmHighRisk: false,
+    });
+  }
+}
+
+test('one person, one sub-account per shop; a person who leaves is unbound everywhere', async ({
+  app,
+  page,
+}) => {
+  const running = await openUnlocked(app, page);
+  await seedShopWithSubs(running, '一店', ['小王', '小李']);
+  await seedShopWithSubs(running, '二店', ['小王']);
+  const shell = new ShellPage(page);
+  await shell.go(/ 员工$/);
+  await page.getByRole('button', { name: /添加员工/ }).click();
+  const add = dialog(page);
+  await add.getByLabel('姓名').fill('王小明');
+  await add.getByLabel('手机号').fill('+86 139-0013-9000');
+  await add.getByLabel('岗位').fill('售前客服');
+  await add.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(page.getByRole('cell', { name: '139****9000' })).toBeVisible();
+
+  await shell.go(/ 子账号$/);
+  const subs = new SubAccountsPage(page);
+  const bind = async (fullName: string) => {
+    await subs.rowAction(fullName, '绑定员工');
+    const d = dialog(page);
+    await d.getByLabel('员工').click();
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .getByText(/王小明/)
+      .click();
+    await d.getByRole('button', { name: /保\s?存/ }).click();
+    return d;
+  };
+  await bind('一店:小王');
+  await expect(subs.row('一店:小王')).toContainText('王小明');
+  const refused = await bind('一店:小李');
+  await expect(refused.getByRole('alert')).toContainText('此员工在该店铺已绑定「一店:小王」（一人一号）');
+  await refused.getByRole('button', { name: /取\s?消/ }).click();
+  await bind('二店:小王');
+  await expect(subs.row('二店:小王')).toContainText('王小明');
+
+  await shell.go(/ 员工$/);
+  await page.getByRole('row').filter({ hasText: '王小明' }).getByRole('button', { name: '标记离职' }).click();
+  const confirm = page.getByRole('dialog').filter({ hasText: '其绑定的 2 个子账号将解除绑定' });
+  await confirm.getByRole('button', { name: /确\s?认/ }).click();
+  await expect(page.getByRole('row').filter({ hasText: '王小明' })).toContainText('离职');
+  await shell.go(/ 子账号$/);
+  await expect(subs.row('一店:小王')).toContainText('未绑定');
+  await expect(subs.row('二店:小王')).toContainText('未绑定');
+  await expect(subs.row('一店:小王')).toContainText('售前客服');
+});
+
+test('import staff from a GBK CSV with bad rows: preview, refuse, then import the valid rows', async ({
+  app,
+  page,
+}) => {
+  await openUnlocked(app, page);
+  await new ShellPage(page).go(/ 员工$/);
+  const csv = [
+    '姓名,手机号,岗位,身份证号',
+    '张三,13800000001,售前客服,',
+    '李四,12345,售后客服,',
+    '王五,13800000003,仓库,11010519491231002X',
+    '赵六,13800000004,客服,110105194912310021',
+  ].join('\r\n');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sw-csv-')), '员工名单.csv');
+  fs.writeFileSync(file, iconv.encode(csv, 'gbk'));
+  await page.locator('input[type=file]').setInputFiles(file);
+  const preview = dialog(page);
+  await expect(preview).toContainText('可导入 2 行，有问题 2 行（编码：GBK/GB18030）');
+  await expect(preview.getByRole('row').filter({ hasText: '李四' })).toContainText(
+    '手机号：请输入有效的中国大陆手机号',
+  );
+  await expect(preview.getByRole('row').filter({ hasText: '赵六' })).toContainText('身份证号无效');
+  await expect(preview.getByRole('button', { name: '确认导入' })).toBeDisabled();
+  await preview.getByText('跳过有问题的行，只导入正确的行').click();
+  await preview.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByRole('dialog').filter({ hasText: '已导入 2 人，跳过 2 行' })).toBeVisible();
+  await page.getByRole('button', { name: /确\s?认/ }).click();
+  await expect(page.getByRole('cell', { name: '张三', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '王五', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '****002X' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '李四', exact: true })).toHaveCount(0);
+});
