@@ -13,19 +13,12 @@ import { DocumentStore } from '../../electron/core/storage/document-store.ts';
 import { rawDurableWrite } from '../../electron/core/storage/fs-durable.ts';
 import { encodeDocument } from '../../electron/core/storage/inspect.ts';
 import { confBackendFactory } from '../../electron/host/node-adapters.ts';
+import { inventoryBench } from './inventory-bench.ts';
+import { median, type Row, timeIt } from './measure.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-bench-'));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-const time = (fn: () => void, n: number) => {
-  const xs: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    fn();
-    xs.push(performance.now() - t);
-  }
-  return median(xs);
-};
-const rows: Array<[string, string, string]> = [];
+const time = timeIt;
+const rows: Row[] = [];
 
 // 1. scrypt: calibrated parameters vs the 500 ms target.
 const cost = await calibrate(500);
@@ -94,6 +87,7 @@ audit.close();
 rows.push(['audit append (fsync)', `${auditMs.toFixed(2)} ms`, `${(auditMs / rawMs).toFixed(2)}x raw`]);
 
 fs.rmSync(dir, { recursive: true, force: true });
+rows.push(...(await inventoryBench()));
 const w = Math.max(...rows.map((r) => r[0].length));
 console.log('Shopwarden benchmark (medians; ratios against baselines measured in this run)');
 for (const [name, value, ratio] of rows) console.log(`  ${name.padEnd(w)}  ${value.padStart(10)}  ${ratio}`);

@@ -31,12 +31,12 @@ interface FileIdentity {
 }
 
 export class DocumentStore<T> {
-  private readonly backend: StoreBackend;
+  private backendInstance: StoreBackend | undefined;
   private readonly file: string;
   private readonly relName: string;
   private readonly genDir: string;
   private readonly genPrefix: string;
-  private generations: string[] = [];
+  private generationList: string[] | undefined;
   private data: T | undefined;
   private identity: FileIdentity | undefined;
   private counter = 0;
@@ -49,16 +49,33 @@ export class DocumentStore<T> {
   ) {
     this.relName = `${name}.json`;
     this.file = path.join(ctx.dataDir, this.relName);
-    const dir = path.dirname(this.file);
-    ensurePrivateDir(dir);
-    this.backend = ctx.backendFactory({ dir, name: path.basename(name) });
+    this.baseName = path.basename(name);
     this.genDir = path.join(ctx.dataDir, GENERATIONS_DIR);
     this.genPrefix = `${name.replaceAll('/', '__')}.g`;
-    ensurePrivateDir(this.genDir);
-    this.generations = fs
-      .readdirSync(this.genDir)
-      .filter((f) => f.startsWith(this.genPrefix) && f.endsWith('.json'))
-      .sort();
+  }
+
+  private readonly baseName: string;
+
+  // The writer and the generation list are made on first need: a cold start that only reads (most
+  // documents, most starts) pays for neither.
+  private get backend(): StoreBackend {
+    if (!this.backendInstance) {
+      const dir = path.dirname(this.file);
+      ensurePrivateDir(dir);
+      this.backendInstance = this.ctx.backendFactory({ dir, name: this.baseName });
+    }
+    return this.backendInstance;
+  }
+
+  private get generations(): string[] {
+    if (!this.generationList) {
+      ensurePrivateDir(this.genDir);
+      this.generationList = fs
+        .readdirSync(this.genDir)
+        .filter((f) => f.startsWith(this.genPrefix) && f.endsWith('.json'))
+        .sort();
+    }
+    return this.generationList;
   }
 
   get exists(): boolean {
@@ -155,8 +172,9 @@ export class DocumentStore<T> {
   }
 
   private prune(): void {
-    while (this.generations.length > GENERATIONS_KEPT) {
-      const oldest = this.generations.shift();
+    const gens = this.generations;
+    while (gens.length > GENERATIONS_KEPT) {
+      const oldest = gens.shift();
       if (oldest) fs.rmSync(path.join(this.genDir, oldest), { force: true });
     }
   }

@@ -7,6 +7,7 @@ import type { CorruptionKind } from '../../../shared/contract/types.ts';
 
 export const DOC_FORMAT = 'shopwarden-doc/1';
 const DATA_MARKER = ',"data":';
+const DATA_MARKER_BYTES = Buffer.from(DATA_MARKER);
 
 export type Inspection<T> = { ok: true; data: T; writtenAt: string } | { ok: false; problem: CorruptionKind };
 
@@ -27,9 +28,14 @@ export function inspectDocument<T>(bytes: Buffer, schema: z.ZodType<T>): Inspect
     return { ok: false, problem: looksTruncated(text) ? 'truncated' : 'not-json' };
   }
   if (!isEnvelope(parsed)) return { ok: false, problem: 'schema' };
-  const markerAt = text.indexOf(DATA_MARKER);
-  const dataJson = markerAt < 0 ? '' : text.slice(markerAt + DATA_MARKER.length, text.lastIndexOf('}'));
-  const digest = createHash('sha256').update(dataJson).digest('hex');
+  // Hash the data's bytes where they lie in the file: no string copy, no re-encoding.
+  const markerAt = bytes.indexOf(DATA_MARKER_BYTES);
+  const end = bytes.lastIndexOf(0x7d);
+  const dataBytes =
+    markerAt < 0 || end < markerAt
+      ? Buffer.alloc(0)
+      : bytes.subarray(markerAt + DATA_MARKER_BYTES.length, end);
+  const digest = createHash('sha256').update(dataBytes).digest('hex');
   if (digest !== parsed.sha256) return { ok: false, problem: 'checksum' };
   const checked = schema.safeParse(parsed.data);
   if (!checked.success) return { ok: false, problem: 'schema' };
