@@ -6,6 +6,7 @@ import type { Bridge } from './bridge.ts';
 import { unwrap } from './bridge.ts';
 
 const TOKEN_KEY = 'shopwarden.hostToken';
+const REQUEST_TIMEOUT_MS = 60_000;
 
 export function takeHostToken(): string | null {
   const match = /^#token=([A-Za-z0-9_-]+)$/.exec(window.location.hash);
@@ -38,6 +39,8 @@ export function httpBridge(token: string): Bridge {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-shopwarden-token': token },
           body: JSON.stringify(request),
+          // A host that stopped answering must not leave a screen spinning forever.
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
       } catch {
         throw new AppError('INTERNAL', { message: 'host unreachable' });

@@ -1,5 +1,6 @@
+import { LoadingOutlined } from '@ant-design/icons';
 import { Alert, Button, Divider, Form, Input, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../shared/contract/errors.ts';
 import { useLang } from '../hooks/use-lang.ts';
@@ -31,18 +32,26 @@ export function LockScreen() {
   );
   const seconds = useSecondsUntil(throttledUntil);
 
+  // One attempt at a time. The submit button shows busy with disabled + a spinner icon rather than antd's
+  // `loading`, whose internal delayed state was seen to stay stuck after a fast failure (the lock screen
+  // then swallowed every click).
+  const inFlight = useRef(false);
   const attempt = async (fn: () => Promise<void>) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setBusy(true);
     setError(null);
     try {
       await fn();
+      inFlight.current = false;
+      setBusy(false);
     } catch (err) {
+      inFlight.current = false;
+      setBusy(false);
       setError(errorText(err, lang));
       const wait = err instanceof AppError ? err.details?.retryAfterMs : undefined;
       if (typeof wait === 'number') setThrottledUntil(Date.now() + wait);
       form.setFieldValue('password', '');
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -73,7 +82,13 @@ export function LockScreen() {
             style={{ marginBottom: 16 }}
           />
         )}
-        <Button type="primary" htmlType="submit" block loading={busy} disabled={seconds > 0}>
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          disabled={busy || seconds > 0}
+          icon={busy ? <LoadingOutlined /> : undefined}
+        >
           {t('lock.submit')}
         </Button>
       </Form>

@@ -1,3 +1,4 @@
+import { LoadingOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -134,7 +135,12 @@ export function SettingsScreen() {
             >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy}>
+            <Button
+              type="primary"
+              htmlType="submit"
+              disabled={busy}
+              icon={busy ? <LoadingOutlined /> : undefined}
+            >
               {t('settings.changePassword')}
             </Button>
           </Form>

@@ -1,3 +1,4 @@
+import { LoadingOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -82,7 +83,13 @@ export function SetupScreen() {
           <Checkbox disabled={!rememberSupported}>{t('setup.remember')}</Checkbox>
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-        <Button type="primary" htmlType="submit" block loading={busy}>
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          disabled={busy}
+          icon={busy ? <LoadingOutlined /> : undefined}
+        >
           {busy ? t('setup.working') : t('setup.submit')}
         </Button>
       </Form>
