@@ -3,52 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { expect, test } from './fixtures.ts';
-import { dialog, openUnlocked, SubAccountsPage } from './pages/inventory-pages.ts';
+import { dialog, openUnlocked, SubAccountsPage, seedShopViaCore } from './pages/inventory-pages.ts';
 import { ShellPage } from './pages/vault-pages.ts';
-
-async function seedShopWithSubs(
-  running: Awaited<ReturnType<typeof openUnlocked>>,
-  name: string,
-  nicknames: string[],
-) {
-  const shop = await running.core.dispatch('shops.create', {
-    platform: 'taobao',
-    name,
-    platformShopId: '',
-    entityType: 'enterprise',
-    mainLogin: name,
-    phone: '',
-    email: '',
-    depositAmount: 0,
-    notes: '',
-    crossBorder: false,
-    mainPassword: 'Main-Pass-123',
-  });
-  const shopId = shop.ok ? (shop.value as { id: string }).id : '';
-  for (const nickname of nicknames) {
-    await running.core.dispatch('subaccounts.create', {
-      shopId,
-      nickname,
-      password: 'Sub-Pass-123',
-      confirm: 'Sub-Pass-123',
-      generate: false,
-      templateId: 'builtin-taobao-presales',
-      permissions: [],
-      nativeRole: null,
-      staffId: null,
-      phone: '',
-      confirmHighRisk: false,
-    });
-  }
-}
 
 test('one person, one sub-account per shop; a person who leaves is unbound everywhere', async ({
   app,
   page,
 }) => {
   const running = await openUnlocked(app, page);
-  await seedShopWithSubs(running, '一店', ['小王', '小李']);
-  await seedShopWithSubs(running, '二店', ['小王']);
+  await seedShopViaCore(running, '一店', ['小王', '小李']);
+  await seedShopViaCore(running, '二店', ['小王']);
   const shell = new ShellPage(page);
   await shell.go(/ 员工$/);
   await page.getByRole('button', { name: /添加员工/ }).click();

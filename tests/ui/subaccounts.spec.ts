@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import { buildShops, seedShops } from '../support/seed.ts';
 import { expect, test } from './fixtures.ts';
-import { dialog, openUnlocked, ShopsPage, SubAccountsPage } from './pages/inventory-pages.ts';
+import {
+  dialog,
+  openUnlocked,
+  ShopsPage,
+  SubAccountsPage,
+  seedShopViaCore,
+} from './pages/inventory-pages.ts';
 import { ShellPage } from './pages/vault-pages.ts';
 
 test('create a shop and a sub-account from a template; a secret is revealed on request and hidden again after 30 s', async ({
@@ -150,35 +156,7 @@ test('configure roles with a high-risk permission asks first and is logged; chan
 
 test('export the sub-account list and read the .xlsx back', async ({ app, page }) => {
   const running = await openUnlocked(app, page);
-  const shop = await running.core.dispatch('shops.create', {
-    platform: 'taobao',
-    name: '旗舰店',
-    platformShopId: '',
-    entityType: 'enterprise',
-    mainLogin: 'flagship',
-    phone: '',
-    email: '',
-    depositAmount: 0,
-    notes: '',
-    crossBorder: false,
-    mainPassword: 'Main-Pass-123',
-  });
-  const shopId = shop.ok ? (shop.value as { id: string }).id : '';
-  for (const nickname of ['小王', '小李']) {
-    await running.core.dispatch('subaccounts.create', {
-      shopId,
-      nickname,
-      password: 'Sub-Pass-123',
-      confirm: 'Sub-Pass-123',
-      generate: false,
-      templateId: 'builtin-taobao-presales',
-      permissions: [],
-      nativeRole: null,
-      staffId: null,
-      phone: '',
-      confirmHighRisk: false,
-    });
-  }
+  await seedShopViaCore(running, '旗舰店', ['小王', '小李'], 'flagship');
   await new ShellPage(page).go(/ 子账号$/);
   await page.getByRole('button', { name: /导\s?出/ }).click();
   const d = dialog(page);

@@ -78,3 +78,44 @@ export class SubAccountsPage {
     await this.page.getByRole('menuitem', { name: action }).click();
   }
 }
+
+/** Creates a Taobao shop and sub-accounts from the 售前客服 template straight through the core. */
+export async function seedShopViaCore(
+  running: RunningApp,
+  name: string,
+  nicknames: string[],
+  mainLogin = name,
+): Promise<string> {
+  const shop = await running.core.dispatch('shops.create', {
+    platform: 'taobao',
+    name,
+    platformShopId: '',
+    entityType: 'enterprise',
+    mainLogin,
+    phone: '',
+    email: '',
+    depositAmount: 0,
+    notes: '',
+    crossBorder: false,
+    mainPassword: 'Main-Pass-123',
+  });
+  if (!shop.ok) throw new Error(JSON.stringify(shop.error));
+  const shopId = (shop.value as { id: string }).id;
+  for (const nickname of nicknames) {
+    const r = await running.core.dispatch('subaccounts.create', {
+      shopId,
+      nickname,
+      password: 'Sub-Pass-123',
+      confirm: 'Sub-Pass-123',
+      generate: false,
+      templateId: 'builtin-taobao-presales',
+      permissions: [],
+      nativeRole: null,
+      staffId: null,
+      phone: '',
+      confirmHighRisk: false,
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+  }
+  return shopId;
+}

@@ -1,22 +1,13 @@
-import { Alert, Button, Checkbox, Form, Input, Modal, Select } from 'antd';
-import type { TFunction } from 'i18next';
+import { Alert, Button, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/contract/errors.ts';
 import { platform } from '../../../../shared/domain/platforms/catalog.ts';
-import { advisedPolicy } from '../../../../shared/domain/subaccount-rules.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { useInventory } from '../../stores/inventory-store.ts';
+import { PasswordFields, passwordFromForm } from './PasswordFields.tsx';
 import { choiceFromForm, PermissionChoiceFields } from './PermissionChoiceFields.tsx';
-
-/** The refusals that name another sub-account or a limit, as one sentence; null for the others. */
-export function refusalText(err: AppError, t: TFunction): string | null {
-  const name = String(err.details?.subAccount ?? '');
-  if (err.code === 'STAFF_ALREADY_BOUND') return t('inv.subs.alreadyBound', { name });
-  if (err.code === 'PHONE_IN_USE') return t('inv.subs.phoneInUse', { name });
-  if (err.code === 'HOLDER_LIMIT_REACHED') return t('inv.subs.holderLimit', { limit: err.details?.limit });
-  return null;
-}
+import { useRefusal } from './use-refusal.ts';
 
 export function SubAccountCreateModal({
   open,
@@ -32,9 +23,8 @@ export function SubAccountCreateModal({
   const { shops, staff, mutate } = useInventory();
   const { execute } = useMutation();
   const [suggestion, setSuggestion] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const refusal = useRefusal();
   const shopId = Form.useWatch('shopId', form) as string | undefined;
-  const generate = Form.useWatch('generate', form) as boolean | undefined;
   const shop = shops.find((s) => s.id === shopId);
   const spec = shop ? platform(shop.platform) : null;
 
@@ -43,9 +33,9 @@ export function SubAccountCreateModal({
       form.resetFields();
       form.setFieldsValue({ shopId: defaultShopId ?? shops.find((s) => !s.archived)?.id, generate: false });
       setSuggestion(null);
-      setProblem(null);
+      refusal.clear();
     }
-  }, [open, defaultShopId, shops, form]);
+  }, [open, defaultShopId, shops, form, refusal.clear]);
 
   const onError = (err: AppError) => {
     if (err.code === 'NAME_TAKEN') {
@@ -53,22 +43,19 @@ export function SubAccountCreateModal({
       setSuggestion(typeof err.details?.suggestion === 'string' ? err.details.suggestion : null);
       return false;
     }
-    const text = refusalText(err, t);
-    if (text) setProblem(text);
-    return text !== null;
+    return refusal.onError(err);
   };
 
   const submit = async () => {
     const v = await form.validateFields();
     setSuggestion(null);
-    setProblem(null);
+    refusal.clear();
     const done = await execute(
       (confirmHighRisk) =>
         mutate('subaccounts.create', {
           shopId: v.shopId,
           nickname: v.nickname,
-          generate: !!v.generate,
-          ...(v.generate ? {} : { password: v.password, confirm: v.confirm }),
+          ...passwordFromForm(v),
           ...choiceFromForm(v),
           staffId: v.staffId ?? null,
           phone: v.phone ?? '',
@@ -123,35 +110,7 @@ export function SubAccountCreateModal({
             {t('inv.subs.useSuggestion', { name: suggestion })}
           </Button>
         )}
-        <Form.Item name="generate" valuePropName="checked">
-          <Checkbox>{t('inv.subs.generate')}</Checkbox>
-        </Form.Item>
-        {!generate && (
-          <>
-            <Form.Item
-              name="password"
-              label={t('inv.subs.password')}
-              rules={[{ required: true, message: t('inv.subs.password') }]}
-              extra={
-                spec
-                  ? t('inv.subs.policy', {
-                      min: spec.password.minLength,
-                      advised: advisedPolicy(spec.id).minLength,
-                    })
-                  : undefined
-              }
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            <Form.Item
-              name="confirm"
-              label={t('inv.subs.confirm')}
-              rules={[{ required: true, message: t('inv.subs.confirm') }]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-          </>
-        )}
+        <PasswordFields platformId={shop?.platform} />
         {spec?.phonePerSubAccount && (
           <Form.Item
             name="phone"
@@ -172,7 +131,7 @@ export function SubAccountCreateModal({
           />
         </Form.Item>
         {spec && <PermissionChoiceFields platformId={spec.id} />}
-        {problem && <Alert type="error" showIcon title={problem} role="alert" />}
+        {refusal.problem && <Alert type="error" showIcon title={refusal.problem} role="alert" />}
       </Form>
     </Modal>
   );

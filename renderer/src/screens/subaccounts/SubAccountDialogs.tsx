@@ -1,19 +1,19 @@
 // The per-row dialogs of the sub-account list: configure roles, change password, rename, bind a person,
 // and the platform checklist with "done on the platform".
-import { Alert, Button, Checkbox, Form, Input, List, Modal, Select, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, List, Modal, Select, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubAccountView } from '../../../../shared/contract/inventory-types.ts';
 import type { ChecklistStep } from '../../../../shared/domain/permissions.ts';
 import { platform } from '../../../../shared/domain/platforms/catalog.ts';
-import { advisedPolicy } from '../../../../shared/domain/subaccount-rules.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { pickText } from '../../lib/text.ts';
 import { useInventory } from '../../stores/inventory-store.ts';
 import { useSession } from '../../stores/session-store.ts';
+import { PasswordFields, passwordFromForm } from './PasswordFields.tsx';
 import { choiceFromForm, PermissionChoiceFields } from './PermissionChoiceFields.tsx';
-import { refusalText } from './SubAccountCreateModal.tsx';
+import { useRefusal } from './use-refusal.ts';
 
 export type Dialog = {
   kind: 'configure' | 'password' | 'rename' | 'bind' | 'checklist';
@@ -47,7 +47,7 @@ function ConfigureDialog({ sub, onClose }: DialogProps) {
   const [form] = Form.useForm();
   const mutate = useInventory((s) => s.mutate);
   const { execute } = useMutation();
-  const [problem, setProblem] = useState<string | null>(null);
+  const refusal = useRefusal();
   useEffect(() => {
     form.setFieldsValue(
       sub.templateId
@@ -64,11 +64,7 @@ function ConfigureDialog({ sub, onClose }: DialogProps) {
         form,
         platformId: sub.platform,
         success: t('common.saved'),
-        onError: (err) => {
-          const text = refusalText(err, t);
-          if (text) setProblem(text);
-          return text !== null;
-        },
+        onError: refusal.onError,
       },
     );
     if (done) onClose();
@@ -85,7 +81,7 @@ function ConfigureDialog({ sub, onClose }: DialogProps) {
     >
       <Form form={form} layout="vertical">
         <PermissionChoiceFields platformId={sub.platform} />
-        {problem && <Alert type="error" showIcon title={problem} role="alert" />}
+        {refusal.problem && <Alert type="error" showIcon title={refusal.problem} role="alert" />}
       </Form>
     </Modal>
   );
@@ -96,16 +92,13 @@ function PasswordDialog({ sub, onClose }: DialogProps) {
   const [form] = Form.useForm();
   const mutate = useInventory((s) => s.mutate);
   const { execute } = useMutation();
-  const generate = Form.useWatch('generate', form) as boolean | undefined;
-  const spec = platform(sub.platform);
   const submit = async () => {
     const v = await form.validateFields();
     const done = await execute(
       () =>
         mutate('subaccounts.changePassword', {
           id: sub.id,
-          generate: !!v.generate,
-          ...(v.generate ? {} : { password: v.password, confirm: v.confirm }),
+          ...passwordFromForm(v),
         }),
       { form, success: t('common.saved') },
     );
@@ -121,31 +114,7 @@ function PasswordDialog({ sub, onClose }: DialogProps) {
       cancelText={t('inv.common.cancel')}
     >
       <Form form={form} layout="vertical">
-        <Form.Item name="generate" valuePropName="checked">
-          <Checkbox>{t('inv.subs.generate')}</Checkbox>
-        </Form.Item>
-        {!generate && (
-          <>
-            <Form.Item
-              name="password"
-              label={t('inv.subs.password')}
-              rules={[{ required: true, message: t('inv.subs.password') }]}
-              extra={t('inv.subs.policy', {
-                min: spec.password.minLength,
-                advised: advisedPolicy(spec.id).minLength,
-              })}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            <Form.Item
-              name="confirm"
-              label={t('inv.subs.confirm')}
-              rules={[{ required: true, message: t('inv.subs.confirm') }]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-          </>
-        )}
+        <PasswordFields platformId={sub.platform} />
       </Form>
     </Modal>
   );
@@ -193,15 +162,11 @@ function BindDialog({ sub, onClose }: DialogProps) {
   const { staff, mutate } = useInventory();
   const { execute } = useMutation();
   const [staffId, setStaffId] = useState<string | null>(sub.staffId);
-  const [problem, setProblem] = useState<string | null>(null);
+  const refusal = useRefusal();
   const submit = async () => {
     const done = await execute(() => mutate('subaccounts.bindStaff', { id: sub.id, staffId }), {
       success: t('common.saved'),
-      onError: (err) => {
-        const text = refusalText(err, t);
-        if (text) setProblem(text);
-        return text !== null;
-      },
+      onError: refusal.onError,
     });
     if (done) onClose();
   };
@@ -226,7 +191,9 @@ function BindDialog({ sub, onClose }: DialogProps) {
           .filter((p) => p.status === 'active')
           .map((p) => ({ value: p.id, label: `${p.name} · ${p.position} · ${p.phoneMasked}` }))}
       />
-      {problem && <Alert style={{ marginTop: 12 }} type="error" showIcon title={problem} role="alert" />}
+      {refusal.problem && (
+        <Alert style={{ marginTop: 12 }} type="error" showIcon title={refusal.problem} role="alert" />
+      )}
     </Modal>
   );
 }
