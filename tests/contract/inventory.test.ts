@@ -510,3 +510,46 @@ describe('export', () => {
     expect(csv.toString('utf8')).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });
 });
+
+describe('inventory file damaged behind our back', () => {
+  it('a shop file whose ciphertext fails GCM at unlock is replaced by its last authentic generation, index included', async () => {
+    const shop = await ok<ShopView>('shops.create', shopInput());
+    const a = await ok<SubAccountView>('subaccounts.create', subInput(shop.id, { nickname: 'a' }));
+    const b = await ok<SubAccountView>('subaccounts.create', subInput(shop.id, { nickname: 'b' }));
+    await ok('subaccounts.delete', { ids: [b.id] });
+    await c.close();
+
+    // Forge a's sealed password (valid envelope checksum, bad GCM tag) in the current file.
+    const { createHash } = await import('node:crypto');
+    const file = `${c.tc.dataDir}/shops/${shop.id}.json`;
+    const env = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const sealed: string = env.data.subAccounts[a.id].secrets.password;
+    const raw = Buffer.from(sealed.slice(3), 'base64url');
+    raw[raw.length - 1] = (raw[raw.length - 1] ?? 0) ^ 0xff;
+    env.data.subAccounts[a.id].secrets.password = `v1.${raw.toString('base64url')}`;
+    const dataJson = JSON.stringify(env.data);
+    const sha = createHash('sha256').update(dataJson).digest('hex');
+    fs.writeFileSync(
+      file,
+      `{"format":"shopwarden-doc/1","sha256":"${sha}","writtenAt":"${env.writtenAt}","data":${dataJson}}`,
+    );
+
+    const { makeTestCore } = await import('../support/test-core.ts');
+    const tc = makeTestCore({ dataDir: c.tc.dataDir });
+    c = { tc, call: (m, p) => tc.core.dispatch(m, p), close: () => tc.core.shutdown() };
+    await ok('vault.unlock', { password: GOOD_PASSWORD });
+    const report = await ok<Array<{ file: string; problem: string }>>('storage.getRecoveryReport', {});
+    expect(report[0]).toMatchObject({ file: `shops/${shop.id}.json`, problem: 'authentication' });
+    // The generation before the delete holds both; b is reachable again through the rebuilt index.
+    expect((await ok<SubAccountView[]>('subaccounts.list', {})).map((s) => s.nickname).sort()).toEqual([
+      'a',
+      'b',
+    ]);
+    expect(
+      await ok('secrets.reveal', {
+        ref: { collection: `shop-${shop.id}`, recordId: b.id, field: 'password' },
+      }),
+    ).toMatchObject({ value: 'Sub-Pass-123' });
+    expect(await ok('subaccounts.markSynced', { id: b.id })).toMatchObject({ sync: 'synced' });
+  });
+});

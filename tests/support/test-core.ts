@@ -34,6 +34,8 @@ export function makeTestCore(
     backendFactory: confBackendFactory,
     kdfCost: TEST_KDF,
     info: { version: '0.0.0-test', platform: process.platform, transport: 'http' },
+    // An INTERNAL error in a test is a bug; show its cause.
+    logError: (where, err) => console.error(`[core:${where}]`, err),
     ...overrides,
     dataDir,
     clock,

@@ -95,7 +95,7 @@ describe('corrupted document at start', () => {
       expect(s.events).toHaveLength(1);
       const e = s.events[0]!;
       expect(e).toMatchObject({ file: 'things.json', problem });
-      expect(e.restoredFrom).toMatch(/^generations\/things\.g\d+-\d+\.json$/);
+      expect(e.restoredFrom).toMatch(/^generations\/things\.g\d{12}-[0-9TZ-]+\.json$/);
       // The bad bytes are kept, byte for byte.
       expect(fs.readFileSync(path.join(s.dataDir, e.movedTo)).equals(bad)).toBe(true);
       // The restored main file is a good document again.
@@ -141,6 +141,18 @@ describe('generations and durable writes', () => {
     );
     expect(kept).toEqual([4, 5, 6, 7, 8]);
     if (process.platform !== 'win32') expect(fs.statSync(s.file).mode & 0o777).toBe(0o600);
+  });
+
+  it('generations continue across restarts even when the clock repeats', () => {
+    const s = setup();
+    s.open().set({ n: 1, name: 'a' });
+    s.open().set({ n: 2, name: 'b' });
+    // A new process at the same clock reading (or a clock set back) must not collide with old names.
+    const third = s.open();
+    third.set({ n: 3, name: 'c' });
+    third.set({ n: 4, name: 'd' });
+    const gens = fs.readdirSync(path.join(s.dataDir, 'generations')).sort();
+    expect(gens.map((g) => JSON.parse(fs.readFileSync(path.join(s.dataDir, 'generations', g), 'utf8')).data.n)).toEqual([1, 2, 3]);
   });
 
   it('never turns a file damaged behind our back into a backup', () => {

@@ -70,6 +70,8 @@ export function createInventory(opts: {
       for (const p of Object.values(doc.people))
         for (const [f, v] of Object.entries(p.secrets)) sealer.open(STAFF_COLLECTION, p.id, f, v);
     });
+    // A restored generation may hold other sub-accounts than the file it replaced.
+    store.reindex();
   };
 
   const handlers = inventoryHandlers({

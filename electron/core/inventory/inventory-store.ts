@@ -49,6 +49,15 @@ export class InventoryStore {
     }
   }
 
+  /** Rebuilds the sub-account index, e.g. after a shop document was restored from a generation. */
+  reindex(): void {
+    this.subIndex.clear();
+    for (const [shopId, store] of this.shopDocs) {
+      const data = store.peek();
+      if (data) for (const id of Object.keys(data.subAccounts)) this.subIndex.set(id, shopId);
+    }
+  }
+
   shopIds(): string[] {
     return [...this.shopDocs.keys()];
   }

@@ -39,7 +39,6 @@ export class DocumentStore<T> {
   private generationList: string[] | undefined;
   private data: T | undefined;
   private identity: FileIdentity | undefined;
-  private counter = 0;
 
   constructor(
     private readonly ctx: StorageContext,
@@ -166,9 +165,15 @@ export class DocumentStore<T> {
       this.moveAside('checksum');
       return;
     }
-    const name = `${this.genPrefix}${String(this.ctx.clock.now()).padStart(15, '0')}-${String(this.counter++).padStart(6, '0')}.json`;
+    // Named by a sequence that continues from the newest generation on disk (not by the clock, which can
+    // repeat or go back across restarts), so a new generation never collides with an old one.
+    const gens = this.generations;
+    const newest = gens.at(-1);
+    const nextSeq =
+      (newest ? Number(newest.slice(this.genPrefix.length, this.genPrefix.length + 12)) || 0 : 0) + 1;
+    const name = `${this.genPrefix}${String(nextSeq).padStart(12, '0')}-${timestampForName(this.ctx.clock.now())}.json`;
     preserve(this.file, path.join(this.genDir, name));
-    this.generations.push(name);
+    gens.push(name);
   }
 
   private prune(): void {
