@@ -48,6 +48,12 @@ test('create a shop and a sub-account from a template; a secret is revealed on r
   await expect(checklist).toContainText('勾选：千牛接待、查看商品、查看订单');
   await checklist.getByRole('button', { name: '已在平台完成' }).click();
   await expect(row).toContainText('已同步');
+
+  // The overview counts what is left to do.
+  await shell.go(/ 概览$/);
+  const card = (title: string) => page.getByRole('group', { name: title });
+  await expect(card('待同步到平台')).toContainText('0');
+  await expect(card('未绑定员工的子账号')).toContainText('1');
 });
 
 test('a taken name is refused with a free suggestion; a weak password is refused by field', async ({

@@ -152,7 +152,9 @@ describe('generations and durable writes', () => {
     third.set({ n: 3, name: 'c' });
     third.set({ n: 4, name: 'd' });
     const gens = fs.readdirSync(path.join(s.dataDir, 'generations')).sort();
-    expect(gens.map((g) => JSON.parse(fs.readFileSync(path.join(s.dataDir, 'generations', g), 'utf8')).data.n)).toEqual([1, 2, 3]);
+    expect(
+      gens.map((g) => JSON.parse(fs.readFileSync(path.join(s.dataDir, 'generations', g), 'utf8')).data.n),
+    ).toEqual([1, 2, 3]);
   });
 
   it('never turns a file damaged behind our back into a backup', () => {

@@ -271,6 +271,13 @@ export const enUS: Shape<typeof zhCN> = {
   overview: {
     title: 'Overview',
     welcome: 'Welcome to Shopwarden',
-    body: 'Shops, sub-accounts, verification reminders and more arrive in coming versions. Every module is listed in the menu.',
+    body: 'Add your shops under Shops, then create staff sub-accounts under Sub-accounts. Verification reminders, temporary agents, deposit refunds and recovery requests arrive in coming versions.',
+    cards: {
+      shops: 'Shops',
+      subaccounts: 'Sub-accounts',
+      pending: 'Pending on the platform',
+      unbound: 'Sub-accounts without a person',
+      staff: 'Active staff',
+    },
   },
 };

@@ -255,6 +255,13 @@ export const zhCN = {
   overview: {
     title: '概览',
     welcome: '欢迎使用店务管家',
-    body: '店铺、子账号、实人认证提醒等功能将陆续上线。左侧菜单中已列出全部模块。',
+    body: '先在“店铺”中添加你的店铺，再在“子账号”中为员工建号。实人认证提醒、临时客服、保证金退还和找回申请将陆续上线。',
+    cards: {
+      shops: '店铺',
+      subaccounts: '子账号',
+      pending: '待同步到平台',
+      unbound: '未绑定员工的子账号',
+      staff: '在职员工',
+    },
   },
 } as const;
