@@ -512,44 +512,55 @@ describe('export', () => {
 });
 
 describe('inventory file damaged behind our back', () => {
-  it('a shop file whose ciphertext fails GCM at unlock is replaced by its last authentic generation, index included', async () => {
+  it('a journal entry whose ciphertext fails GCM at unlock is moved aside; the shop falls back to its snapshot', async () => {
     const shop = await ok<ShopView>('shops.create', shopInput());
     const a = await ok<SubAccountView>('subaccounts.create', subInput(shop.id, { nickname: 'a' }));
-    const b = await ok<SubAccountView>('subaccounts.create', subInput(shop.id, { nickname: 'b' }));
-    await ok('subaccounts.delete', { ids: [b.id] });
     await c.close();
 
-    // Forge a's sealed password (valid envelope checksum, bad GCM tag) in the current file.
+    // Forge a's sealed password in its journal line (line hash recomputed, GCM tag broken).
     const { createHash } = await import('node:crypto');
-    const file = `${c.tc.dataDir}/shops/${shop.id}.json`;
-    const env = JSON.parse(fs.readFileSync(file, 'utf8'));
-    const sealed: string = env.data.subAccounts[a.id].secrets.password;
+    const file = `${c.tc.dataDir}/shops/${shop.id}.journal`;
+    const line = JSON.parse(fs.readFileSync(file, 'utf8').trim());
+    const sealed: string = line.e.v.secrets.password;
     const raw = Buffer.from(sealed.slice(3), 'base64url');
     raw[raw.length - 1] = (raw[raw.length - 1] ?? 0) ^ 0xff;
-    env.data.subAccounts[a.id].secrets.password = `v1.${raw.toString('base64url')}`;
-    const dataJson = JSON.stringify(env.data);
-    const sha = createHash('sha256').update(dataJson).digest('hex');
+    line.e.v.secrets.password = `v1.${raw.toString('base64url')}`;
+    const json = JSON.stringify(line.e);
     fs.writeFileSync(
       file,
-      `{"format":"shopwarden-doc/1","sha256":"${sha}","writtenAt":"${env.writtenAt}","data":${dataJson}}`,
+      `{"h":"${createHash('sha256').update(json).digest('hex').slice(0, 32)}","e":${json}}\n`,
     );
 
     const { makeTestCore } = await import('../support/test-core.ts');
     const tc = makeTestCore({ dataDir: c.tc.dataDir });
     c = { tc, call: (m, p) => tc.core.dispatch(m, p), close: () => tc.core.shutdown() };
+    // Structurally fine, so nothing is reported at start; the key is needed to see the forgery.
+    expect(await ok('storage.getRecoveryReport', {})).toEqual([]);
     await ok('vault.unlock', { password: GOOD_PASSWORD });
-    const report = await ok<Array<{ file: string; problem: string }>>('storage.getRecoveryReport', {});
-    expect(report[0]).toMatchObject({ file: `shops/${shop.id}.json`, problem: 'authentication' });
-    // The generation before the delete holds both; b is reachable again through the rebuilt index.
-    expect((await ok<SubAccountView[]>('subaccounts.list', {})).map((s) => s.nickname).sort()).toEqual([
-      'a',
-      'b',
-    ]);
+    // Once unlocked, the entry fails authentication: dropped and reported.
+    const report = await ok<Array<{ file: string; problem: string; movedTo: string }>>(
+      'storage.getRecoveryReport',
+      {},
+    );
+    expect(report[0]).toMatchObject({ file: `shops/${shop.id}.journal`, problem: 'authentication' });
+    expect(fs.existsSync(`${c.tc.dataDir}/${report[0]!.movedTo}`)).toBe(true);
+    expect(await ok('subaccounts.list', {})).toEqual([]);
+    expect(
+      (
+        await refused('secrets.reveal', {
+          ref: { collection: `shop-${shop.id}`, recordId: a.id, field: 'password' },
+        })
+      ).code,
+    ).toBe('NOT_FOUND');
     expect(
       await ok('secrets.reveal', {
-        ref: { collection: `shop-${shop.id}`, recordId: b.id, field: 'password' },
+        ref: { collection: `shop-${shop.id}`, recordId: shop.id, field: 'mainPassword' },
       }),
-    ).toMatchObject({ value: 'Sub-Pass-123' });
-    expect(await ok('subaccounts.markSynced', { id: b.id })).toMatchObject({ sync: 'synced' });
+    ).toMatchObject({
+      value: 'Main-Pass-123',
+    });
+    // Still writable: the next change starts a fresh journal.
+    await ok('subaccounts.create', subInput(shop.id, { nickname: 'a2' }));
+    expect((await ok<SubAccountView[]>('subaccounts.list', {})).map((s) => s.nickname)).toEqual(['a2']);
   });
 });

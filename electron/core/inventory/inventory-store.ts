@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors.ts';
 import { DocumentStore, type StorageContext } from '../storage/document-store.ts';
+import { JournaledShop } from './journaled-shop.ts';
 import {
   type ShopDoc,
   type StaffDoc,
   type SubAccountRecord,
-  shopDocSchema,
   staffDocSchema,
   type TemplatesDoc,
   templatesDocSchema,
@@ -21,7 +21,7 @@ export const newId = () => randomBytes(9).toString('base64url');
 const SHOPS_DIR = 'shops';
 
 export class InventoryStore {
-  private readonly shopDocs = new Map<string, DocumentStore<ShopDoc>>();
+  private readonly shopDocs = new Map<string, JournaledShop>();
   private readonly subIndex = new Map<string, string>();
   readonly staffDoc: DocumentStore<StaffDoc>;
   readonly templatesDoc: DocumentStore<TemplatesDoc>;
@@ -39,9 +39,8 @@ export class InventoryStore {
     if (fs.existsSync(dir)) {
       for (const f of fs.readdirSync(dir)) {
         if (!f.endsWith('.json')) continue;
-        const doc = new DocumentStore(ctx, `${SHOPS_DIR}/${f.slice(0, -5)}`, shopDocSchema);
-        loadSafely(doc);
-        const data = doc.peek();
+        const doc = new JournaledShop(ctx, `${SHOPS_DIR}/${f.slice(0, -5)}`);
+        const data = doc.load(loadSafely);
         if (!data) continue;
         this.shopDocs.set(data.shop.id, doc);
         for (const id of Object.keys(data.subAccounts)) this.subIndex.set(id, data.shop.id);
@@ -53,7 +52,7 @@ export class InventoryStore {
   reindex(): void {
     this.subIndex.clear();
     for (const [shopId, store] of this.shopDocs) {
-      const data = store.peek();
+      const data = store.get();
       if (data) for (const id of Object.keys(data.subAccounts)) this.subIndex.set(id, shopId);
     }
   }
@@ -65,27 +64,27 @@ export class InventoryStore {
   shops(): ShopDoc[] {
     const out: ShopDoc[] = [];
     for (const d of this.shopDocs.values()) {
-      const v = d.peek();
+      const v = d.get();
       if (v) out.push(v);
     }
     return out;
   }
 
   shop(id: string): ShopDoc {
-    const v = this.shopDocs.get(id)?.peek();
+    const v = this.shopDocs.get(id)?.get();
     if (!v) throw new AppError('NOT_FOUND', { message: `no shop ${id}` });
     return v;
   }
 
-  /** Writes one shop document durably and keeps the sub-account index in step. */
+  /** Persists one shop (a journal line per changed record, or a new snapshot) and keeps the index in step. */
   writeShop(doc: ShopDoc): void {
     let store = this.shopDocs.get(doc.shop.id);
     if (!store) {
-      store = new DocumentStore(this.ctx, `${SHOPS_DIR}/${doc.shop.id}`, shopDocSchema);
-      store.load();
+      store = new JournaledShop(this.ctx, `${SHOPS_DIR}/${doc.shop.id}`);
+      store.load((d) => d.load());
     }
-    const before = store.peek();
-    store.set(doc);
+    const before = store.get();
+    store.write(doc);
     this.shopDocs.set(doc.shop.id, store);
     if (before)
       for (const id of Object.keys(before.subAccounts))
@@ -95,7 +94,7 @@ export class InventoryStore {
 
   findSubAccount(id: string): { doc: ShopDoc; sub: SubAccountRecord } {
     const shopId = this.subIndex.get(id);
-    const doc = shopId ? this.shopDocs.get(shopId)?.peek() : undefined;
+    const doc = shopId ? this.shopDocs.get(shopId)?.get() : undefined;
     const sub = doc && Object.hasOwn(doc.subAccounts, id) ? doc.subAccounts[id] : undefined;
     if (!doc || !sub) throw new AppError('NOT_FOUND', { message: `no sub-account ${id}` });
     return { doc, sub };
@@ -109,12 +108,7 @@ export class InventoryStore {
     return this.templatesDoc.peek() ?? { custom: {} };
   }
 
-  /** Every document, for the GCM check at unlock. */
-  documents(): Array<DocumentStore<ShopDoc> | DocumentStore<StaffDoc>> {
-    return [...this.shopDocs.values(), this.staffDoc];
-  }
-
-  shopStore(id: string): DocumentStore<ShopDoc> | undefined {
+  shopStore(id: string): JournaledShop | undefined {
     return this.shopDocs.get(id);
   }
 }

@@ -77,6 +77,9 @@ export class DocumentStore<T> {
     return this.generationList;
   }
 
+  /** Whether the last load or recheck had to restore a generation. */
+  recovered = false;
+
   get exists(): boolean {
     return this.data !== undefined;
   }
@@ -197,6 +200,7 @@ export class DocumentStore<T> {
       const result = this.check(bytes, deepCheck);
       if (!result.ok) continue;
       const movedTo = fileExists ? this.moveAside(problem) : null;
+      this.recovered = true;
       // The generation is written back through the same durable path; the generation file itself stays.
       this.backend.writeText(bytes.toString('utf8'));
       fsyncDir(path.dirname(this.file));
