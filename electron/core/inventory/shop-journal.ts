@@ -40,13 +40,9 @@ export class ShopJournal {
   constructor(readonly file: string) {}
 
   read(): JournalRead {
-    let text: string;
-    try {
-      text = fs.readFileSync(this.file, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], badLine: null };
-      throw err;
-    }
+    // Most shops have no journal at start; asking first avoids a thrown ENOENT per shop, which is costly.
+    if (!fs.existsSync(this.file)) return { entries: [], badLine: null };
+    const text = fs.readFileSync(this.file, 'utf8');
     const lines = text.split('\n');
     const complete = text.endsWith('\n') ? lines.slice(0, -1) : lines.slice(0, -1);
     const entries: JournalEntry[] = [];

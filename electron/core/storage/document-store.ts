@@ -86,9 +86,9 @@ export class DocumentStore<T> {
 
   /** Loads and validates the file, recovering from a generation when it is bad. Undefined when never written. */
   load(deepCheck?: DeepCheck<T>): T | undefined {
-    let bytes: Buffer | undefined;
+    let bytes: string | undefined;
     try {
-      bytes = fs.readFileSync(this.file);
+      bytes = fs.readFileSync(this.file, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
@@ -144,7 +144,7 @@ export class DocumentStore<T> {
     this.prune();
   }
 
-  private check(bytes: Buffer, deepCheck?: DeepCheck<T>): Inspection<T> {
+  private check(bytes: Buffer | string, deepCheck?: DeepCheck<T>): Inspection<T> {
     const result = inspectDocument(bytes, this.schema);
     if (!result.ok || !deepCheck) return result;
     try {

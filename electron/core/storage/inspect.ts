@@ -7,7 +7,6 @@ import type { CorruptionKind } from '../../../shared/contract/types.ts';
 
 export const DOC_FORMAT = 'shopwarden-doc/1';
 const DATA_MARKER = ',"data":';
-const DATA_MARKER_BYTES = Buffer.from(DATA_MARKER);
 
 export type Inspection<T> = { ok: true; data: T; writtenAt: string } | { ok: false; problem: CorruptionKind };
 
@@ -17,10 +16,12 @@ export function encodeDocument(data: unknown, writtenAt: string): string {
   return `{"format":"${DOC_FORMAT}","sha256":"${sha256}","writtenAt":${JSON.stringify(writtenAt)}${DATA_MARKER}${dataJson}}`;
 }
 
-export function inspectDocument<T>(bytes: Buffer, schema: z.ZodType<T>): Inspection<T> {
-  if (bytes.length === 0) return { ok: false, problem: 'empty' };
-  if (bytes.includes(0)) return { ok: false, problem: 'nul-filled' };
-  const text = bytes.toString('utf8');
+export function inspectDocument<T>(input: Buffer | string, schema: z.ZodType<T>): Inspection<T> {
+  // Text straight from fs.readFileSync(file, 'utf8') is much cheaper than decoding a Buffer; invalid UTF-8
+  // becomes U+FFFD, which then fails the checksum like any other damage.
+  const text = typeof input === 'string' ? input : input.toString('utf8');
+  if (text.length === 0) return { ok: false, problem: 'empty' };
+  if (text.includes('\u0000')) return { ok: false, problem: 'nul-filled' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -28,14 +29,10 @@ export function inspectDocument<T>(bytes: Buffer, schema: z.ZodType<T>): Inspect
     return { ok: false, problem: looksTruncated(text) ? 'truncated' : 'not-json' };
   }
   if (!isEnvelope(parsed)) return { ok: false, problem: 'schema' };
-  // Hash the data's bytes where they lie in the file: no string copy, no re-encoding.
-  const markerAt = bytes.indexOf(DATA_MARKER_BYTES);
-  const end = bytes.lastIndexOf(0x7d);
-  const dataBytes =
-    markerAt < 0 || end < markerAt
-      ? Buffer.alloc(0)
-      : bytes.subarray(markerAt + DATA_MARKER_BYTES.length, end);
-  const digest = createHash('sha256').update(dataBytes).digest('hex');
+  const markerAt = text.indexOf(DATA_MARKER);
+  const end = text.lastIndexOf('}');
+  const dataJson = markerAt < 0 || end < markerAt ? '' : text.slice(markerAt + DATA_MARKER.length, end);
+  const digest = createHash('sha256').update(dataJson).digest('hex');
   if (digest !== parsed.sha256) return { ok: false, problem: 'checksum' };
   const checked = schema.safeParse(parsed.data);
   if (!checked.success) return { ok: false, problem: 'schema' };
