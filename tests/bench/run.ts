@@ -31,7 +31,7 @@ for (let i = 0; i < 3; i++) {
 }
 const kdfMs = median(kdfTimes);
 rows.push([
-  'scrypt unlock (calibrated N=2^' + Math.log2(cost.N) + ')',
+  `scrypt unlock (calibrated N=2^${Math.log2(cost.N)})`,
   `${kdfMs.toFixed(0)} ms`,
   `${(kdfMs / 500).toFixed(2)}x of 500 ms target`,
 ]);

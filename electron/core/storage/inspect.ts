@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { CorruptionKind } from '../../../shared/contract/types.ts';
+import { passes } from './fast-check.ts';
 
 export const DOC_FORMAT = 'shopwarden-doc/1';
 const DATA_MARKER = ',"data":';
@@ -34,9 +35,8 @@ export function inspectDocument<T>(input: Buffer | string, schema: z.ZodType<T>)
   const dataJson = markerAt < 0 || end < markerAt ? '' : text.slice(markerAt + DATA_MARKER.length, end);
   const digest = createHash('sha256').update(dataJson).digest('hex');
   if (digest !== parsed.sha256) return { ok: false, problem: 'checksum' };
-  const checked = schema.safeParse(parsed.data);
-  if (!checked.success) return { ok: false, problem: 'schema' };
-  return { ok: true, data: checked.data, writtenAt: parsed.writtenAt };
+  if (!passes(schema, parsed.data)) return { ok: false, problem: 'schema' };
+  return { ok: true, data: parsed.data, writtenAt: parsed.writtenAt };
 }
 
 function isEnvelope(v: unknown): v is { format: string; sha256: string; writtenAt: string; data: unknown } {
