@@ -23,23 +23,31 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/** Length bounds and an optional pattern, folded into one closure (this runs once per string at load). */
 function lengthChecks(def: Def): Check {
-  const parts: Check[] = [];
+  let max = Number.POSITIVE_INFINITY;
+  let min = 0;
+  let re: RegExp | null = null;
   for (const c of def.checks ?? []) {
     const d = c._zod.def;
-    if (d.check === 'max_length')
-      parts.push((v) => (v as { length: number }).length <= (d.maximum as number));
-    else if (d.check === 'min_length')
-      parts.push((v) => (v as { length: number }).length >= (d.minimum as number));
-    else if (d.check === 'string_format' && d.format === 'regex') {
-      const re = d.pattern as RegExp;
-      parts.push((v) => {
-        re.lastIndex = 0;
-        return re.test(v as string);
-      });
-    } else throw new Unsupported(String(d.check));
+    if (d.check === 'max_length') max = Math.min(max, d.maximum as number);
+    else if (d.check === 'min_length') min = Math.max(min, d.minimum as number);
+    else if (d.check === 'string_format' && d.format === 'regex' && re === null) re = d.pattern as RegExp;
+    else throw new Unsupported(String(d.check));
   }
-  return (v) => parts.every((p) => p(v));
+  const pattern = re;
+  if (pattern === null) {
+    return (v) => {
+      const n = (v as { length: number }).length;
+      return n <= max && n >= min;
+    };
+  }
+  return (v) => {
+    const n = (v as { length: number }).length;
+    if (n > max || n < min) return false;
+    pattern.lastIndex = 0;
+    return pattern.test(v as string);
+  };
 }
 
 function numberChecks(def: Def): Check {
@@ -108,14 +116,15 @@ function compile(schema: unknown): Check {
     case 'object': {
       const shape = def.shape as Record<string, unknown>;
       const keys = Object.keys(shape);
-      const fields = keys.map((k) => [k, compile(shape[k])] as const);
+      const checks = keys.map((k) => compile(shape[k]));
       const catchall = def.catchall ? defOf(def.catchall).type : undefined;
       if (catchall !== undefined && catchall !== 'never') throw new Unsupported('catchall');
       const strict = catchall === 'never';
       const known = new Set(keys);
+      const n = keys.length;
       return (v) => {
         if (!isPlainObject(v)) return false;
-        for (const [k, check] of fields) if (!check(v[k])) return false;
+        for (let i = 0; i < n; i++) if (!checks[i]!(v[keys[i]!])) return false;
         if (strict) for (const k in v) if (!known.has(k)) return false;
         return true;
       };

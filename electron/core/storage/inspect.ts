@@ -22,11 +22,12 @@ export function inspectDocument<T>(input: Buffer | string, schema: z.ZodType<T>)
   // becomes U+FFFD, which then fails the checksum like any other damage.
   const text = typeof input === 'string' ? input : input.toString('utf8');
   if (text.length === 0) return { ok: false, problem: 'empty' };
-  if (text.includes('\u0000')) return { ok: false, problem: 'nul-filled' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
+    // A raw NUL is never valid JSON, so the scan for one is only needed to name the damage.
+    if (text.includes('\u0000')) return { ok: false, problem: 'nul-filled' };
     return { ok: false, problem: looksTruncated(text) ? 'truncated' : 'not-json' };
   }
   if (!isEnvelope(parsed)) return { ok: false, problem: 'schema' };
