@@ -229,3 +229,34 @@ test('filtering a large list: 10,000 sub-accounts over 50 shops', async ({ app, 
   expect(rendered).toBeGreaterThan(5);
   expect(rendered).toBeLessThan(100);
 });
+
+test('a custom template: create, tick permissions (high risk asks), compare with a built-in', async ({
+  app,
+  page,
+}) => {
+  await openUnlocked(app, page);
+  await new ShellPage(page).go(/ 权限模板$/);
+  await page.getByRole('button', { name: '新建模板' }).click();
+  const edit = dialog(page);
+  await edit.getByLabel('模板名称').fill('夜班客服');
+  await edit.getByRole('checkbox', { name: /千牛接待/ }).check();
+  await edit.getByRole('checkbox', { name: /查看订单/ }).check();
+  await edit.getByRole('checkbox', { name: /处理退款/ }).check();
+  await edit.getByRole('button', { name: /保\s?存/ }).click();
+  await page
+    .getByRole('dialog')
+    .filter({ hasText: '授予高风险权限？' })
+    .getByRole('button', { name: /确\s?认/ })
+    .click();
+  const row = page.getByRole('row').filter({ hasText: '夜班客服' });
+  await expect(row).toContainText('自定义');
+  await expect(row).toContainText('高风险');
+  await page.getByLabel('模板 A').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('售前客服', { exact: true }).click();
+  await page.getByLabel('模板 B').fill('夜班');
+  // Two dropdowns can be on screen while A's closes: pick from the newest.
+  await page.locator('.ant-select-dropdown:visible').last().getByText('夜班客服', { exact: true }).click();
+  const diff = page.getByTestId('template-diff');
+  await expect(diff).toContainText('新增: 处理退款（同意/拒绝）');
+  await expect(diff).toContainText('移除: 查看商品');
+});

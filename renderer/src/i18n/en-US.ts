@@ -222,6 +222,8 @@ export const enUS: Shape<typeof zhCN> = {
     },
     templates: {
       title: 'Permission templates',
+      create: 'New template',
+      newName: 'New template',
       builtin: 'Built-in',
       custom: 'Custom',
       clone: 'Clone as custom',

@@ -207,6 +207,8 @@ export const zhCN = {
     },
     templates: {
       title: '权限模板',
+      create: '新建模板',
+      newName: '新模板',
       builtin: '内置',
       custom: '自定义',
       clone: '复制为自定义',

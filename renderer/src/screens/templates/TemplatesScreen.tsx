@@ -37,13 +37,33 @@ export function TemplatesScreen() {
   return (
     <>
       <Typography.Title level={2}>{t('inv.templates.title')}</Typography.Title>
-      <Select
-        aria-label={t('inv.common.platform')}
-        style={{ width: 160, marginBottom: 12 }}
-        value={platformId}
-        onChange={setPlatformId}
-        options={PLATFORM_IDS.map((id) => ({ value: id, label: pickText(platform(id).name, lang) }))}
-      />
+      <Space style={{ marginBottom: 12 }}>
+        <Select
+          aria-label={t('inv.common.platform')}
+          style={{ width: 160 }}
+          value={platformId}
+          onChange={setPlatformId}
+          options={PLATFORM_IDS.map((id) => ({ value: id, label: pickText(platform(id).name, lang) }))}
+        />
+        <Button
+          type="primary"
+          onClick={async () => {
+            // A new template starts empty (least privilege) and opens for editing at once.
+            const created = await execute(() =>
+              mutate('templates.create', {
+                platform: platformId,
+                name: t('inv.templates.newName'),
+                permissions: [],
+                nativeRole: null,
+                basedOn: null,
+              }),
+            );
+            if (created) setEditing(created);
+          }}
+        >
+          {t('inv.templates.create')}
+        </Button>
+      </Space>
       <Table<TemplateView>
         rowKey="id"
         size="small"
@@ -110,6 +130,8 @@ export function TemplatesScreen() {
               key={i}
               aria-label={i === 0 ? t('inv.templates.compareA') : t('inv.templates.compareB')}
               placeholder={i === 0 ? t('inv.templates.compareA') : t('inv.templates.compareB')}
+              showSearch
+              optionFilterProp="label"
               style={{ width: 220 }}
               value={compare[i]}
               onChange={(v) => setCompare((c) => (i === 0 ? [v, c[1]] : [c[0], v]))}
