@@ -1,7 +1,5 @@
 // Composition root of the core: storage, vault, session, services and the handler map, wired to the ports
 // an environment supplies (Electron main, the Node preview host, or a test).
-import fs from 'node:fs';
-import path from 'node:path';
 import { AppError } from '../../shared/contract/errors.ts';
 import type { AppInfo, RecoveryEvent } from '../../shared/contract/types.ts';
 import { AUDIT_FILE, AuditLog } from './audit/audit-log.ts';
@@ -18,7 +16,6 @@ import type {
   StoreBackendFactory,
 } from './ports.ts';
 import { systemClock } from './ports.ts';
-import { type CollectionDoc, collectionSchema, RecordCollection } from './secrets/record-collection.ts';
 import { SecretAccess } from './services/secret-access.ts';
 import { SessionService } from './services/session-service.ts';
 import { SettingsService } from './services/settings-service.ts';
@@ -47,13 +44,9 @@ export interface Core {
   dispatch: Dispatch;
   bus: EventBus;
   session: SessionService;
-  /** Opens (creating on first write) a collection of records with sealed secret fields. */
-  collection(name: string): RecordCollection;
   dataDir: string;
   shutdown(): Promise<void>;
 }
-
-const RECORDS_DIR = 'records';
 
 export function createCore(opts: CoreOptions): Core {
   const clock = opts.clock ?? systemClock;
@@ -108,23 +101,6 @@ export function createCore(opts: CoreOptions): Core {
     kdfCost: opts.kdfCost ?? (() => calibrate(500)),
   });
 
-  const collections = new Map<string, RecordCollection>();
-  const openCollection = (name: string): RecordCollection => {
-    let c = collections.get(name);
-    if (!c) {
-      const doc = new DocumentStore<CollectionDoc>(ctx, `${RECORDS_DIR}/${name}`, collectionSchema);
-      loadSafely(doc);
-      c = new RecordCollection(name, doc, vault, () => clock.now());
-      collections.set(name, c);
-    }
-    return c;
-  };
-  // Every collection on disk is opened at start so damage is found and reported now, not on first use.
-  const recordsDir = path.join(opts.dataDir, RECORDS_DIR);
-  if (fs.existsSync(recordsDir)) {
-    for (const f of fs.readdirSync(recordsDir)) if (f.endsWith('.json')) openCollection(f.slice(0, -5));
-  }
-
   let settings: SettingsService | undefined;
   const clipboard = new ClipboardGuard(opts.clipboard, clock, () => bus.emit('clipboard.cleared', {}));
   const session = new SessionService(vault, {
@@ -136,18 +112,8 @@ export function createCore(opts: CoreOptions): Core {
     unrecoverable: () => unrecoverable,
   });
   settings = new SettingsService(settingsDoc, vault, audit, bus, () => session.autoLock.reschedule());
-  // With a key in hand, authenticate every sealed field; a file that fails is recovered like any other.
-  session.onUnlocked(() => {
-    for (const c of collections.values()) {
-      try {
-        c.recheck();
-      } catch (err) {
-        if (!(err instanceof AppError) || err.code !== 'STORAGE_UNRECOVERABLE') throw err;
-        unrecoverable = true;
-      }
-    }
-  });
   const inventory = createInventory({ ctx, loadSafely, vault, audit, clock, opener: opts.opener });
+  // With a key in hand, authenticate every sealed field; a file that fails is recovered like any other.
   session.onUnlocked(() => {
     try {
       inventory.authenticateAll();
@@ -157,13 +123,7 @@ export function createCore(opts: CoreOptions): Core {
     }
   });
   const secrets = new SecretAccess(
-    (ref) => {
-      const fromInventory = inventory.resolveSealed(ref);
-      if (fromInventory !== undefined) return fromInventory;
-      const c = collections.get(ref.collection);
-      const rec = c?.get(ref.recordId);
-      return rec && Object.hasOwn(rec.secrets, ref.field) ? rec.secrets[ref.field] : undefined;
-    },
+    (ref) => inventory.resolveSealed(ref),
     (sealed, aad) => vault.openWithKey(sealed, aad),
     audit,
     clipboard,
@@ -222,7 +182,6 @@ export function createCore(opts: CoreOptions): Core {
     dispatch,
     bus,
     session,
-    collection: openCollection,
     dataDir: opts.dataDir,
     async shutdown() {
       unsubscribePower?.();

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, methodNames } from '../../shared/contract/methods.ts';
-import { GOOD_PASSWORD } from '../support/test-core.ts';
+import { GOOD_PASSWORD, shopWithSecret } from '../support/test-core.ts';
 import { type ContractClient, directClient, httpClient } from './clients.ts';
 
 function snapshot(dir: string): string {
@@ -192,14 +192,12 @@ for (const [transport, make] of [
         ok: true,
         value: { state: 'unlocked' },
       });
-      c.tc.core.collection('shops').put('s1', {}, { password: '主账号密码' });
-      expect(await c.call('secrets.reveal', valid['secrets.reveal'])).toEqual({
+      const { ref } = await shopWithSecret(c.tc.core, '主账号密码');
+      expect(await c.call('secrets.reveal', { ref })).toEqual({
         ok: true,
         value: { value: '主账号密码', hideAfterMs: 30_000 },
       });
-      expect(
-        await c.call('secrets.reveal', { ref: { collection: 'shops', recordId: 's2', field: 'password' } }),
-      ).toMatchObject({
+      expect(await c.call('secrets.reveal', { ref: { ...ref, recordId: 's2' } })).toMatchObject({
         ok: false,
         error: { code: 'NOT_FOUND' },
       });
@@ -215,7 +213,7 @@ for (const [transport, make] of [
         ok: true,
         value: { state: 'locked', lockReason: 'manual' },
       });
-      expect(await c.call('secrets.reveal', valid['secrets.reveal'])).toMatchObject({
+      expect(await c.call('secrets.reveal', { ref })).toMatchObject({
         ok: false,
         error: { code: 'VAULT_LOCKED' },
       });
@@ -233,7 +231,7 @@ for (const [transport, make] of [
     for (const method of methodNames) {
       it(`${method}: every malformed payload is refused and changes nothing`, async () => {
         await c.call('vault.setup', valid['vault.setup']);
-        c.tc.core.collection('shops').put('s1', {}, { password: 'pw' });
+        await shopWithSecret(c.tc.core, 'pw-123456');
         const before = snapshot(c.tc.dataDir);
         for (const [label, payload] of malformations(method)) {
           const r = await c.call(method, payload);

@@ -47,3 +47,23 @@ export function makeTestCore(
 }
 
 export const GOOD_PASSWORD = '正确的马电池订书钉-42';
+
+/** Creates a shop holding `secret` as its main-account password; returns the reference that reveals it. */
+export async function shopWithSecret(core: Core, secret: string, name = '旗舰店') {
+  const r = await core.dispatch('shops.create', {
+    platform: 'taobao',
+    name,
+    platformShopId: '',
+    entityType: 'enterprise',
+    mainLogin: name,
+    phone: '',
+    email: '',
+    depositAmount: 0,
+    notes: '',
+    crossBorder: false,
+    mainPassword: secret,
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  const id = (r.value as { id: string }).id;
+  return { id, ref: { collection: `shop-${id}`, recordId: id, field: 'mainPassword' } };
+}

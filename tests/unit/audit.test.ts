@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog, hashEntry } from '../../electron/core/audit/audit-log.ts';
 import { ManualClock } from '../support/manual-clock.ts';
-import { GOOD_PASSWORD, makeTestCore, tempDataDir } from '../support/test-core.ts';
+import { GOOD_PASSWORD, makeTestCore, shopWithSecret, tempDataDir } from '../support/test-core.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -77,14 +77,10 @@ describe('hash-chained audit log', () => {
       confirm: GOOD_PASSWORD,
       rememberOnDevice: false,
     });
-    tc.core.collection('shops').put('s1', {}, { password: 'TopSecret-淘宝-777' });
+    const { ref } = await shopWithSecret(tc.core, 'TopSecret-淘宝-777');
     await tc.core.dispatch('settings.update', { autoLockMinutes: 9 });
-    await tc.core.dispatch('secrets.reveal', {
-      ref: { collection: 'shops', recordId: 's1', field: 'password' },
-    });
-    await tc.core.dispatch('secrets.copy', {
-      ref: { collection: 'shops', recordId: 's1', field: 'password' },
-    });
+    await tc.core.dispatch('secrets.reveal', { ref });
+    await tc.core.dispatch('secrets.copy', { ref });
     const page = await tc.core.dispatch('audit.list', { offset: 0, limit: 50 });
     const actions = page.ok
       ? (page.value as { entries: Array<{ action: string; object: string }> }).entries.map((e) => e.action)
@@ -93,11 +89,12 @@ describe('hash-chained audit log', () => {
       'secret.copied',
       'secret.revealed',
       'settings.updated',
+      'shop.created',
       'vault.unlocked',
       'vault.setup',
     ]);
     expect(fs.readFileSync(path.join(tc.dataDir, 'audit.log'), 'utf8')).not.toContain('TopSecret');
-    expect(await tc.core.dispatch('audit.verify', {})).toEqual({ ok: true, value: { ok: true, count: 5 } });
+    expect(await tc.core.dispatch('audit.verify', {})).toEqual({ ok: true, value: { ok: true, count: 6 } });
     await tc.core.shutdown();
   });
 });

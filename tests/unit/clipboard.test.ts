@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ClipboardGuard } from '../../electron/core/session/clipboard-guard.ts';
 import { MemoryClipboard } from '../support/fake-ports.ts';
 import { ManualClock } from '../support/manual-clock.ts';
-import { GOOD_PASSWORD, makeTestCore, type TestCore } from '../support/test-core.ts';
+import { GOOD_PASSWORD, makeTestCore, shopWithSecret, type TestCore } from '../support/test-core.ts';
 
 const flush = () => new Promise((r) => setImmediate(r));
 
@@ -58,8 +58,6 @@ describe('clipboard in the core', () => {
     fs.rmSync(tc.dataDir, { recursive: true, force: true });
   });
 
-  const ref = { collection: 'shops', recordId: 's1', field: 'password' };
-
   it('copy uses the configured seconds and is cleared on lock', async () => {
     tc = makeTestCore();
     await tc.core.dispatch('vault.setup', {
@@ -67,7 +65,7 @@ describe('clipboard in the core', () => {
       confirm: GOOD_PASSWORD,
       rememberOnDevice: false,
     });
-    tc.core.collection('shops').put('s1', {}, { password: 'tb-主账号-pw' });
+    const { ref } = await shopWithSecret(tc.core, 'tb-主账号-pw');
     await tc.core.dispatch('settings.update', { clipboardSeconds: 10 });
     const r = await tc.core.dispatch('secrets.copy', { ref });
     expect(r).toEqual({ ok: true, value: { clearAfterMs: 10_000 } });
@@ -83,7 +81,7 @@ describe('clipboard in the core', () => {
       confirm: GOOD_PASSWORD,
       rememberOnDevice: false,
     });
-    tc.core.collection('shops').put('s1', {}, { password: 'tb-主账号-pw' });
+    const { ref } = await shopWithSecret(tc.core, 'tb-主账号-pw');
     await tc.core.dispatch('secrets.copy', { ref });
     await tc.core.shutdown();
     expect(tc.clipboard.text).toBe('');

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { shopDocSchema, staffDocSchema, templatesDocSchema } from '../../electron/core/inventory/schemas.ts';
-import { collectionSchema } from '../../electron/core/secrets/record-collection.ts';
 import { settingsDocSchema } from '../../electron/core/settings/settings-schema.ts';
 import { compiles, passes } from '../../electron/core/storage/fast-check.ts';
 import { vaultDocSchema } from '../../electron/core/vault/vault-schema.ts';
@@ -61,20 +60,6 @@ const samples: Array<[string, z.ZodType, unknown]> = [
           nativeRole: null,
           basedOn: null,
           createdAt: NOW,
-          updatedAt: NOW,
-        },
-      },
-    },
-  ],
-  [
-    'records',
-    collectionSchema,
-    {
-      records: {
-        r1: {
-          id: 'r1',
-          fields: { a: 1, b: 'x', c: null, d: true },
-          secrets: { password: 'v1.x' },
           updatedAt: NOW,
         },
       },

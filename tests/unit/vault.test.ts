@@ -5,7 +5,7 @@ import { throttleDelayMs } from '../../electron/core/vault/throttle.ts';
 import { AppError } from '../../shared/contract/errors.ts';
 import { FakeProtector } from '../support/fake-ports.ts';
 import { ManualClock } from '../support/manual-clock.ts';
-import { GOOD_PASSWORD, makeTestCore, type TestCore } from '../support/test-core.ts';
+import { GOOD_PASSWORD, makeTestCore, shopWithSecret, type TestCore } from '../support/test-core.ts';
 
 const cores: TestCore[] = [];
 const make = (...args: Parameters<typeof makeTestCore>) => {
@@ -75,20 +75,14 @@ describe('vault setup and unlock', () => {
       confirm: GOOD_PASSWORD,
       rememberOnDevice: false,
     });
-    tc.core.collection('notes').put('n1', {}, { password: '旺旺密码123' });
+    const { ref } = await shopWithSecret(tc.core, '旺旺密码123');
     const key = tc.core.session.vault.dataKey();
     const copy = Buffer.from(key);
     expect(copy.some((b) => b !== 0)).toBe(true);
     await call(tc, 'vault.lock');
     expect(key.every((b) => b === 0)).toBe(true);
     expect(() => tc.core.session.vault.dataKey()).toThrow(/locked/i);
-    expect(
-      (
-        await failure(tc, 'secrets.reveal', {
-          ref: { collection: 'notes', recordId: 'n1', field: 'password' },
-        })
-      ).code,
-    ).toBe('VAULT_LOCKED');
+    expect((await failure(tc, 'secrets.reveal', { ref })).code).toBe('VAULT_LOCKED');
     await call(tc, 'vault.unlock', { password: GOOD_PASSWORD });
     expect(tc.core.session.vault.dataKey().equals(copy)).toBe(true);
   });
@@ -140,8 +134,8 @@ describe('vault setup and unlock', () => {
       confirm: GOOD_PASSWORD,
       rememberOnDevice: false,
     });
-    tc.core.collection('notes').put('n1', { title: 'x' }, { password: '旺旺密码123' });
-    const recordFile = path.join(tc.dataDir, 'records', 'notes.json');
+    const shop = await shopWithSecret(tc.core, '旺旺密码123');
+    const recordFile = path.join(tc.dataDir, 'shops', `${shop.id}.json`);
     const before = fs.readFileSync(recordFile);
     const next = '新的主密码-Another-99';
     expect(
@@ -166,9 +160,7 @@ describe('vault setup and unlock', () => {
     await call(tc, 'vault.lock');
     expect((await failure(tc, 'vault.unlock', { password: GOOD_PASSWORD })).code).toBe('WRONG_PASSWORD');
     await call(tc, 'vault.unlock', { password: next });
-    expect(
-      await call(tc, 'secrets.reveal', { ref: { collection: 'notes', recordId: 'n1', field: 'password' } }),
-    ).toMatchObject({
+    expect(await call(tc, 'secrets.reveal', { ref: shop.ref })).toMatchObject({
       value: '旺旺密码123',
     });
   });
