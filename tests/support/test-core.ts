@@ -67,3 +67,13 @@ export async function shopWithSecret(core: Core, secret: string, name = '旗舰�
   const id = (r.value as { id: string }).id;
   return { id, ref: { collection: `shop-${id}`, recordId: id, field: 'mainPassword' } };
 }
+
+/** First-run setup with the test master password. */
+export async function setUpVault(core: Core, rememberOnDevice = false): Promise<void> {
+  const r = await core.dispatch('vault.setup', {
+    password: GOOD_PASSWORD,
+    confirm: GOOD_PASSWORD,
+    rememberOnDevice,
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+}

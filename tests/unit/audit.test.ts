@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog, hashEntry } from '../../electron/core/audit/audit-log.ts';
 import { ManualClock } from '../support/manual-clock.ts';
-import { GOOD_PASSWORD, makeTestCore, shopWithSecret, tempDataDir } from '../support/test-core.ts';
+import { makeTestCore, setUpVault, shopWithSecret, tempDataDir } from '../support/test-core.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -72,11 +72,7 @@ describe('hash-chained audit log', () => {
   it('the core logs every change and every reveal or copy, never a secret value', async () => {
     const tc = makeTestCore();
     dirs.push(tc.dataDir);
-    await tc.core.dispatch('vault.setup', {
-      password: GOOD_PASSWORD,
-      confirm: GOOD_PASSWORD,
-      rememberOnDevice: false,
-    });
+    await setUpVault(tc.core);
     const { ref } = await shopWithSecret(tc.core, 'TopSecret-淘宝-777');
     await tc.core.dispatch('settings.update', { autoLockMinutes: 9 });
     await tc.core.dispatch('secrets.reveal', { ref });

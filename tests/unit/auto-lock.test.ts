@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AutoLock } from '../../electron/core/session/auto-lock.ts';
 import { ManualClock } from '../support/manual-clock.ts';
-import { GOOD_PASSWORD, makeTestCore, type TestCore } from '../support/test-core.ts';
+import { GOOD_PASSWORD, makeTestCore, setUpVault, type TestCore } from '../support/test-core.ts';
 
 describe('AutoLock with an injected clock', () => {
   it('fires after exactly N idle minutes, and activity pushes it back', () => {
@@ -69,11 +69,7 @@ describe('auto-lock in the core', () => {
     tc = makeTestCore();
     const events: string[] = [];
     tc.core.bus.subscribe((name, payload) => events.push(`${name}:${JSON.stringify(payload)}`));
-    await tc.core.dispatch('vault.setup', {
-      password: GOOD_PASSWORD,
-      confirm: GOOD_PASSWORD,
-      rememberOnDevice: false,
-    });
+    await setUpVault(tc.core);
     await tc.core.dispatch('settings.update', { autoLockMinutes: 3 });
     tc.clock.advance(2 * 60_000);
     await tc.core.dispatch('session.reportActivity', {});
@@ -96,11 +92,7 @@ describe('auto-lock in the core', () => {
         },
       },
     });
-    await tc.core.dispatch('vault.setup', {
-      password: GOOD_PASSWORD,
-      confirm: GOOD_PASSWORD,
-      rememberOnDevice: false,
-    });
+    await setUpVault(tc.core);
     fire?.('suspend');
     expect(tc.core.session.status()).toMatchObject({ state: 'locked', lockReason: 'suspend' });
     await tc.core.dispatch('vault.unlock', { password: GOOD_PASSWORD });

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GOOD_PASSWORD, makeTestCore, shopWithSecret } from '../support/test-core.ts';
+import { GOOD_PASSWORD, makeTestCore, setUpVault, shopWithSecret } from '../support/test-core.ts';
 
 function allFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -15,11 +15,7 @@ function allFiles(dir: string): string[] {
 describe('secret canaries', () => {
   it('no plaintext canary is anywhere in the data folder or the log', async () => {
     const tc = makeTestCore();
-    await tc.core.dispatch('vault.setup', {
-      password: GOOD_PASSWORD,
-      confirm: GOOD_PASSWORD,
-      rememberOnDevice: true,
-    });
+    await setUpVault(tc.core, true);
     // 20 distinct secrets through the product's own paths: 4 shop main passwords (snapshots), 12
     // sub-account passwords (journal lines, then a compacting bulk change), 4 staff phones.
     const tag = Math.random().toString(36).slice(2, 8);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ClipboardGuard } from '../../electron/core/session/clipboard-guard.ts';
 import { MemoryClipboard } from '../support/fake-ports.ts';
 import { ManualClock } from '../support/manual-clock.ts';
-import { GOOD_PASSWORD, makeTestCore, shopWithSecret, type TestCore } from '../support/test-core.ts';
+import { makeTestCore, setUpVault, shopWithSecret, type TestCore } from '../support/test-core.ts';
 
 const flush = () => new Promise((r) => setImmediate(r));
 
@@ -60,11 +60,7 @@ describe('clipboard in the core', () => {
 
   it('copy uses the configured seconds and is cleared on lock', async () => {
     tc = makeTestCore();
-    await tc.core.dispatch('vault.setup', {
-      password: GOOD_PASSWORD,
-      confirm: GOOD_PASSWORD,
-      rememberOnDevice: false,
-    });
+    await setUpVault(tc.core);
     const { ref } = await shopWithSecret(tc.core, 'tb-主账号-pw');
     await tc.core.dispatch('settings.update', { clipboardSeconds: 10 });
     const r = await tc.core.dispatch('secrets.copy', { ref });
@@ -76,11 +72,7 @@ describe('clipboard in the core', () => {
 
   it('is cleared on quit', async () => {
     tc = makeTestCore();
-    await tc.core.dispatch('vault.setup', {
-      password: GOOD_PASSWORD,
-      confirm: GOOD_PASSWORD,
-      rememberOnDevice: false,
-    });
+    await setUpVault(tc.core);
     const { ref } = await shopWithSecret(tc.core, 'tb-主账号-pw');
     await tc.core.dispatch('secrets.copy', { ref });
     await tc.core.shutdown();

@@ -5,7 +5,13 @@ import { throttleDelayMs } from '../../electron/core/vault/throttle.ts';
 import { AppError } from '../../shared/contract/errors.ts';
 import { FakeProtector } from '../support/fake-ports.ts';
 import { ManualClock } from '../support/manual-clock.ts';
-import { GOOD_PASSWORD, makeTestCore, shopWithSecret, type TestCore } from '../support/test-core.ts';
+import {
+  GOOD_PASSWORD,
+  makeTestCore,
+  setUpVault,
+  shopWithSecret,
+  type TestCore,
+} from '../support/test-core.ts';
 
 const cores: TestCore[] = [];
 const make = (...args: Parameters<typeof makeTestCore>) => {
@@ -70,11 +76,7 @@ describe('vault setup and unlock', () => {
 
   it('lock drops the key: the key buffer is zeroed and secrets can no longer be opened', async () => {
     const tc = make();
-    await call(tc, 'vault.setup', {
-      password: GOOD_PASSWORD,
-      confirm: GOOD_PASSWORD,
-      rememberOnDevice: false,
-    });
+    await setUpVault(tc.core);
     const { ref } = await shopWithSecret(tc.core, '旺旺密码123');
     const key = tc.core.session.vault.dataKey();
     const copy = Buffer.from(key);
@@ -89,11 +91,7 @@ describe('vault setup and unlock', () => {
 
   it('a wrong password is refused and throttled with a growing delay', async () => {
     const tc = make();
-    await call(tc, 'vault.setup', {
-      password: GOOD_PASSWORD,
-      confirm: GOOD_PASSWORD,
-      rememberOnDevice: false,
-    });
+    await setUpVault(tc.core);
     await call(tc, 'vault.lock');
     expect((await failure(tc, 'vault.unlock', { password: 'wrong one 1' })).code).toBe('WRONG_PASSWORD');
     expect((await failure(tc, 'vault.unlock', { password: 'wrong one 2' })).code).toBe('WRONG_PASSWORD');
@@ -111,11 +109,7 @@ describe('vault setup and unlock', () => {
 
   it('a clock set back after failures never stretches the wait beyond the policy', async () => {
     const tc = make();
-    await call(tc, 'vault.setup', {
-      password: GOOD_PASSWORD,
-      confirm: GOOD_PASSWORD,
-      rememberOnDevice: false,
-    });
+    await setUpVault(tc.core);
     await call(tc, 'vault.lock');
     for (let i = 0; i < 4; i++) {
       tc.clock.advance(60 * 60_000);
@@ -129,11 +123,7 @@ describe('vault setup and unlock', () => {
 
   it('changing the master password re-wraps the key without rewriting any record', async () => {
     const tc = make();
-    await call(tc, 'vault.setup', {
-      password: GOOD_PASSWORD,
-      confirm: GOOD_PASSWORD,
-      rememberOnDevice: false,
-    });
+    await setUpVault(tc.core);
     const shop = await shopWithSecret(tc.core, '旺旺密码123');
     const recordFile = path.join(tc.dataDir, 'shops', `${shop.id}.json`);
     const before = fs.readFileSync(recordFile);
@@ -178,11 +168,7 @@ describe('remember on this device', () => {
         })
       ).code,
     ).toBe('DEVICE_PROTECTION_UNAVAILABLE');
-    await call(tc, 'vault.setup', {
-      password: GOOD_PASSWORD,
-      confirm: GOOD_PASSWORD,
-      rememberOnDevice: false,
-    });
+    await setUpVault(tc.core);
     expect((await failure(tc, 'settings.update', { rememberOnDevice: true })).code).toBe(
       'DEVICE_PROTECTION_UNAVAILABLE',
     );
@@ -190,11 +176,7 @@ describe('remember on this device', () => {
 
   it('unlocks a cold start without the password, but never after a lock in the same run', async () => {
     const first = make();
-    await call(first, 'vault.setup', {
-      password: GOOD_PASSWORD,
-      confirm: GOOD_PASSWORD,
-      rememberOnDevice: true,
-    });
+    await setUpVault(first.core, true);
     const vaultFile = fs.readFileSync(path.join(first.dataDir, 'vault.json'), 'utf8');
     expect(JSON.parse(vaultFile).data.deviceKey).toMatch(/^[A-Za-z0-9+/=]+$/);
     await first.core.shutdown();

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { SubAccountView } from '../../../../shared/contract/inventory-types.ts';
 import type { ChecklistStep } from '../../../../shared/domain/permissions.ts';
 import { platform } from '../../../../shared/domain/platforms/catalog.ts';
+import { SaveDialog } from '../../components/SaveDialog.tsx';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { pickText } from '../../lib/text.ts';
@@ -70,20 +71,17 @@ function ConfigureDialog({ sub, onClose }: DialogProps) {
     if (done) onClose();
   };
   return (
-    <Modal
-      open
+    <SaveDialog
       title={`${t('inv.subs.configure')} · ${sub.fullName}`}
-      onCancel={onClose}
-      onOk={() => void submit()}
+      onClose={onClose}
+      onSave={submit}
       width={680}
-      okText={t('inv.common.save')}
-      cancelText={t('inv.common.cancel')}
     >
       <Form form={form} layout="vertical">
         <PermissionChoiceFields platformId={sub.platform} />
         {refusal.problem && <Alert type="error" showIcon title={refusal.problem} role="alert" />}
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }
 
@@ -105,18 +103,11 @@ function PasswordDialog({ sub, onClose }: DialogProps) {
     if (done) onClose();
   };
   return (
-    <Modal
-      open
-      title={`${t('inv.subs.changePassword')} · ${sub.fullName}`}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      okText={t('inv.common.save')}
-      cancelText={t('inv.common.cancel')}
-    >
+    <SaveDialog title={`${t('inv.subs.changePassword')} · ${sub.fullName}`} onClose={onClose} onSave={submit}>
       <Form form={form} layout="vertical">
         <PasswordFields platformId={sub.platform} />
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }
 
@@ -135,14 +126,11 @@ function RenameDialog({ sub, onClose }: DialogProps) {
     if (done) onClose();
   };
   return (
-    <Modal
-      open
+    <SaveDialog
       title={`${t('inv.subs.rename')} · ${sub.fullName}`}
-      onCancel={onClose}
-      onOk={() => void submit()}
+      onClose={onClose}
+      onSave={submit}
       okButtonProps={{ disabled: immutable }}
-      okText={t('inv.common.save')}
-      cancelText={t('inv.common.cancel')}
     >
       {immutable ? (
         <Alert type="info" showIcon title={t('inv.subs.immutable')} />
@@ -153,7 +141,7 @@ function RenameDialog({ sub, onClose }: DialogProps) {
           </Form.Item>
         </Form>
       )}
-    </Modal>
+    </SaveDialog>
   );
 }
 
@@ -171,14 +159,7 @@ function BindDialog({ sub, onClose }: DialogProps) {
     if (done) onClose();
   };
   return (
-    <Modal
-      open
-      title={`${t('inv.subs.bindStaff')} · ${sub.fullName}`}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      okText={t('inv.common.save')}
-      cancelText={t('inv.common.cancel')}
-    >
+    <SaveDialog title={`${t('inv.subs.bindStaff')} · ${sub.fullName}`} onClose={onClose} onSave={submit}>
       <Select
         aria-label={t('inv.subs.staff')}
         style={{ width: '100%' }}
@@ -194,7 +175,7 @@ function BindDialog({ sub, onClose }: DialogProps) {
       {refusal.problem && (
         <Alert style={{ marginTop: 12 }} type="error" showIcon title={refusal.problem} role="alert" />
       )}
-    </Modal>
+    </SaveDialog>
   );
 }
 

@@ -8,6 +8,7 @@ import type { PlatformId } from '../../../../shared/domain/platforms/types.ts';
 import { ROLE_NAMES } from '../../../../shared/domain/roles.ts';
 import { PermissionPicker } from '../../components/PermissionPicker.tsx';
 import { RiskTag } from '../../components/RiskTag.tsx';
+import { SaveDialog } from '../../components/SaveDialog.tsx';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { pickText } from '../../lib/text.ts';
@@ -186,15 +187,7 @@ function EditTemplate({ tp, onClose }: { tp: TemplateView; onClose: () => void }
     if (done) onClose();
   };
   return (
-    <Modal
-      open
-      title={`${t('inv.common.edit')} · ${tp.name}`}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      width={680}
-      okText={t('inv.common.save')}
-      cancelText={t('inv.common.cancel')}
-    >
+    <SaveDialog title={`${t('inv.common.edit')} · ${tp.name}`} onClose={onClose} onSave={submit} width={680}>
       <Form form={form} layout="vertical" initialValues={{ name: tp.name, permissions: tp.permissions }}>
         <Form.Item name="name" label={t('inv.templates.name')} rules={[{ required: true }]}>
           <Input maxLength={40} />
@@ -203,7 +196,7 @@ function EditTemplate({ tp, onClose }: { tp: TemplateView; onClose: () => void }
           <PermissionPicker platformId={tp.platform} />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }
 
