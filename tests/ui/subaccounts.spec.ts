@@ -128,7 +128,8 @@ test('configure roles with a high-risk permission asks first and is logged; chan
   await expect(row).toBeVisible();
 
   await row.getByRole('button', { name: '配置角色' }).click();
-  const cfg = dialog(page);
+  // Named, not `.last()`: the high-risk confirmation opens on top of it and closes again.
+  const cfg = page.getByRole('dialog').filter({ hasText: '配置角色' });
   await cfg.getByText('手选权限').click();
   await cfg.getByRole('checkbox', { name: /售后退款审核/ }).check();
   await cfg.getByRole('button', { name: /保\s?存/ }).click();
@@ -253,9 +254,9 @@ test('a custom template: create, tick permissions (high risk asks), compare with
   await expect(row).toContainText('高风险');
   await page.getByLabel('模板 A').click();
   await page.locator('.ant-select-dropdown:visible').getByText('售前客服', { exact: true }).click();
-  await page.getByLabel('模板 B').fill('夜班');
-  // Two dropdowns can be on screen while A's closes: pick from the newest.
-  await page.locator('.ant-select-dropdown:visible').last().getByText('夜班客服', { exact: true }).click();
+  // Search narrows the list to the one match; Enter picks it (no racing the dropdown's animation).
+  await page.getByLabel('模板 B').fill('夜班客服');
+  await page.getByLabel('模板 B').press('Enter');
   const diff = page.getByTestId('template-diff');
   await expect(diff).toContainText('新增: 处理退款（同意/拒绝）');
   await expect(diff).toContainText('移除: 查看商品');

@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/contract/errors.ts';
 import { platform } from '../../../../shared/domain/platforms/catalog.ts';
@@ -28,13 +28,17 @@ export function SubAccountCreateModal({
   const shop = shops.find((s) => s.id === shopId);
   const spec = shop ? platform(shop.platform) : null;
 
+  // Reset only when the dialog opens. A list reload while it is open (the shops array changes identity on
+  // every load) must not wipe what the person has typed.
+  const wasOpen = useRef(false);
   useEffect(() => {
-    if (open) {
+    if (open && !wasOpen.current) {
       form.resetFields();
       form.setFieldsValue({ shopId: defaultShopId ?? shops.find((s) => !s.archived)?.id, generate: false });
       setSuggestion(null);
       refusal.clear();
     }
+    wasOpen.current = open;
   }, [open, defaultShopId, shops, form, refusal.clear]);
 
   const onError = (err: AppError) => {
