@@ -12,6 +12,8 @@ import type {
   Clock,
   ExternalOpener,
   KeyProtector,
+  Notifier,
+  PdfPrinter,
   PowerEvents,
   StoreBackendFactory,
 } from './ports.ts';
@@ -25,6 +27,7 @@ import { DocumentStore, type StorageContext } from './storage/document-store.ts'
 import { ensurePrivateDir } from './storage/fs-durable.ts';
 import { Vault } from './vault/vault.ts';
 import { vaultDocSchema } from './vault/vault-schema.ts';
+import { createWork } from './work/create-work.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -36,6 +39,10 @@ export interface CoreOptions {
   /** Opens allow-listed seller-center URLs in the user's browser. */
   opener: ExternalOpener;
   kdfCost?: () => Promise<KdfCost>;
+  /** OS notifications for reminders; without one, reminders show only on the dashboard. */
+  notifier?: Notifier;
+  /** Saves the print view as a PDF (Electron); without one the UI opens the print dialog. */
+  pdf?: PdfPrinter;
   info: Pick<AppInfo, 'version' | 'platform' | 'transport'>;
   logError?: (where: string, err: unknown) => void;
 }
@@ -113,6 +120,16 @@ export function createCore(opts: CoreOptions): Core {
   });
   settings = new SettingsService(settingsDoc, vault, audit, bus, () => session.autoLock.reschedule());
   const inventory = createInventory({ ctx, loadSafely, vault, audit, clock, opener: opts.opener });
+  const work = createWork({
+    ctx,
+    loadSafely,
+    inventory,
+    vault,
+    bus,
+    notifier: opts.notifier ?? { notify: () => {} },
+    pdf: opts.pdf,
+    language: () => settings.current().language,
+  });
   // With a key in hand, authenticate every sealed field; a file that fails is recovered like any other.
   session.onUnlocked(() => {
     try {
@@ -120,7 +137,17 @@ export function createCore(opts: CoreOptions): Core {
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'STORAGE_UNRECOVERABLE') throw err;
       unrecoverable = true;
+      return;
     }
+    // Whatever fell due while the app was closed or locked is announced now, then every minute.
+    work.reminders.tick();
+    work.reminders.start();
+  });
+  // A registration session seals phone numbers with the data key: it cannot outlive the unlock.
+  const unsubscribeLock = bus.subscribe((name) => {
+    if (name !== 'vault.locked') return;
+    work.reminders.stop();
+    void work.registration.close('locked');
   });
   const secrets = new SecretAccess(
     (ref) => inventory.resolveSealed(ref),
@@ -165,6 +192,7 @@ export function createCore(opts: CoreOptions): Core {
     'secrets.reveal': (r) => secrets.reveal(r.ref),
     'secrets.copy': (r) => secrets.copy(r.ref),
     ...inventory.handlers,
+    ...work.handlers,
   };
 
   const dispatch = createDispatch(handlers, {
@@ -186,6 +214,9 @@ export function createCore(opts: CoreOptions): Core {
     async shutdown() {
       unsubscribePower?.();
       await session.lock('quit');
+      unsubscribeLock();
+      work.reminders.stop();
+      await work.registration.close('closed');
       audit.close();
     },
   };

@@ -40,6 +40,16 @@ export interface ExternalOpener {
   open(url: string): Promise<boolean>;
 }
 
+/** OS notifications (Electron Notification; a recording fake in tests; the console in the preview host). */
+export interface Notifier {
+  notify(n: { title: string; body: string }): void;
+}
+
+/** Renders the window's current print view to an A4 PDF (Electron webContents.printToPDF). */
+export interface PdfPrinter {
+  printToPdf(): Promise<Buffer>;
+}
+
 /** System events that must lock the vault. */
 export interface PowerEvents {
   onLockRequired(listener: (reason: 'suspend' | 'screen-lock') => void): () => void;

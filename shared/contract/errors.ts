@@ -85,6 +85,28 @@ export const errorMessages = {
     zh: '无法读取该文件（支持 .xlsx 和 .csv）。',
     en: 'The file cannot be read (.xlsx and .csv are supported).',
   },
+  VERIFICATION_NOT_ALLOWED: {
+    zh: '当前认证状态下不能执行该操作。',
+    en: 'That action is not possible in the current verification state.',
+  },
+  VERIFICATION_NOT_REQUIRED: {
+    zh: '该子账号无需实人认证。',
+    en: 'This sub-account needs no real-name verification.',
+  },
+  NOT_TEMPORARY: { zh: '只能对临时客服执行此操作。', en: 'Only temporary agents can be handled here.' },
+  NOT_RETIRED: {
+    zh: '请先停用或删除这些临时客服。',
+    en: 'Retire these temporary agents first.',
+  },
+  REGISTRATION_NOT_OPEN: { zh: '没有进行中的登记。', en: 'No registration session is open.' },
+  REGISTRATION_ADDRESS_UNAVAILABLE: {
+    zh: '无法在该网络地址上开启登记服务，请换一个网卡。',
+    en: 'The registration server cannot listen on that address; choose another network interface.',
+  },
+  PDF_UNAVAILABLE: {
+    zh: '此环境不能直接保存 PDF，请用打印对话框另存为 PDF。',
+    en: 'PDF saving is not available here; use the print dialog and save as PDF.',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -128,6 +150,16 @@ export const fieldErrorMessages = {
   password_too_short_platform: { zh: '短于平台最低长度', en: 'Shorter than the platform minimum' },
   unknown_template: { zh: '模板不存在', en: 'No such template' },
   unknown_staff: { zh: '员工不存在', en: 'No such person' },
+  no_placeholder: {
+    zh: '请加入序号占位符，如 {01}',
+    en: 'Add a sequence placeholder such as {01}',
+  },
+  many_placeholders: { zh: '只能有一个序号占位符', en: 'Use only one sequence placeholder' },
+  bad_count: { zh: '数量须为 1-200', en: 'Count must be 1-200' },
+  invalid_date: { zh: '日期无效', en: 'Invalid date' },
+  end_before_start: { zh: '结束日期早于开始日期', en: 'Ends before it starts' },
+  too_long_window: { zh: '有效期不能超过一年', en: 'A window cannot exceed a year' },
+  consent_required: { zh: '请阅读并同意信息使用说明', en: 'Please read and accept how the data is used' },
 } as const;
 
 export type FieldErrorCode = keyof typeof fieldErrorMessages;

@@ -9,6 +9,20 @@ export const events = {
   'settings.changed': payload<Settings>(),
   'storage.recovered': payload<{ events: RecoveryEvent[] }>(),
   'clipboard.cleared': payload<Record<string, never>>(),
+  'tempAgents.progressed': payload<{ batchId: string; done: number; total: number }>(),
+  'registration.progressed': payload<{
+    sessionId: string;
+    subAccountId: string;
+    registered: number;
+    total: number;
+  }>(),
+  'registration.closed': payload<{
+    sessionId: string;
+    reason: 'closed' | 'expired' | 'locked' | 'replaced';
+    registered: number;
+    total: number;
+  }>(),
+  'reminders.changed': payload<Record<string, never>>(),
 } as const;
 
 export type Events = typeof events;

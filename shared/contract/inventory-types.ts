@@ -1,6 +1,7 @@
 // Shops, sub-accounts, templates and staff as the renderer sees them: never a secret, only masks.
 import type { PlatformId } from '../domain/platforms/types.ts';
 import type { RoleId } from '../domain/roles.ts';
+import type { VerificationState } from '../domain/verification.ts';
 
 export type EntityType = 'individual' | 'enterprise';
 
@@ -41,8 +42,10 @@ export interface SubAccountView {
   staffName: string | null;
   phoneMasked: string | null;
   sync: SyncState;
-  /** Verification state: filled in by the verification module; 'not-required' where the platform needs none. */
-  verification: 'not-required' | 'pending' | 'verified';
+  /** Real-name verification state now; 'not-required' where the platform or the settings need none. */
+  verification: VerificationState;
+  /** A temporary sale agent (临时客服), managed on its own screen. */
+  temporary: boolean;
   createdAt: string;
   updatedAt: string;
 }

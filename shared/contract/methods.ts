@@ -1,10 +1,14 @@
 // THE cross-process API. Channel names, the preload bridge, IPC registration, the HTTP host and the
 // renderer bridges are all loops over this object: a call is declared here once and nowhere else.
 import { z } from 'zod';
+import { registrationMethods } from './areas/registration.ts';
+import { reminderMethods } from './areas/reminders.ts';
 import { shopMethods } from './areas/shops.ts';
 import { staffMethods } from './areas/staff.ts';
 import { subAccountMethods } from './areas/subaccounts.ts';
+import { tempAgentMethods } from './areas/temp-agents.ts';
 import { templateMethods } from './areas/templates.ts';
+import { verificationMethods } from './areas/verification.ts';
 import { empty, password, returns, safeId } from './spec.ts';
 import type {
   AppInfo,
@@ -84,6 +88,10 @@ export const contract = {
   ...templateMethods,
   ...subAccountMethods,
   ...staffMethods,
+  ...verificationMethods,
+  ...tempAgentMethods,
+  ...registrationMethods,
+  ...reminderMethods,
 } as const;
 
 export type Contract = typeof contract;

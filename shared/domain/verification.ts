@@ -1,7 +1,7 @@
 // Staff real-name verification (实人认证) as a pure state machine with an injected "now". People move it
 // (hand out a QR code, submit, verified, rejected, unfreeze, unbind); time moves the rest (freeze after the
 // deadline, QR session expiry, grace after an unfreeze). Every number is a setting with the platform's
-// default. Not yet wired to a screen: issue #4 builds on it.
+// default (see verification-policy.ts).
 
 export type VerificationState =
   | 'not-required'

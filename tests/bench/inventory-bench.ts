@@ -106,7 +106,13 @@ export async function inventoryBench(): Promise<Row[]> {
   const views: SubAccountView[] = [];
   for (const doc of store.shops()) {
     for (const sub of Object.values(doc.subAccounts))
-      views.push(subAccountView(doc, sub, { templateName: () => '售前客服', staffName: () => null }));
+      views.push(
+        subAccountView(doc, sub, {
+          templateName: () => '售前客服',
+          staffName: () => null,
+          verification: () => 'pending',
+        }),
+      );
   }
   const queries = ['客', '客服', '客服00', '客服004', '客服0042', '店铺17:客服0042'];
   const keyMs = median(queries.map((q) => timeIt(() => void filterSubAccounts(views, { search: q }), 15)));

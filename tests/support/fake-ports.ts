@@ -6,6 +6,7 @@ import type {
   ClipboardPort,
   ExternalOpener,
   KeyProtector,
+  Notifier,
 } from '../../electron/core/ports.ts';
 
 export class MemoryClipboard implements ClipboardPort {
@@ -47,5 +48,13 @@ export class RecordingOpener implements ExternalOpener {
     if (!isAllowedExternalUrl(url)) return false;
     this.opened.push(url);
     return true;
+  }
+}
+
+/** Stands in for OS notifications: remembers what would have been shown. */
+export class RecordingNotifier implements Notifier {
+  shown: Array<{ title: string; body: string }> = [];
+  notify(n: { title: string; body: string }) {
+    this.shown.push(n);
   }
 }

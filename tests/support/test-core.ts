@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Core, type CoreOptions, createCore } from '../../electron/core/create-core.ts';
 import { confBackendFactory } from '../../electron/host/node-adapters.ts';
-import { FakeProtector, MemoryClipboard, RecordingOpener } from './fake-ports.ts';
+import { FakeProtector, MemoryClipboard, RecordingNotifier, RecordingOpener } from './fake-ports.ts';
 import { ManualClock } from './manual-clock.ts';
 
 /** Cheap scrypt for tests: the product calibrates to ~0.5 s, which the benchmark checks instead. */
@@ -20,6 +20,7 @@ export interface TestCore {
   clipboard: MemoryClipboard;
   protector: FakeProtector;
   opener: RecordingOpener;
+  notifier: RecordingNotifier;
 }
 
 export function makeTestCore(
@@ -30,6 +31,7 @@ export function makeTestCore(
   const clipboard = (overrides.clipboard as MemoryClipboard | undefined) ?? new MemoryClipboard();
   const protector = (overrides.protector as FakeProtector | undefined) ?? new FakeProtector();
   const opener = (overrides.opener as RecordingOpener | undefined) ?? new RecordingOpener();
+  const notifier = (overrides.notifier as RecordingNotifier | undefined) ?? new RecordingNotifier();
   const core = createCore({
     backendFactory: confBackendFactory,
     kdfCost: TEST_KDF,
@@ -42,8 +44,9 @@ export function makeTestCore(
     clipboard,
     protector,
     opener,
+    notifier,
   });
-  return { core, dataDir, clock, clipboard, protector, opener };
+  return { core, dataDir, clock, clipboard, protector, opener, notifier };
 }
 
 export const GOOD_PASSWORD = '正确的马电池订书钉-42';

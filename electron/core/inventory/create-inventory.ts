@@ -4,8 +4,11 @@ import { randomInt } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Clock, ExternalOpener } from '../ports.ts';
 import type { SecretRef } from '../services/secret-access.ts';
-import type { DocumentStore, StorageContext } from '../storage/document-store.ts';
+import { workRulesSchema } from '../settings/work-rules-schema.ts';
+import { DocumentStore, type StorageContext } from '../storage/document-store.ts';
 import type { Vault } from '../vault/vault.ts';
+import { VerificationService } from '../work/verification-service.ts';
+import { WorkRulesService } from '../work/work-rules-service.ts';
 import type { InventoryDeps } from './deps.ts';
 import { inventoryHandlers } from './inventory-handlers.ts';
 import { InventoryStore } from './inventory-store.ts';
@@ -33,11 +36,23 @@ export function createInventory(opts: {
     clock: opts.clock,
     randomInt: (n) => randomInt(n),
   };
+  const rulesDoc = new DocumentStore(opts.ctx, 'work-rules', workRulesSchema);
+  opts.loadSafely(rulesDoc);
+  const rules = new WorkRulesService(rulesDoc, opts.audit);
   const shops = new ShopService(deps);
   const templates = new TemplateService(deps);
   let subAccounts: SubAccountService | undefined;
   const staff = new StaffService(deps, (id) => subAccounts?.unbindPerson(id) ?? 0);
-  subAccounts = new SubAccountService(deps, shops, templates, staff);
+  const verification = new VerificationService(store, rules, opts.audit, opts.clock, (id) =>
+    staff.nameOf(id),
+  );
+  subAccounts = new SubAccountService(
+    deps,
+    shops,
+    templates,
+    staff,
+    (doc, sub) => verification.of(doc, sub).state,
+  );
   const staffImport = new StaffImport(staff, opts.clock);
 
   const resolveSealed = (ref: SecretRef): string | undefined => {
@@ -84,5 +99,17 @@ export function createInventory(opts: {
     staff,
     staffImport,
   });
-  return { handlers, resolveSealed, authenticateAll, store };
+  return {
+    handlers,
+    resolveSealed,
+    authenticateAll,
+    store,
+    deps,
+    shops,
+    templates,
+    subAccounts,
+    staff,
+    rules,
+    verification,
+  };
 }

@@ -1,6 +1,7 @@
 // Exports a person can open in Excel or WPS: .xlsx with identifiers as text cells, or CSV with a BOM.
 // Secrets are left out unless the caller re-entered the master password (checked before this runs).
 import type { ExportFile, PersonView, SubAccountView } from '../../../shared/contract/inventory-types.ts';
+import type { TempAgentView } from '../../../shared/contract/work-types.ts';
 import { permissionById, platform } from '../../../shared/domain/platforms/catalog.ts';
 import { writeCsv, writeXlsx } from './tabular.ts';
 
@@ -80,4 +81,37 @@ export function exportStaff(
     p.notes,
   ]);
   return build('员工', opts.format, header, rows, [1, 4], opts.now);
+}
+
+const PHASE_ZH: Record<TempAgentView['phase'], string> = {
+  upcoming: '未开始',
+  active: '有效',
+  ending: '即将结束',
+  expired: '已过期',
+  retired: '已停用待确认',
+  gone: '已在平台处理',
+};
+
+/** The temporary agents' roster: names, windows and staff; passwords only when asked for and re-authorised. */
+export function exportRoster(
+  agents: TempAgentView[],
+  opts: { now: number; password?: (id: string) => string | null },
+): Promise<ExportFile> {
+  const header = ['店铺', '平台', '子账号', '有效期开始', '有效期结束', '状态', '使用人'];
+  if (opts.password) header.push('密码');
+  const rows = agents.map((a) => {
+    const row = [
+      a.shopName,
+      platform(a.platform).name.zh,
+      a.fullName,
+      a.window.start,
+      a.window.end,
+      PHASE_ZH[a.phase],
+      a.staffName ?? '',
+    ];
+    if (opts.password) row.push(opts.password(a.id) ?? '');
+    return row;
+  });
+  // Dates as text: Excel keeps 2026-11-01 as typed; names and passwords must never become numbers.
+  return build('临时客服', 'xlsx', header, rows, [2, 3, 4, ...(opts.password ? [7] : [])], opts.now);
 }

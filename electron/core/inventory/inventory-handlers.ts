@@ -1,11 +1,10 @@
 // Contract handlers for shops, templates, sub-accounts and staff: thin, each a call into a service.
-import { AppError } from '../../../shared/contract/errors.ts';
 import type { Handlers } from '../dispatch.ts';
 import type { ExternalOpener } from '../ports.ts';
 import type { Vault } from '../vault/vault.ts';
 import type { InventoryDeps } from './deps.ts';
 import { exportStaff, exportSubAccounts } from './exporters.ts';
-import { shopCollection } from './sealer.ts';
+import { passwordReader } from './secret-export.ts';
 import type { ShopService } from './shop-service.ts';
 import type { StaffImport } from './staff-import.ts';
 import type { StaffService } from './staff-service.ts';
@@ -55,18 +54,7 @@ export function inventoryHandlers(s: {
     'subaccounts.getChecklist': (r) => s.subAccounts.checklist(r.id),
     'subaccounts.export': async (r) => {
       const subs = s.subAccounts.list(r.shopId);
-      let password: ((id: string) => string | null) | undefined;
-      if (r.includeSecrets) {
-        // Secrets leave the vault in a file only after the master password is typed again.
-        if (!r.masterPassword || !(await s.vault.verifyPassword(r.masterPassword))) {
-          throw new AppError('WRONG_PASSWORD', { fields: { masterPassword: 'wrong_password' } });
-        }
-        password = (id) => {
-          const { doc, sub } = s.deps.store.findSubAccount(id);
-          const sealed = sub.secrets.password;
-          return sealed ? s.deps.sealer.open(shopCollection(doc.shop.id), id, 'password', sealed) : null;
-        };
-      }
+      const password = await passwordReader(s.vault, s.deps, r);
       const file = await exportSubAccounts(subs, {
         format: r.format,
         now: s.deps.clock.now(),

@@ -6,6 +6,37 @@ import { safeId } from '../../../shared/contract/spec.ts';
 const sealed = z.string().max(10_000);
 const iso = z.string().max(40);
 const perms = z.array(z.string().max(64)).max(200);
+const epoch = z.number().int().nullable();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Stored only once someone acts on it; before that the state is derived from the creation time and the rules. */
+export const verificationSchema = z.strictObject({
+  state: z.enum([
+    'not-required',
+    'pending',
+    'qr-handed-out',
+    'under-review',
+    'verified',
+    'rejected',
+    'frozen',
+    'temporarily-unfrozen',
+  ]),
+  deadline: epoch,
+  qrExpiresAt: epoch,
+  submittedAt: epoch,
+  rejectedReason: z.string().max(200).nullable(),
+});
+
+/** A temporary sale agent (临时客服): its window and how far its retirement has got. */
+export const tempSchema = z.strictObject({
+  batchId: safeId,
+  start: day,
+  end: day,
+  retiredAt: iso.nullable(),
+  retireMode: z.enum(['disable', 'delete']).nullable(),
+  goneAt: iso.nullable(),
+  purgedAt: iso.nullable(),
+});
 
 export const subAccountSchema = z.strictObject({
   id: safeId,
@@ -28,6 +59,8 @@ export const subAccountSchema = z.strictObject({
     })
     .nullable(),
   secrets: z.record(safeId, sealed),
+  verification: verificationSchema.optional(),
+  temp: tempSchema.optional(),
   createdAt: iso,
   updatedAt: iso,
 });
@@ -91,6 +124,7 @@ export const templatesDocSchema = z.strictObject({
 });
 
 export type SubAccountRecord = z.infer<typeof subAccountSchema>;
+export type TempRecord = z.infer<typeof tempSchema>;
 export type ShopDoc = z.infer<typeof shopDocSchema>;
 export type ShopRecord = ShopDoc['shop'];
 export type StaffDoc = z.infer<typeof staffDocSchema>;

@@ -222,6 +222,34 @@ export class StaffService implements StaffDirectory {
     return { person: this.view(id), unbound };
   }
 
+  /** The employed person with this mobile number, if any (phones are sealed, so each is opened). */
+  findByPhone(phone: string): PersonView | null {
+    for (const p of Object.values(this.people())) {
+      if (p.status !== 'active' || !p.secrets.phone) continue;
+      if (this.d.sealer.open(STAFF_COLLECTION, p.id, 'phone', p.secrets.phone) === phone)
+        return this.view(p.id);
+    }
+    return null;
+  }
+
+  /** Deletes people (and their sealed phone) who hold no sub-account any more: a purge, not a departure. */
+  removeIfUnbound(ids: string[]): number {
+    const bound = new Set(this.list().flatMap((p) => (p.bindings.length > 0 ? [p.id] : [])));
+    const people = { ...this.people() };
+    const removed = ids.filter((id) => Object.hasOwn(people, id) && !bound.has(id));
+    if (removed.length === 0) return 0;
+    for (const id of removed) delete people[id];
+    this.d.store.staffDoc.set({ people });
+    this.d.audit.appendMany(
+      removed.map((id) => ({
+        action: 'staff.purged',
+        object: `staff/${id}`,
+        summary: '个人信息已清除 / personal data purged',
+      })),
+    );
+    return removed.length;
+  }
+
   private view(id: string): PersonView {
     const v = this.list().find((p) => p.id === id);
     if (!v) throw new AppError('NOT_FOUND');

@@ -12,6 +12,7 @@ import {
   suggestFreeName,
 } from '../../../shared/domain/subaccount-rules.ts';
 import { maskMobile, normalizeMobile } from '../../../shared/domain/validators.ts';
+import type { VerificationState } from '../../../shared/domain/verification.ts';
 import { type InventoryDeps, nowIso } from './deps.ts';
 import { checkTypedPassword, FieldCollector, NAME_PROBLEM_CODES } from './field-checks.ts';
 import { newId } from './inventory-store.ts';
@@ -34,12 +35,14 @@ export class SubAccountService {
     private readonly shops: ShopService,
     private readonly templates: TemplateService,
     private readonly staff: StaffDirectory,
+    private readonly verificationOf: (doc: ShopDoc, sub: SubAccountRecord) => VerificationState,
   ) {}
 
   private view = (doc: ShopDoc, sub: SubAccountRecord): SubAccountView =>
     subAccountView(doc, sub, {
       templateName: (id) => this.templates.nameOf(id),
       staffName: (id) => this.staff.nameOf(id),
+      verification: this.verificationOf,
     });
 
   list(shopId?: string): SubAccountView[] {
@@ -121,6 +124,97 @@ export class SubAccountService {
     });
     this.auditHighRisk(sub, [], sub.permissions, doc);
     return this.view(next, sub);
+  }
+
+  /**
+   * Checks a batch of new names against the shop and each other. Returns each problem by name; an empty
+   * map means the whole batch can be created.
+   */
+  checkBatchNames(shopId: string, nicknames: string[]): Map<string, string> {
+    const doc = this.shops.requireActive(shopId);
+    const spec = platform(doc.shop.platform);
+    const taken = this.takenNames(doc);
+    const problems = new Map<string, string>();
+    for (const nick of nicknames) {
+      const problem = checkSubAccountName(spec.id, doc.shop.mainLogin, nick, taken);
+      if (problem) problems.set(nick, NAME_PROBLEM_CODES[problem]);
+      taken.add(fullSubAccountName(spec.id, doc.shop.mainLogin, nick).toLowerCase());
+    }
+    return problems;
+  }
+
+  /** A permission choice for a batch, with risk and holder limits checked for every new holder. */
+  batchChoice(
+    shopId: string,
+    choice: PermissionChoice,
+    count: number,
+    confirmHighRisk: boolean,
+  ): PermissionChoice {
+    const doc = this.shops.requireActive(shopId);
+    const resolved = this.resolveChoice(doc, choice);
+    const incoming = Array.from({ length: count }, (_, i) => `incoming-${i}`);
+    this.checkRiskAndLimits(doc, null, [], resolved.permissions, confirmHighRisk, incoming);
+    return resolved;
+  }
+
+  /** One new record with a generated password, sealed; nothing is written yet. */
+  prepareGenerated(
+    shopId: string,
+    nickname: string,
+    choice: PermissionChoice,
+    extra: Pick<SubAccountRecord, 'temp'>,
+  ): SubAccountRecord {
+    const doc = this.d.store.shop(shopId);
+    const spec = platform(doc.shop.platform);
+    const id = newId();
+    const now = nowIso(this.d.clock);
+    const password = generatePassword(spec.id, this.d.randomInt);
+    return {
+      id,
+      nickname,
+      fullName: fullSubAccountName(spec.id, doc.shop.mainLogin, nickname),
+      status: 'active',
+      templateId: choice.templateId,
+      permissions: choice.permissions,
+      nativeRole: choice.nativeRole,
+      staffId: null,
+      phoneMasked: null,
+      phoneHash: null,
+      applied: null,
+      secrets: { password: this.d.sealer.seal(shopCollection(doc.shop.id), id, 'password', password) },
+      ...extra,
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+
+  /**
+   * Writes prepared records in one durable write, after checking the names again against the shop as it
+   * is now (it may have changed while the batch was prepared): all of them or none.
+   */
+  commitMany(shopId: string, records: SubAccountRecord[], auditNote: string): SubAccountView[] {
+    const problems = this.checkBatchNames(
+      shopId,
+      records.map((r) => r.nickname),
+    );
+    if (problems.size > 0)
+      throw new AppError('NAME_TAKEN', {
+        fields: { pattern: 'name_taken' },
+        details: { names: [...problems.keys()].slice(0, 5).join('、'), count: problems.size },
+      });
+    const doc = this.d.store.shop(shopId);
+    const subAccounts = { ...doc.subAccounts };
+    for (const r of records) subAccounts[r.id] = r;
+    const next = { ...doc, subAccounts };
+    this.d.store.writeShop(next);
+    this.d.audit.appendMany(
+      records.map((r) => ({
+        action: 'subaccount.created',
+        object: `subaccount/${r.id}`,
+        summary: `${doc.shop.name} · ${r.fullName} (${auditNote})`,
+      })),
+    );
+    return records.map((r) => this.view(next, r));
   }
 
   configure(id: string, choice: PermissionChoice & { confirmHighRisk: boolean }): SubAccountView {

@@ -1,6 +1,5 @@
 // Records → what the renderer sees. Never a secret: only masks and derived state.
 import type { ShopView, SubAccountView, TemplateView } from '../../../shared/contract/inventory-types.ts';
-import { platform } from '../../../shared/domain/platforms/catalog.ts';
 import type { ShopDoc, SubAccountRecord } from './schemas.ts';
 
 export function syncState(sub: SubAccountRecord): 'pending' | 'synced' {
@@ -14,11 +13,6 @@ export function syncState(sub: SubAccountRecord): 'pending' | 'synced' {
   return same ? 'synced' : 'pending';
 }
 
-export function verificationOf(doc: ShopDoc): SubAccountView['verification'] {
-  const v = platform(doc.shop.platform).verification;
-  return v === 'required' && !doc.shop.crossBorder ? 'pending' : 'not-required';
-}
-
 export function shopView(doc: ShopDoc): ShopView {
   const { secrets: _s, ...shop } = doc.shop;
   return { ...shop, subAccountCount: Object.keys(doc.subAccounts).length };
@@ -27,7 +21,11 @@ export function shopView(doc: ShopDoc): ShopView {
 export function subAccountView(
   doc: ShopDoc,
   sub: SubAccountRecord,
-  lookups: { templateName(id: string): string | null; staffName(id: string): string | null },
+  lookups: {
+    templateName(id: string): string | null;
+    staffName(id: string): string | null;
+    verification(doc: ShopDoc, sub: SubAccountRecord): SubAccountView['verification'];
+  },
 ): SubAccountView {
   return {
     id: sub.id,
@@ -45,7 +43,8 @@ export function subAccountView(
     staffName: sub.staffId ? lookups.staffName(sub.staffId) : null,
     phoneMasked: sub.phoneMasked,
     sync: syncState(sub),
-    verification: verificationOf(doc),
+    verification: lookups.verification(doc, sub),
+    temporary: sub.temp !== undefined,
     createdAt: sub.createdAt,
     updatedAt: sub.updatedAt,
   };

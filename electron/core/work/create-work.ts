@@ -1,0 +1,137 @@
+// Builds the work modules on top of the inventory: verification actions and rules, QR card facts,
+// temporary agents, registration sessions and the reminder scheduler, and their contract handlers.
+import { AppError } from '../../../shared/contract/errors.ts';
+import type { CardInfo } from '../../../shared/contract/work-types.ts';
+import type { Handlers } from '../dispatch.ts';
+import type { EventBus } from '../event-bus.ts';
+import type { createInventory } from '../inventory/create-inventory.ts';
+import { exportRoster } from '../inventory/exporters.ts';
+import { passwordReader } from '../inventory/secret-export.ts';
+import type { Notifier, PdfPrinter } from '../ports.ts';
+import { DocumentStore, type StorageContext } from '../storage/document-store.ts';
+import type { Vault } from '../vault/vault.ts';
+import { RegistrationService } from './registration/registration-service.ts';
+import { ReminderService, remindersDocSchema } from './reminder-service.ts';
+import { TempAgentService } from './temp-agent-service.ts';
+
+type Inventory = ReturnType<typeof createInventory>;
+
+type WorkMethods = Extract<
+  keyof Handlers,
+  | `verification.${string}`
+  | `rules.${string}`
+  | `cards.${string}`
+  | `tempAgents.${string}`
+  | `registration.${string}`
+  | `reminders.${string}`
+>;
+
+export function createWork(opts: {
+  ctx: StorageContext;
+  loadSafely: <T>(doc: DocumentStore<T>) => void;
+  inventory: Inventory;
+  vault: Vault;
+  bus: EventBus;
+  notifier: Notifier;
+  pdf?: PdfPrinter | undefined;
+  language(): 'zh-CN' | 'en-US';
+}) {
+  const inv = opts.inventory;
+  const { clock, audit, store } = inv.deps;
+  const tempAgents = new TempAgentService(inv.deps, inv.subAccounts, inv.staff, inv.rules, opts.bus);
+  const registration = new RegistrationService({
+    store,
+    staff: inv.staff,
+    subAccounts: inv.subAccounts,
+    verification: inv.verification,
+    rules: inv.rules,
+    bus: opts.bus,
+    clock,
+    audit,
+  });
+  const remindersDoc = new DocumentStore(opts.ctx, 'reminders', remindersDocSchema);
+  opts.loadSafely(remindersDoc);
+  const reminders = new ReminderService(remindersDoc, {
+    store,
+    verification: inv.verification,
+    rules: inv.rules,
+    clock,
+    notifier: opts.notifier,
+    bus: opts.bus,
+    language: opts.language,
+    isUnlocked: () => opts.vault.isUnlocked,
+    beforeTick: () => tempAgents.purgeDue(),
+  });
+
+  const cards = (ids: string[]): CardInfo[] =>
+    ids.map((id) => {
+      const { doc, sub } = store.findSubAccount(id);
+      const v = inv.verification.of(doc, sub);
+      return {
+        subAccountId: sub.id,
+        shopName: doc.shop.name,
+        platform: doc.shop.platform,
+        fullName: sub.fullName,
+        deadline: v.state === 'verified' || v.state === 'not-required' ? null : v.deadline,
+        window: sub.temp ? { start: sub.temp.start, end: sub.temp.end } : null,
+        qrMinutes: inv.rules.get().verification[doc.shop.platform].qrMinutes,
+      };
+    });
+
+  const handlers: Pick<Handlers, WorkMethods> = {
+    'verification.list': () => inv.verification.list(),
+    'verification.act': (r) => inv.verification.act(r.id, r.action),
+    'rules.get': () => inv.rules.get(),
+    'rules.update': (r) =>
+      inv.rules.update({
+        ...(r.verification
+          ? { verification: { ...inv.rules.get().verification, ...stripUndefined(r.verification) } }
+          : {}),
+        ...(r.purgeAfterDays !== undefined ? { purgeAfterDays: r.purgeAfterDays } : {}),
+        ...(r.registrationMinutes !== undefined ? { registrationMinutes: r.registrationMinutes } : {}),
+      }),
+    'cards.get': (r) => cards(r.ids),
+    'cards.savePdf': async () => {
+      if (!opts.pdf) throw new AppError('PDF_UNAVAILABLE');
+      const bytes = await opts.pdf.printToPdf();
+      audit.append({ action: 'cards.savedPdf', object: 'cards', summary: `${bytes.length} bytes` });
+      const stamp = new Date(clock.now() + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '');
+      return {
+        fileName: `认证卡片-${stamp}.pdf`,
+        mime: 'application/pdf',
+        contentBase64: bytes.toString('base64'),
+        rowCount: 0,
+      };
+    },
+    'tempAgents.list': () => tempAgents.list(),
+    'tempAgents.previewNames': (r) => tempAgents.previewNames(r.shopId, r.pattern, r.count),
+    'tempAgents.createBatch': (r) => tempAgents.createBatch(r),
+    'tempAgents.retire': (r) => tempAgents.retire(r.ids, r.mode),
+    'tempAgents.guides': () => tempAgents.guides(),
+    'tempAgents.confirmGone': (r) => tempAgents.confirmGone(r.ids),
+    'tempAgents.exportRoster': async (r) => {
+      const agents = tempAgents.list().filter((a) => !r.shopId || a.shopId === r.shopId);
+      const password = await passwordReader(opts.vault, inv.deps, r);
+      const file = await exportRoster(agents, { now: clock.now(), ...(password ? { password } : {}) });
+      audit.append({
+        action: 'tempAgents.exported',
+        object: r.shopId ? `shop/${r.shopId}` : 'tempAgents',
+        summary: `${file.fileName}, ${file.rowCount} 行${r.includeSecrets ? '，含密码 / with passwords' : ''}`,
+      });
+      return file;
+    },
+    'registration.interfaces': () => registration.interfaces(),
+    'registration.open': (r) => registration.open(r),
+    'registration.status': () => registration.status(),
+    'registration.close': () => registration.close('closed'),
+    'reminders.list': () => reminders.list(),
+    'reminders.snooze': (r) => reminders.snooze(r.key, r.hours),
+    'reminders.dismiss': (r) => reminders.dismiss(r.key),
+  };
+
+  return { handlers, reminders, registration, tempAgents };
+}
+
+function stripUndefined<T extends object>(o: T): { [K in keyof T]-?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as never;
+}

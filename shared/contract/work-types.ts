@@ -1,0 +1,110 @@
+// Verification, temporary agents, registration sessions and reminders as the renderer sees them.
+import type { ChecklistStep } from '../domain/permissions.ts';
+import type { PlatformId, Text } from '../domain/platforms/types.ts';
+import type { ReminderKind, Severity } from '../domain/reminders.ts';
+import type { RetireMode } from '../domain/retire-checklist.ts';
+import type { SaleWindow, WindowPhase } from '../domain/sale-window.ts';
+import type { Verification } from '../domain/verification.ts';
+import type { VerificationPolicy } from '../domain/verification-policy.ts';
+
+export interface WorkRules {
+  verification: Record<PlatformId, VerificationPolicy>;
+  /** Days after retirement when a temporary agent's personal data is purged. */
+  purgeAfterDays: number;
+  /** How long a staff registration session stays open by default. */
+  registrationMinutes: number;
+}
+
+export interface VerificationRow {
+  subAccountId: string;
+  shopId: string;
+  shopName: string;
+  platform: PlatformId;
+  fullName: string;
+  staffName: string | null;
+  verification: Verification;
+  reviewOverdue: boolean;
+}
+
+export interface VerificationList {
+  /** The core's clock when the list was made: countdowns run from here. */
+  now: number;
+  rows: VerificationRow[];
+}
+
+export type TempPhase = WindowPhase | 'retired' | 'gone';
+
+export interface TempAgentView {
+  id: string;
+  batchId: string;
+  shopId: string;
+  shopName: string;
+  platform: PlatformId;
+  fullName: string;
+  status: 'active' | 'disabled';
+  window: SaleWindow;
+  phase: TempPhase;
+  staffName: string | null;
+  retiredAt: string | null;
+  retireMode: RetireMode | null;
+  goneAt: string | null;
+  /** When the bound person's data is (or was) removed; null while not retired. */
+  purgeAt: string | null;
+  purged: boolean;
+}
+
+export interface RetireGuide {
+  shopId: string;
+  shopName: string;
+  platform: PlatformId;
+  mode: RetireMode;
+  steps: ChecklistStep[];
+  pending: Array<{ id: string; fullName: string }>;
+}
+
+export interface CardInfo {
+  subAccountId: string;
+  shopName: string;
+  platform: PlatformId;
+  fullName: string;
+  /** Verification deadline (epoch ms) or null (temporary agents, not required). */
+  deadline: number | null;
+  window: SaleWindow | null;
+  qrMinutes: number;
+}
+
+export interface RegistrationEntry {
+  subAccountId: string;
+  fullName: string;
+  shopName: string;
+  url: string;
+  registered: boolean;
+}
+
+export interface RegistrationSession {
+  id: string;
+  address: string;
+  port: number;
+  expiresAt: number;
+  entries: RegistrationEntry[];
+  registered: number;
+  total: number;
+}
+
+export interface NetworkAddress {
+  address: string;
+  name: string;
+  internal: boolean;
+}
+
+export interface ReminderView {
+  key: string;
+  kind: ReminderKind;
+  severity: Severity;
+  subAccountId: string;
+  shopName: string;
+  fullName: string;
+  dueAt: number;
+  title: Text;
+  snoozedUntil: number | null;
+}

@@ -1,0 +1,98 @@
+// What is due, derived from the verification and sale-window rules at one instant. A reminder's key
+// includes the deadline it is about, so a new deadline (after an unfreeze or an unbind) is a new
+// reminder, while the same deadline is never announced twice.
+import type { Text } from './platforms/types.ts';
+import { type SaleWindow, windowEndsAt, windowPhase } from './sale-window.ts';
+import { reviewOverdue, type Verification, type VerificationRules } from './verification.ts';
+
+export type ReminderKind =
+  | 'frozen'
+  | 'verify-soon'
+  | 'grace-ending'
+  | 'review-overdue'
+  | 'temp-ended'
+  | 'temp-ending';
+export type Severity = 'critical' | 'warning';
+
+export interface ReminderSubject {
+  subAccountId: string;
+  shopName: string;
+  fullName: string;
+  /** Already advanced to `now`. */
+  verification: Verification;
+  rules: VerificationRules;
+  temp: { window: SaleWindow; retired: boolean } | null;
+}
+
+export interface Reminder {
+  key: string;
+  kind: ReminderKind;
+  severity: Severity;
+  subAccountId: string;
+  shopName: string;
+  fullName: string;
+  /** The instant the reminder is about (a deadline, a window's end, when review was due). */
+  dueAt: number;
+}
+
+const DAY = 24 * 3600_000;
+export const SOON_MS = DAY;
+export const TEMP_ENDING_MS = 3 * DAY;
+
+const SEVERITY: Record<ReminderKind, Severity> = {
+  frozen: 'critical',
+  'temp-ended': 'critical',
+  'grace-ending': 'critical',
+  'verify-soon': 'warning',
+  'review-overdue': 'warning',
+  'temp-ending': 'warning',
+};
+
+export function dueReminders(subjects: ReminderSubject[], now: number): Reminder[] {
+  const out: Reminder[] = [];
+  for (const s of subjects) {
+    const push = (kind: ReminderKind, dueAt: number) =>
+      out.push({
+        key: `${kind}:${s.subAccountId}:${dueAt}`,
+        kind,
+        severity: SEVERITY[kind],
+        subAccountId: s.subAccountId,
+        shopName: s.shopName,
+        fullName: s.fullName,
+        dueAt,
+      });
+    const v = s.verification;
+    if (v.state === 'frozen' && v.deadline !== null) push('frozen', v.deadline);
+    else if (v.deadline !== null && v.deadline - now <= SOON_MS && v.deadline > now) {
+      if (v.state === 'temporarily-unfrozen') push('grace-ending', v.deadline);
+      else if (v.state === 'pending' || v.state === 'qr-handed-out' || v.state === 'rejected')
+        push('verify-soon', v.deadline);
+    }
+    if (reviewOverdue(v, now, s.rules) && v.submittedAt !== null)
+      push('review-overdue', v.submittedAt + s.rules.reviewWithinMs);
+    if (s.temp && !s.temp.retired) {
+      const phase = windowPhase(s.temp.window, now, TEMP_ENDING_MS);
+      if (phase === 'expired') push('temp-ended', windowEndsAt(s.temp.window));
+      else if (phase === 'ending') push('temp-ending', windowEndsAt(s.temp.window));
+    }
+  }
+  return out.sort((a, b) =>
+    a.severity === b.severity ? a.dueAt - b.dueAt : a.severity === 'critical' ? -1 : 1,
+  );
+}
+
+const TITLES: Record<ReminderKind, Text> = {
+  frozen: { zh: '子账号已冻结（未完成实人认证）', en: 'Sub-account frozen (verification not done)' },
+  'verify-soon': { zh: '实人认证即将到期', en: 'Verification deadline within a day' },
+  'grace-ending': { zh: '临时解冻即将结束', en: 'Temporary unfreeze ending' },
+  'review-overdue': { zh: '认证审核超过预期时间', en: 'Verification review overdue' },
+  'temp-ending': { zh: '临时客服有效期3天内结束', en: 'Temporary agent window ends within 3 days' },
+  'temp-ended': { zh: '临时客服有效期已结束，请停用或删除', en: 'Temporary agent window ended: retire it' },
+};
+
+export function reminderText(r: Reminder): { title: Text; body: Text } {
+  return {
+    title: TITLES[r.kind],
+    body: { zh: `${r.shopName} · ${r.fullName}`, en: `${r.shopName} · ${r.fullName}` },
+  };
+}
