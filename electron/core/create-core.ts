@@ -213,10 +213,11 @@ export function createCore(opts: CoreOptions): Core {
     dataDir: opts.dataDir,
     async shutdown() {
       unsubscribePower?.();
-      await session.lock('quit');
+      // The session's server and audit entry go before the audit log closes.
       unsubscribeLock();
       work.reminders.stop();
       await work.registration.close('closed');
+      await session.lock('quit');
       audit.close();
     },
   };

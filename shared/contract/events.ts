@@ -9,7 +9,7 @@ export const events = {
   'settings.changed': payload<Settings>(),
   'storage.recovered': payload<{ events: RecoveryEvent[] }>(),
   'clipboard.cleared': payload<Record<string, never>>(),
-  'tempAgents.progressed': payload<{ batchId: string; done: number; total: number }>(),
+  'agents.progressed': payload<{ batchId: string; done: number; total: number }>(),
   'registration.progressed': payload<{
     sessionId: string;
     subAccountId: string;

@@ -66,7 +66,7 @@ const sub = (shopId: string, nickname: string) =>
     confirmHighRisk: false,
   });
 const batch = (shopId: string, over: Record<string, unknown> = {}) =>
-  ok<{ created: TempAgentView[] }>('tempAgents.createBatch', {
+  ok<{ created: TempAgentView[] }>('agents.createBatch', {
     shopId,
     count: 30,
     pattern: '双11客服{01}',
@@ -92,7 +92,12 @@ afterEach(async () => {
 describe('verification through the contract', () => {
   it('lists Taobao sub-accounts as pending with a 7-day deadline, Tmall Global and JD as not required', async () => {
     const tb = await shop();
-    const global = await shop({ platform: 'tmall', name: '海外旗舰店', mainLogin: '海外旗舰店', crossBorder: true });
+    const global = await shop({
+      platform: 'tmall',
+      name: '海外旗舰店',
+      mainLogin: '海外旗舰店',
+      crossBorder: true,
+    });
     const jd = await shop({ platform: 'jd', name: '京东店', mainLogin: 'jdshop' });
     const a = await sub(tb.id, '小王');
     await sub(global.id, '小李');
@@ -118,7 +123,10 @@ describe('verification through the contract', () => {
     const err = await refused('verification.act', { id: a.id, action: { type: 'verify' } });
     expect(err.code).toBe('VERIFICATION_NOT_ALLOWED');
     const row = await ok<VerificationRow>('verification.act', { id: a.id, action: { type: 'unfreeze' } });
-    expect(row.verification).toMatchObject({ state: 'temporarily-unfrozen', deadline: tc.clock.now() + 2 * DAY });
+    expect(row.verification).toMatchObject({
+      state: 'temporarily-unfrozen',
+      deadline: tc.clock.now() + 2 * DAY,
+    });
     await ok('verification.act', { id: a.id, action: { type: 'handOut' } });
     await ok('verification.act', { id: a.id, action: { type: 'submit' } });
     await later(49 * HOUR);
@@ -140,7 +148,9 @@ describe('verification through the contract', () => {
     const rules = await ok<{ verification: Record<string, { required: boolean }> }>('rules.get');
     expect(rules.verification.jd!.required).toBe(false);
     await ok('rules.update', {
-      verification: { jd: { required: true, verifyWithinDays: 3, graceDays: 1, reviewHours: 24, qrMinutes: 15 } },
+      verification: {
+        jd: { required: true, verifyWithinDays: 3, graceDays: 1, reviewHours: 24, qrMinutes: 15 },
+      },
     });
     const row = (await ok<VerificationList>('verification.list')).rows[0]!;
     expect(row.verification.deadline).toBe(tc.clock.now() + 3 * DAY);
@@ -160,7 +170,10 @@ describe('temporary sale agents', () => {
     const subs = await ok<SubAccountView[]>('subaccounts.list', {});
     expect(subs.every((s) => s.verification === 'not-required' && s.temporary)).toBe(true);
     expect(subs[0]!.templateName).toBe('临时客服');
-    const audit = await ok<{ entries: Array<{ action: string }>; total: number }>('audit.list', { offset: 0, limit: 100 });
+    const audit = await ok<{ entries: Array<{ action: string }>; total: number }>('audit.list', {
+      offset: 0,
+      limit: 100,
+    });
     expect(audit.entries.filter((e) => e.action === 'subaccount.created')).toHaveLength(30);
     // Each password is a real, different, generated one.
     const pw = new Set<string>();
@@ -176,7 +189,7 @@ describe('temporary sale agents', () => {
   it('checks every name first: one clash refuses the whole batch and creates nothing', async () => {
     const tb = await shop();
     await sub(tb.id, '双11客服07');
-    const err = await refused('tempAgents.createBatch', {
+    const err = await refused('agents.createBatch', {
       shopId: tb.id,
       count: 10,
       pattern: '旗舰店:双11客服{01}',
@@ -186,14 +199,14 @@ describe('temporary sale agents', () => {
     });
     expect(err.code).toBe('NAME_TAKEN');
     expect(err.details?.names).toContain('双11客服07');
-    expect(await ok<TempAgentView[]>('tempAgents.list')).toHaveLength(0);
-    const preview = await ok<Array<{ fullName: string; problem: string | null }>>('tempAgents.previewNames', {
+    expect(await ok<TempAgentView[]>('agents.list')).toHaveLength(0);
+    const preview = await ok<Array<{ fullName: string; problem: string | null }>>('agents.previewNames', {
       shopId: tb.id,
       pattern: '双11客服{01}',
       count: 10,
     });
     expect(preview.filter((p) => p.problem).map((p) => p.fullName)).toEqual(['旗舰店:双11客服07']);
-    const noPlaceholder = await refused('tempAgents.createBatch', {
+    const noPlaceholder = await refused('agents.createBatch', {
       shopId: tb.id,
       count: 3,
       pattern: '双11客服',
@@ -202,7 +215,7 @@ describe('temporary sale agents', () => {
       confirmHighRisk: false,
     });
     expect(noPlaceholder.fields).toEqual({ pattern: 'no_placeholder' });
-    const backwards = await refused('tempAgents.createBatch', {
+    const backwards = await refused('agents.createBatch', {
       shopId: tb.id,
       count: 3,
       pattern: '双11客服{1}',
@@ -226,15 +239,23 @@ describe('temporary sale agents', () => {
     });
     await ok('subaccounts.bindStaff', { id: ids[0], staffId: person.id });
     await later(Date.parse('2026-12-21T23:59:00+08:00') - tc.clock.now());
-    expect((await ok<TempAgentView[]>('tempAgents.list')).map((a) => a.phase)).toEqual(['ending', 'ending', 'ending']);
+    expect((await ok<TempAgentView[]>('agents.list')).map((a) => a.phase)).toEqual([
+      'ending',
+      'ending',
+      'ending',
+    ]);
     await later(60_000);
-    expect((await ok<TempAgentView[]>('tempAgents.list')).map((a) => a.phase)).toEqual(['expired', 'expired', 'expired']);
+    expect((await ok<TempAgentView[]>('agents.list')).map((a) => a.phase)).toEqual([
+      'expired',
+      'expired',
+      'expired',
+    ]);
     const reminders = await ok<ReminderView[]>('reminders.list');
     expect(reminders.filter((r) => r.kind === 'temp-ended')).toHaveLength(3);
 
-    const gone = await refused('tempAgents.confirmGone', { ids });
+    const gone = await refused('agents.confirmGone', { ids });
     expect(gone.code).toBe('NOT_RETIRED');
-    const { retired, guides } = await ok<{ retired: number; guides: RetireGuide[] }>('tempAgents.retire', {
+    const { retired, guides } = await ok<{ retired: number; guides: RetireGuide[] }>('agents.retire', {
       ids,
       mode: 'delete',
     });
@@ -245,13 +266,13 @@ describe('temporary sale agents', () => {
     const subs = await ok<SubAccountView[]>('subaccounts.list', {});
     expect(subs.every((s) => s.status === 'disabled')).toBe(true);
     expect(await ok<ReminderView[]>('reminders.list')).toHaveLength(0);
-    await ok('tempAgents.confirmGone', { ids: ids.slice(0, 2) });
-    expect((await ok<RetireGuide[]>('tempAgents.guides'))[0]!.pending.map((p) => p.id)).toEqual([ids[2]]);
+    await ok('agents.confirmGone', { ids: ids.slice(0, 2) });
+    expect((await ok<RetireGuide[]>('agents.guides'))[0]!.pending.map((p) => p.id)).toEqual([ids[2]]);
 
-    const list = await ok<TempAgentView[]>('tempAgents.list');
+    const list = await ok<TempAgentView[]>('agents.list');
     expect(list[0]!.purgeAt).toBe(new Date(tc.clock.now() + 30 * DAY).toISOString());
     await later(30 * DAY);
-    const after = await ok<TempAgentView[]>('tempAgents.list');
+    const after = await ok<TempAgentView[]>('agents.list');
     // Deleted on the platform and confirmed: no record left; the unconfirmed one stays, without personal data.
     expect(after.map((a) => a.id)).toEqual([ids[2]]);
     expect(after[0]!.purged).toBe(true);
@@ -262,7 +283,7 @@ describe('temporary sale agents', () => {
   it('exports the roster as .xlsx without passwords, and with them only after the master password', async () => {
     const tb = await shop();
     const { created } = await batch(tb.id, { count: 4 });
-    const file = await ok<{ fileName: string; contentBase64: string }>('tempAgents.exportRoster', {
+    const file = await ok<{ fileName: string; contentBase64: string }>('agents.exportRoster', {
       includeSecrets: false,
     });
     const wb = new ExcelJS.Workbook();
@@ -272,9 +293,9 @@ describe('temporary sale agents', () => {
     expect(rows[0]).not.toContain('密码');
     expect(rows.slice(1).map((r) => r[3])).toEqual(created.map((a) => a.fullName));
     expect(rows[1]![5]).toBe('2026-12-21');
-    const wrong = await refused('tempAgents.exportRoster', { includeSecrets: true, masterPassword: 'nope' });
+    const wrong = await refused('agents.exportRoster', { includeSecrets: true, masterPassword: 'nope' });
     expect(wrong.code).toBe('WRONG_PASSWORD');
-    const withPw = await ok<{ contentBase64: string }>('tempAgents.exportRoster', {
+    const withPw = await ok<{ contentBase64: string }>('agents.exportRoster', {
       includeSecrets: true,
       masterPassword: GOOD_PASSWORD,
     });
@@ -311,7 +332,10 @@ describe('reminders', () => {
     await ok('vault.unlock', { password: GOOD_PASSWORD });
     const frozen = await ok<ReminderView[]>('reminders.list');
     expect(frozen.map((r) => r.kind)).toEqual(['frozen', 'frozen']);
-    expect(tc.notifier.shown.map((n) => n.title)).toEqual(['子账号已冻结（未完成实人认证）', '子账号已冻结（未完成实人认证）']);
+    expect(tc.notifier.shown.map((n) => n.title)).toEqual([
+      '子账号已冻结（未完成实人认证）',
+      '子账号已冻结（未完成实人认证）',
+    ]);
 
     const key = frozen.find((r) => r.subAccountId === a.id)!.key;
     await ok('reminders.snooze', { key, hours: 2 });
@@ -332,7 +356,12 @@ describe('cards', () => {
     const a = await sub(tb.id, '小王');
     const { created } = await batch(tb.id, { count: 1 });
     const cards = await ok<CardInfo[]>('cards.get', { ids: [a.id, created[0]!.id] });
-    expect(cards[0]).toMatchObject({ fullName: '旗舰店:小王', deadline: tc.clock.now() + 7 * DAY, window: null, qrMinutes: 30 });
+    expect(cards[0]).toMatchObject({
+      fullName: '旗舰店:小王',
+      deadline: tc.clock.now() + 7 * DAY,
+      window: null,
+      qrMinutes: 30,
+    });
     expect(cards[1]).toMatchObject({ deadline: null, window: { start: '2026-11-01', end: '2026-12-21' } });
     expect((await refused('cards.savePdf', {})).code).toBe('PDF_UNAVAILABLE');
   });

@@ -21,7 +21,7 @@ type WorkMethods = Extract<
   | `verification.${string}`
   | `rules.${string}`
   | `cards.${string}`
-  | `tempAgents.${string}`
+  | `agents.${string}`
   | `registration.${string}`
   | `reminders.${string}`
 >;
@@ -103,18 +103,18 @@ export function createWork(opts: {
         rowCount: 0,
       };
     },
-    'tempAgents.list': () => tempAgents.list(),
-    'tempAgents.previewNames': (r) => tempAgents.previewNames(r.shopId, r.pattern, r.count),
-    'tempAgents.createBatch': (r) => tempAgents.createBatch(r),
-    'tempAgents.retire': (r) => tempAgents.retire(r.ids, r.mode),
-    'tempAgents.guides': () => tempAgents.guides(),
-    'tempAgents.confirmGone': (r) => tempAgents.confirmGone(r.ids),
-    'tempAgents.exportRoster': async (r) => {
+    'agents.list': () => tempAgents.list(),
+    'agents.previewNames': (r) => tempAgents.previewNames(r.shopId, r.pattern, r.count),
+    'agents.createBatch': (r) => tempAgents.createBatch(r),
+    'agents.retire': (r) => tempAgents.retire(r.ids, r.mode),
+    'agents.guides': () => tempAgents.guides(),
+    'agents.confirmGone': (r) => tempAgents.confirmGone(r.ids),
+    'agents.exportRoster': async (r) => {
       const agents = tempAgents.list().filter((a) => !r.shopId || a.shopId === r.shopId);
       const password = await passwordReader(opts.vault, inv.deps, r);
       const file = await exportRoster(agents, { now: clock.now(), ...(password ? { password } : {}) });
       audit.append({
-        action: 'tempAgents.exported',
+        action: 'agents.exported',
         object: r.shopId ? `shop/${r.shopId}` : 'tempAgents',
         summary: `${file.fileName}, ${file.rowCount} 行${r.includeSecrets ? '，含密码 / with passwords' : ''}`,
       });

@@ -146,13 +146,13 @@ export class TempAgentService {
     for (const nickname of expanded.names) {
       records.push(this.subAccounts.prepareGenerated(input.shopId, nickname, choice, { temp }));
       if (records.length % CHUNK === 0 && records.length < total) {
-        this.bus.emit('tempAgents.progressed', { batchId, done: records.length, total });
+        this.bus.emit('agents.progressed', { batchId, done: records.length, total });
         // Let the progress event go out before sealing the next chunk.
         await new Promise((r) => setImmediate(r));
       }
     }
     const views = this.subAccounts.commitMany(input.shopId, records, `临时客服 ${temp.start}~${temp.end}`);
-    this.bus.emit('tempAgents.progressed', { batchId, done: total, total });
+    this.bus.emit('agents.progressed', { batchId, done: total, total });
     const now = this.d.clock.now();
     const next = this.d.store.shop(input.shopId);
     return {

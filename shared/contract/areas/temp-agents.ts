@@ -7,12 +7,12 @@ const ids = z.array(safeId).min(1).max(10_000);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const tempAgentMethods = {
-  'tempAgents.list': {
+  'agents.list': {
     request: z.strictObject({}),
     response: returns<TempAgentView[]>(),
     whileLocked: false,
   },
-  'tempAgents.previewNames': {
+  'agents.previewNames': {
     request: z.strictObject({
       shopId: safeId,
       pattern: z.string().trim().min(1).max(64),
@@ -21,7 +21,7 @@ export const tempAgentMethods = {
     response: returns<Array<{ fullName: string; problem: string | null }>>(),
     whileLocked: false,
   },
-  'tempAgents.createBatch': {
+  'agents.createBatch': {
     request: z.strictObject({
       shopId: safeId,
       count: z.number().int().min(1).max(200),
@@ -33,22 +33,22 @@ export const tempAgentMethods = {
     response: returns<{ created: TempAgentView[] }>(),
     whileLocked: false,
   },
-  'tempAgents.retire': {
+  'agents.retire': {
     request: z.strictObject({ ids, mode: z.enum(['disable', 'delete']) }),
     response: returns<{ retired: number; guides: RetireGuide[] }>(),
     whileLocked: false,
   },
-  'tempAgents.guides': {
+  'agents.guides': {
     request: z.strictObject({}),
     response: returns<RetireGuide[]>(),
     whileLocked: false,
   },
-  'tempAgents.confirmGone': {
+  'agents.confirmGone': {
     request: z.strictObject({ ids }),
     response: returns<{ confirmed: number }>(),
     whileLocked: false,
   },
-  'tempAgents.exportRoster': {
+  'agents.exportRoster': {
     request: z.strictObject({
       shopId: safeId.optional(),
       includeSecrets: z.boolean(),
