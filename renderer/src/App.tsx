@@ -7,7 +7,9 @@ import { useLang } from './hooks/use-lang.ts';
 import { errorText } from './i18n/errors.ts';
 import { AppShell } from './screens/AppShell.tsx';
 import { AuditLogScreen } from './screens/AuditLogScreen.tsx';
+import { TempAgentsScreen } from './screens/agents/TempAgentsScreen.tsx';
 import { ComingSoonScreen } from './screens/ComingSoonScreen.tsx';
+import { CardsScreen } from './screens/cards/CardsScreen.tsx';
 import { LockScreen } from './screens/LockScreen.tsx';
 import { NAV_ITEMS } from './screens/nav-items.ts';
 import { OverviewScreen } from './screens/OverviewScreen.tsx';
@@ -18,6 +20,7 @@ import { ShopsScreen } from './screens/shops/ShopsScreen.tsx';
 import { StaffScreen } from './screens/staff/StaffScreen.tsx';
 import { SubAccountsScreen } from './screens/subaccounts/SubAccountsScreen.tsx';
 import { TemplatesScreen } from './screens/templates/TemplatesScreen.tsx';
+import { VerificationScreen } from './screens/verification/VerificationScreen.tsx';
 import { useSession } from './stores/session-store.ts';
 
 const FONT_STACK =
@@ -36,6 +39,9 @@ const router = createHashRouter([
       { path: 'subaccounts', element: <SubAccountsScreen /> },
       { path: 'templates', element: <TemplatesScreen /> },
       { path: 'staff', element: <StaffScreen /> },
+      { path: 'verification', element: <VerificationScreen /> },
+      { path: 'temp-agents', element: <TempAgentsScreen /> },
+      { path: 'cards', element: <CardsScreen /> },
       ...NAV_ITEMS.filter((n) => !n.ready).map((n) => ({
         path: n.path.slice(1),
         element: <ComingSoonScreen navKey={n.key} />,

@@ -12,7 +12,6 @@ export interface QrModules {
 export const QR_OPTIONS = { errorCorrectionLevel: 'Q', margin: 4 } as const;
 
 export const CARD_WIDTH = 640;
-export const CARD_HEIGHT = 960;
 const QR_BOX = 400;
 
 export function escapeXml(s: string): string {
@@ -25,7 +24,7 @@ export function wrap(text: string, maxUnits: number): string[] {
   let line = '';
   let units = 0;
   for (const ch of text) {
-    const w = /[\u0000-\u00ff]/.test(ch) ? 1 : 2;
+    const w = (ch.codePointAt(0) ?? 0) <= 0xff ? 1 : 2;
     if (units + w > maxUnits && line) {
       lines.push(line);
       line = '';
@@ -83,7 +82,9 @@ export function cardSvg(f: CardFacts, qr: QrModules, mode: 'offline' | 'registra
       );
     });
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}" font-family="'PingFang SC','Microsoft YaHei','Noto Sans CJK SC','Droid Sans Fallback',sans-serif">
+  // The card is as tall as its content, so prints and screenshots carry no empty space.
+  const height = y + 36;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${height}" viewBox="0 0 ${CARD_WIDTH} ${height}" font-family="'PingFang SC','Microsoft YaHei','Noto Sans CJK SC','Droid Sans Fallback',sans-serif">
 <rect width="100%" height="100%" fill="#ffffff" stroke="#d9d9d9"/>
 ${text.join('\n')}
 <g transform="translate(${qrX} ${qrY}) scale(${scale})"><rect width="${total}" height="${total}" fill="#ffffff"/><path transform="translate(${quiet} ${quiet})" d="${qrPath(qr)}" fill="#000000" shape-rendering="crispEdges"/></g>

@@ -13,6 +13,17 @@ export type VerificationState =
   | 'frozen'
   | 'temporarily-unfrozen';
 
+export const VERIFICATION_STATES: VerificationState[] = [
+  'frozen',
+  'temporarily-unfrozen',
+  'rejected',
+  'pending',
+  'qr-handed-out',
+  'under-review',
+  'verified',
+  'not-required',
+];
+
 export interface VerificationRules {
   /** Frozen when not verified this long after creation (Taobao: 7 days). */
   verifyWithinMs: number;
@@ -132,6 +143,18 @@ export function act(
         rejectedReason: null,
       };
   }
+}
+
+/** What a person may do from a state (the same checks act() makes), for menus that offer only those. */
+export function allowedActions(state: VerificationState): Array<VerificationAction['type']> {
+  // Ordered by what usually comes next, so the first is the one a menu offers up front.
+  const out: Array<VerificationAction['type']> = [];
+  if (state === 'qr-handed-out') out.push('submit');
+  if (state === 'under-review') out.push('verify', 'reject');
+  if (state === 'frozen') out.push('unfreeze');
+  if (['pending', 'rejected', 'temporarily-unfrozen', 'qr-handed-out'].includes(state)) out.push('handOut');
+  if (state !== 'not-required') out.push('unbind');
+  return out;
 }
 
 /** Milliseconds left before the deadline (negative when past), or null without one. */

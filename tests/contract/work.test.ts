@@ -366,3 +366,18 @@ describe('cards', () => {
     expect((await refused('cards.savePdf', {})).code).toBe('PDF_UNAVAILABLE');
   });
 });
+
+describe('reminder floods', () => {
+  it('announces many new items at once as one summary, and still only once', async () => {
+    const tb = await shop();
+    for (const n of ['甲', '乙', '丙', '丁', '戊', '己']) await sub(tb.id, n);
+    await later(8 * DAY);
+    expect(await ok<ReminderView[]>('reminders.list')).toHaveLength(6);
+    expect(tc.notifier.shown).toEqual([
+      { title: '6 项新提醒', body: '子账号已冻结（未完成实人认证）：旗舰店 · 旗舰店:甲 等，请打开概览查看' },
+    ]);
+    await ok('settings.update', { autoLockMinutes: 240 });
+    tc.clock.advance(5 * 60_000);
+    expect(tc.notifier.shown).toHaveLength(1);
+  });
+});

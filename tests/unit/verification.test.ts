@@ -78,3 +78,25 @@ describe('verification lifecycle', () => {
     expect(() => act(startVerification(false, t0, R), { type: 'unbind' }, t0, R)).toThrow(VerificationError);
   });
 });
+
+describe('allowed actions', () => {
+  it('offers exactly the actions act() accepts from each state', async () => {
+    const { allowedActions, VERIFICATION_STATES } = await import('../../shared/domain/verification.ts');
+    const all = ['handOut', 'submit', 'verify', 'reject', 'unfreeze', 'unbind'] as const;
+    const t0 = at('2026-11-23T09:00:00+08:00');
+    for (const state of VERIFICATION_STATES) {
+      const v = { state, deadline: t0 + DAY, qrExpiresAt: t0 + HOUR, submittedAt: t0, rejectedReason: null };
+      for (const type of all) {
+        const action = type === 'reject' ? { type, reason: 'x' } : { type };
+        let accepted = true;
+        try {
+          act(v, action as never, t0, R);
+        } catch (e) {
+          if (!(e instanceof VerificationError)) throw e;
+          accepted = false;
+        }
+        expect([state, type, accepted]).toEqual([state, type, allowedActions(state).includes(type)]);
+      }
+    }
+  });
+});

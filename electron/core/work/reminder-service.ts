@@ -26,6 +26,8 @@ export type RemindersDoc = z.infer<typeof remindersDocSchema>;
 
 const EMPTY: RemindersDoc = { notified: {}, snoozedUntil: {}, dismissed: {} };
 export const TICK_MS = 60_000;
+/** More new reminders than this in one tick become one summary notification. */
+export const MAX_SEPARATE = 5;
 
 export interface ReminderDeps {
   store: InventoryStore;
@@ -119,19 +121,33 @@ export class ReminderService {
       snoozedUntil: keep(st.snoozedUntil),
       dismissed: keep(st.dismissed),
     };
-    let sent = 0;
     const zh = this.d.language() === 'zh-CN';
-    for (const r of due) {
-      if (Object.hasOwn(next.notified, r.key) || Object.hasOwn(next.dismissed, r.key)) continue;
-      if ((next.snoozedUntil[r.key] ?? 0) > now) continue;
-      const text = reminderText(r);
+    const fresh = due.filter(
+      (r) =>
+        !Object.hasOwn(next.notified, r.key) &&
+        !Object.hasOwn(next.dismissed, r.key) &&
+        (next.snoozedUntil[r.key] ?? 0) <= now,
+    );
+    // A handful are announced one by one; a flood (hundreds frozen after a long absence) as one summary.
+    if (fresh.length > MAX_SEPARATE) {
+      const first = reminderText(fresh[0]!);
       this.d.notifier.notify({
-        title: zh ? text.title.zh : text.title.en,
-        body: zh ? text.body.zh : text.body.en,
+        title: zh ? `${fresh.length} 项新提醒` : `${fresh.length} new reminders`,
+        body: zh
+          ? `${first.title.zh}：${first.body.zh} 等，请打开概览查看`
+          : `${first.title.en}: ${first.body.en} and more; see Overview`,
       });
-      next.notified[r.key] = now;
-      sent++;
+    } else {
+      for (const r of fresh) {
+        const text = reminderText(r);
+        this.d.notifier.notify({
+          title: zh ? text.title.zh : text.title.en,
+          body: zh ? text.body.zh : text.body.en,
+        });
+      }
     }
+    for (const r of fresh) next.notified[r.key] = now;
+    const sent = fresh.length;
     if (JSON.stringify(next) !== JSON.stringify(st)) this.doc.set(next);
     const keys = [...dueKeys].sort().join('|');
     if (keys !== this.lastKeys) {

@@ -1,3 +1,4 @@
+import { workEn } from './work-en.ts';
 import type { zhCN } from './zh-CN.ts';
 
 type Shape<T> = {
@@ -273,7 +274,7 @@ export const enUS: Shape<typeof zhCN> = {
   overview: {
     title: 'Overview',
     welcome: 'Welcome to Shopwarden',
-    body: 'Add your shops under Shops, then create staff sub-accounts under Sub-accounts. Verification reminders, temporary agents, deposit refunds and recovery requests arrive in coming versions.',
+    body: 'Add your shops under Shops, then create staff sub-accounts under Sub-accounts. Deposit refunds and recovery requests arrive in coming versions.',
     cards: {
       shops: 'Shops',
       subaccounts: 'Sub-accounts',
@@ -282,4 +283,5 @@ export const enUS: Shape<typeof zhCN> = {
       staff: 'Active staff',
     },
   },
+  work: workEn,
 };

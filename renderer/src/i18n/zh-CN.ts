@@ -1,3 +1,5 @@
+import { workZh } from './work-zh.ts';
+
 export const zhCN = {
   app: { name: '店务管家', tagline: '多平台店铺与子账号的加密管家' },
   nav: {
@@ -257,7 +259,7 @@ export const zhCN = {
   overview: {
     title: '概览',
     welcome: '欢迎使用店务管家',
-    body: '先在“店铺”中添加你的店铺，再在“子账号”中为员工建号。实人认证提醒、临时客服、保证金退还和找回申请将陆续上线。',
+    body: '先在“店铺”中添加你的店铺，再在“子账号”中为员工建号。保证金退还和找回申请将陆续上线。',
     cards: {
       shops: '店铺',
       subaccounts: '子账号',
@@ -266,4 +268,5 @@ export const zhCN = {
       staff: '在职员工',
     },
   },
+  work: workZh,
 } as const;

@@ -3,10 +3,14 @@ import type { ExportFile } from '../../../shared/contract/inventory-types.ts';
 /** Hands an export to the browser as a download (Electron shows its save dialog for it). */
 export function downloadExport(file: ExportFile): void {
   const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
+  downloadBlob(new Blob([bytes], { type: file.mime }), file.fileName);
+}
+
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = file.fileName;
+  a.download = fileName;
   document.body.append(a);
   a.click();
   a.remove();

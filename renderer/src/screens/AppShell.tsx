@@ -14,13 +14,14 @@ import {
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { RecoveryNotice } from '../components/RecoveryNotice.tsx';
 import { useActivityReporter } from '../hooks/use-activity-reporter.ts';
 import { useSession } from '../stores/session-store.ts';
+import { useWork } from '../stores/work-store.ts';
 import { NAV_ITEMS } from './nav-items.ts';
 
 const ICONS: Record<string, ReactNode> = {
@@ -43,10 +44,17 @@ export function AppShell() {
   const location = useLocation();
   const lock = useSession((s) => s.lock);
   useActivityReporter(true);
+  // Main's events (registration progress, reminders) reach the stores while the app is unlocked.
+  useEffect(() => useWork.getState().listen(), []);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={200} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+      <Layout.Sider
+        className="no-print"
+        width={200}
+        theme="light"
+        style={{ borderInlineEnd: '1px solid #f0f0f0' }}
+      >
         <Typography.Title level={4} style={{ padding: '16px 20px', margin: 0 }}>
           <SafetyCertificateOutlined /> {t('app.name')}
         </Typography.Title>
@@ -60,7 +68,10 @@ export function AppShell() {
         </nav>
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', paddingInline: 24, borderBottom: '1px solid #f0f0f0' }}>
+        <Layout.Header
+          className="no-print"
+          style={{ background: '#fff', paddingInline: 24, borderBottom: '1px solid #f0f0f0' }}
+        >
           <Flex justify="flex-end" align="center" gap={16} style={{ height: '100%' }}>
             <LanguageSwitch />
             <Button icon={<LockOutlined />} onClick={() => void lock()}>

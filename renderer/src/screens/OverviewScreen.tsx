@@ -3,8 +3,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useInventory } from '../stores/inventory-store.ts';
+import { RemindersPanel } from './RemindersPanel.tsx';
 
-/** At a glance: what needs doing across every shop. Reminders (verification, temporary agents) come next. */
+/** At a glance: what needs doing across every shop, reminders first. */
 export function OverviewScreen() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -33,20 +34,23 @@ export function OverviewScreen() {
           <Typography.Paragraph>{t('overview.body')}</Typography.Paragraph>
         </Card>
       ) : (
-        <Row gutter={[16, 16]}>
-          {cards.map((c) => (
-            <Col key={c.key} xs={12} md={8} xl={4}>
-              <Card
-                hoverable
-                role="group"
-                aria-label={t(`overview.cards.${c.key}`)}
-                onClick={() => void navigate(c.to)}
-              >
-                <Statistic title={t(`overview.cards.${c.key}`)} value={c.value} loading={!loaded} />
-              </Card>
-            </Col>
-          ))}
-        </Row>
+        <>
+          <RemindersPanel />
+          <Row gutter={[16, 16]}>
+            {cards.map((c) => (
+              <Col key={c.key} xs={12} md={8} xl={4}>
+                <Card
+                  hoverable
+                  role="group"
+                  aria-label={t(`overview.cards.${c.key}`)}
+                  onClick={() => void navigate(c.to)}
+                >
+                  <Statistic title={t(`overview.cards.${c.key}`)} value={c.value} loading={!loaded} />
+                </Card>
+              </Col>
+            ))}
+          </Row>
+        </>
       )}
     </>
   );

@@ -20,6 +20,7 @@ import { PasswordStrength } from '../components/PasswordStrength.tsx';
 import { useLang } from '../hooks/use-lang.ts';
 import { errorText, formFieldErrors } from '../i18n/errors.ts';
 import { useSession } from '../stores/session-store.ts';
+import { RulesSection } from './RulesSection.tsx';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -48,7 +49,7 @@ export function SettingsScreen() {
   return (
     <>
       <Typography.Title level={2}>{t('settings.title')}</Typography.Title>
-      <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 720 }}>
+      <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 960 }}>
         <Card>
           <Form layout="horizontal" labelCol={{ span: 10 }} wrapperCol={{ span: 14 }} colon={false}>
             <Form.Item label={t('settings.language')}>
@@ -145,6 +146,7 @@ export function SettingsScreen() {
             </Button>
           </Form>
         </Card>
+        <RulesSection />
         {info && (
           <Descriptions bordered size="small" column={1}>
             <Descriptions.Item label={t('settings.dataDir')}>

@@ -5,12 +5,15 @@ import { useTranslation } from 'react-i18next';
 import type { SubAccountView } from '../../../../shared/contract/inventory-types.ts';
 import { PLATFORM_IDS, permissionById, platform } from '../../../../shared/domain/platforms/catalog.ts';
 import { filterSubAccounts, type SubAccountFilter } from '../../../../shared/domain/subaccount-filter.ts';
+import { VERIFICATION_STATES, type VerificationState } from '../../../../shared/domain/verification.ts';
+import { ExportDialog } from '../../components/ExportDialog.tsx';
 import { SecretField } from '../../components/SecretField.tsx';
+import { VerificationTag } from '../../components/VerificationTag.tsx';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { pickText } from '../../lib/text.ts';
 import { useInventory } from '../../stores/inventory-store.ts';
-import { ExportDialog } from './ExportDialog.tsx';
+import { useSession } from '../../stores/session-store.ts';
 import { SubAccountCreateModal } from './SubAccountCreateModal.tsx';
 import { type Dialog, SubAccountDialogs } from './SubAccountDialogs.tsx';
 
@@ -142,10 +145,7 @@ export function SubAccountsScreen() {
           style={{ width: 110 }}
           value={filter.verification}
           onChange={(v) => set({ verification: v })}
-          options={[
-            { value: 'pending', label: t('inv.subs.verifyPending') },
-            { value: 'not-required', label: t('inv.subs.verifyNotRequired') },
-          ]}
+          options={[...VERIFICATION_STATES.map((v) => ({ value: v, label: t(`work.vstate.${v}`) }))]}
         />
         <Select
           aria-label={t('inv.subs.staff')}
@@ -278,8 +278,12 @@ export function SubAccountsScreen() {
             title: t('inv.subs.verification'),
             dataIndex: 'verification',
             width: 90,
-            render: (v: string) =>
-              v === 'pending' ? t('inv.subs.verifyPending') : t('inv.subs.verifyNotRequired'),
+            render: (v: string, s) => (
+              <Space size={4}>
+                <VerificationTag state={v as VerificationState} />
+                {s.temporary && <Tag>{t('nav.tempAgents')}</Tag>}
+              </Space>
+            ),
           },
           {
             title: t('inv.subs.password'),
@@ -348,7 +352,16 @@ export function SubAccountsScreen() {
         onClose={() => setCreating(false)}
       />
       <SubAccountDialogs dialog={dialog} onClose={() => setDialog(null)} />
-      <ExportDialog open={exporting} shopId={filter.shopId} onClose={() => setExporting(false)} />
+      <ExportDialog
+        open={exporting}
+        run={(c) =>
+          useSession.getState().bridge!.invoke('subaccounts.export', {
+            ...c,
+            ...(filter.shopId ? { shopId: filter.shopId } : {}),
+          })
+        }
+        onClose={() => setExporting(false)}
+      />
     </>
   );
 }

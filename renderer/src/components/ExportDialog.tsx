@@ -1,33 +1,40 @@
 import { Checkbox, Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from '../../hooks/use-mutation.ts';
-import { downloadExport } from '../../lib/download.ts';
-import { useSession } from '../../stores/session-store.ts';
+import type { ExportFile } from '../../../shared/contract/inventory-types.ts';
+import { useMutation } from '../hooks/use-mutation.ts';
+import { downloadExport } from '../lib/download.ts';
 
-/** Export the sub-account list; passwords only with the master password typed again. */
+export interface ExportChoice {
+  format: 'xlsx' | 'csv';
+  includeSecrets: boolean;
+  masterPassword?: string;
+}
+
+/** Export a list to a file; passwords only with the master password typed again. */
 export function ExportDialog({
   open,
-  shopId,
+  title,
+  formats = ['xlsx', 'csv'],
+  run,
   onClose,
 }: {
   open: boolean;
-  shopId?: string | undefined;
+  title?: string;
+  formats?: Array<'xlsx' | 'csv'>;
+  run: (choice: ExportChoice) => Promise<ExportFile>;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const bridge = useSession((s) => s.bridge);
   const { execute } = useMutation();
   const includeSecrets = Form.useWatch('includeSecrets', form) as boolean | undefined;
   const submit = async () => {
-    if (!bridge) return;
     const v = await form.validateFields();
     const file = await execute(
       () =>
-        bridge.invoke('subaccounts.export', {
-          format: v.format,
+        run({
+          format: v.format ?? formats[0],
           includeSecrets: !!v.includeSecrets,
-          ...(shopId ? { shopId } : {}),
           ...(v.includeSecrets ? { masterPassword: v.masterPassword } : {}),
         }),
       { form },
@@ -40,22 +47,24 @@ export function ExportDialog({
   return (
     <Modal
       open={open}
-      title={t('inv.common.export')}
+      title={title ?? t('inv.common.export')}
       onCancel={onClose}
       onOk={() => void submit()}
       okText={t('inv.common.export')}
       cancelText={t('inv.common.cancel')}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ format: 'xlsx', includeSecrets: false }}>
-        <Form.Item name="format">
-          <Radio.Group
-            options={[
-              { value: 'xlsx', label: t('inv.common.exportXlsx') },
-              { value: 'csv', label: t('inv.common.exportCsv') },
-            ]}
-          />
-        </Form.Item>
+      <Form form={form} layout="vertical" initialValues={{ format: formats[0], includeSecrets: false }}>
+        {formats.length > 1 && (
+          <Form.Item name="format">
+            <Radio.Group
+              options={formats.map((f) => ({
+                value: f,
+                label: f === 'xlsx' ? t('inv.common.exportXlsx') : t('inv.common.exportCsv'),
+              }))}
+            />
+          </Form.Item>
+        )}
         <Form.Item name="includeSecrets" valuePropName="checked">
           <Checkbox>{t('inv.common.includeSecrets')}</Checkbox>
         </Form.Item>

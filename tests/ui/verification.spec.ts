@@ -1,0 +1,86 @@
+import { devices } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { chooseOption, dialog, openUnlocked, seedShopViaCore } from './pages/inventory-pages.ts';
+import { ShellPage } from './pages/vault-pages.ts';
+import { decodeQrDownload, later, VerificationPage } from './pages/work-pages.ts';
+
+const DAY = 24 * 3600_000;
+
+test('a sub-account freezes when its deadline passes and is unfrozen with a 2-day countdown', async ({
+  app,
+  page,
+}) => {
+  const running = await openUnlocked(app, page);
+  await seedShopViaCore(running, '旗舰店', ['小王']);
+  const shell = new ShellPage(page);
+  await shell.go(/ 实人认证$/);
+  const v = new VerificationPage(page);
+  await expect(v.row('旗舰店:小王')).toContainText('待认证');
+  await expect(v.row('旗舰店:小王')).toContainText(/6天 23:5\d:\d\d/);
+
+  await later(page, running, 7 * DAY);
+  await shell.go(/ 实人认证$/);
+  await expect(v.row('旗舰店:小王')).toContainText('已冻结');
+  await expect(v.row('旗舰店:小王')).toContainText('已超时');
+
+  await v.row('旗舰店:小王').getByRole('button', { name: '临时解冻' }).click();
+  const confirm = page.getByRole('dialog').filter({ hasText: '解冻后须在 2 天内完成认证' });
+  await confirm.getByRole('button', { name: /确\s?认/ }).click();
+  await expect(v.row('旗舰店:小王')).toContainText('临时解冻');
+  await expect(v.row('旗舰店:小王')).toContainText(/(1天 23:5\d|2天 00:00):\d\d/);
+});
+
+test('a phone registers through a card’s QR while the desktop shows live progress', async ({
+  app,
+  page,
+  browser,
+}) => {
+  const running = await openUnlocked(app, page);
+  await seedShopViaCore(running, '旗舰店', ['小王', '小李', '小张']);
+  const shell = new ShellPage(page);
+  await shell.go(/ 实人认证$/);
+  const v = new VerificationPage(page);
+  await v.select('旗舰店:小王');
+  await v.select('旗舰店:小李');
+  await page.getByRole('button', { name: /扫码登记使用人/ }).click();
+  const d = dialog(page);
+  await chooseOption(page, d.getByLabel('网络（手机能访问的地址）'), /^127\.0\.0\.1（/);
+  await d.getByRole('button', { name: /开始登记/ }).click();
+  await expect(page.getByRole('status')).toContainText('已登记 0/2');
+
+  // The phone gets the URL the only way a person can: from the QR on the card (PNG export, decoded).
+  const card = page.getByRole('figure', { name: '旗舰店:小王' });
+  await expect(card).toBeVisible();
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    card.getByRole('button', { name: 'PNG 旗舰店:小王' }).click(),
+  ]);
+  const url = await decodeQrDownload(png);
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/r\/[A-Za-z0-9_-]{43}$/);
+
+  const phone = await browser.newContext({ ...devices['Pixel 7'], locale: 'zh-CN' });
+  const mobile = await phone.newPage();
+  await mobile.goto(url);
+  await expect(mobile.getByText('旗舰店:小王', { exact: true })).toBeVisible();
+  await mobile.screenshot({ path: test.info().outputPath('phone-form.png'), fullPage: true });
+  await mobile.getByLabel('姓名 / Name').fill('王小明');
+  await mobile.getByLabel('手机号 / Mobile').fill('13800138000');
+  await mobile.getByLabel('岗位 / Position').fill('售前客服');
+  await mobile.getByRole('button', { name: /提交登记/ }).click();
+  await expect(mobile.getByRole('alert')).toContainText('请阅读并勾选同意');
+  await mobile.getByRole('checkbox').check();
+  await mobile.getByRole('button', { name: /提交登记/ }).click();
+  await expect(mobile.getByRole('heading', { name: /登记成功/ })).toBeVisible();
+  // The same code again: refused, nothing changes.
+  await mobile.goto(url);
+  await expect(mobile.getByRole('heading', { name: /二维码已使用/ })).toBeVisible();
+  await phone.close();
+
+  await expect(page.getByRole('status')).toContainText('已登记 1/2');
+  await expect(card).toContainText('已登记');
+  await shell.go(/ 实人认证$/);
+  await expect(v.row('旗舰店:小王')).toContainText('已发二维码');
+  await expect(v.row('旗舰店:小王')).toContainText('王小明');
+  await page.getByRole('button', { name: /结束登记/ }).click();
+  await expect(page.getByText('登记已结束（1/2）')).toBeVisible();
+});
