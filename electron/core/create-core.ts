@@ -43,6 +43,8 @@ export interface CoreOptions {
   notifier?: Notifier;
   /** Saves the print view as a PDF (Electron); without one the UI opens the print dialog. */
   pdf?: PdfPrinter;
+  /** Largest temporary-agent batch the service accepts (the contract allows 200; the benchmark 500). */
+  maxBatch?: number;
   info: Pick<AppInfo, 'version' | 'platform' | 'transport'>;
   logError?: (where: string, err: unknown) => void;
 }
@@ -51,6 +53,8 @@ export interface Core {
   dispatch: Dispatch;
   bus: EventBus;
   session: SessionService;
+  /** The work services, for the benchmark and tests that go past the contract's batch limit. */
+  work: ReturnType<typeof createWork>;
   dataDir: string;
   shutdown(): Promise<void>;
 }
@@ -128,6 +132,7 @@ export function createCore(opts: CoreOptions): Core {
     bus,
     notifier: opts.notifier ?? { notify: () => {} },
     pdf: opts.pdf,
+    maxBatch: opts.maxBatch,
     language: () => settings.current().language,
   });
   // With a key in hand, authenticate every sealed field; a file that fails is recovered like any other.
@@ -210,6 +215,7 @@ export function createCore(opts: CoreOptions): Core {
     dispatch,
     bus,
     session,
+    work,
     dataDir: opts.dataDir,
     async shutdown() {
       unsubscribePower?.();

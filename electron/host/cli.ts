@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/create-core.ts';
-import { commandClipboard, commandOpener, confBackendFactory, noDeviceProtection } from './node-adapters.ts';
+import {
+  commandClipboard,
+  commandOpener,
+  confBackendFactory,
+  consoleNotifier,
+  noDeviceProtection,
+} from './node-adapters.ts';
 import { startHost } from './server.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,6 +24,7 @@ const core = createCore({
   protector: noDeviceProtection,
   clipboard: commandClipboard(),
   opener: commandOpener,
+  notifier: consoleNotifier,
   info: { version, platform: process.platform, transport: 'http' },
   logError: (where, err) => console.error(`[${where}]`, err),
 });

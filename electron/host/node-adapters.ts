@@ -2,7 +2,13 @@
 import { execFileSync } from 'node:child_process';
 import Conf from 'conf';
 import { isAllowedExternalUrl } from '../core/external-links.ts';
-import type { ClipboardPort, ExternalOpener, KeyProtector, StoreBackendFactory } from '../core/ports.ts';
+import type {
+  ClipboardPort,
+  ExternalOpener,
+  KeyProtector,
+  Notifier,
+  StoreBackendFactory,
+} from '../core/ports.ts';
 import { type ConfLikeClass, confLikeBackendFactory } from '../core/storage/conf-backend.ts';
 
 /** conf is the engine inside electron-store: same atomic, fsync'd, mode-0600 writes, no Electron needed. */
@@ -63,4 +69,9 @@ export const commandOpener: ExternalOpener = {
       return false;
     }
   },
+};
+
+/** The preview host has no OS notification API of its own: reminders are printed where it runs. */
+export const consoleNotifier: Notifier = {
+  notify: ({ title, body }) => console.log(`[提醒 / reminder] ${title}: ${body}`),
 };

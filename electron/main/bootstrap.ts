@@ -7,6 +7,8 @@ import { type Core, createCore } from '../core/create-core.ts';
 import { openExternalSafely } from '../core/external-links.ts';
 import type { StoreBackendFactory } from '../core/ports.ts';
 import { electronClipboard } from './adapters/electron-clipboard.ts';
+import { electronNotifier } from './adapters/electron-notifier.ts';
+import { windowPdfPrinter } from './adapters/pdf-printer.ts';
 import { powerMonitorEvents } from './adapters/power-events.ts';
 import { safeStorageProtector } from './adapters/safe-storage-protector.ts';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './app-origin.ts';
@@ -28,6 +30,7 @@ export type ElectronApi = Pick<
   | 'ClipboardItem'
   | 'powerMonitor'
   | 'shell'
+  | 'Notification'
 >;
 
 export interface BootstrapOptions {
@@ -68,6 +71,8 @@ export function bootstrap(electron: ElectronApi, opts: BootstrapOptions): { read
       clipboard: electronClipboard(electron.clipboard, electron.ClipboardItem),
       power: powerMonitorEvents(electron.powerMonitor),
       opener: { open: (url) => openExternalSafely(electron.shell, url) },
+      notifier: electronNotifier(electron.Notification),
+      pdf: windowPdfPrinter(() => (win && !win.isDestroyed() ? win.webContents : null)),
       info: { version: app.getVersion(), platform: process.platform, transport: 'electron' },
       logError: (where, err) => console.error(`[shopwarden:${where}]`, err),
     });

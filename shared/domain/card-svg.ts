@@ -1,6 +1,7 @@
-// One verification card as a standalone SVG: shop, sub-account, deadline or window, the QR code and the
+// One verification card as a standalone SVG: shop and platform, sub-account, deadline or window, the QR code and the
 // steps. The same drawing is shown on screen, printed, and exported as SVG or (rasterised) PNG. All text
 // is escaped: a name typed as markup stays text.
+import { platform } from './platforms/catalog.ts';
 import { type CardFacts, cardSteps, formatBeijing } from './verification-card.ts';
 
 export interface QrModules {
@@ -52,7 +53,7 @@ export function cardSvg(f: CardFacts, qr: QrModules, mode: 'offline' | 'registra
   const qrX = (CARD_WIDTH - qrPx) / 2;
   const title =
     mode === 'registration' ? '扫码登记子账号使用人' : f.window ? '临时客服子账号' : '子账号实人认证';
-  const facts = [`店铺：${f.shopName}`, `子账号：${f.fullName}`];
+  const facts = [`店铺：${f.shopName}（${platform(f.platform).name.zh}）`, `子账号：${f.fullName}`];
   if (f.deadline !== null) facts.push(`认证截止：${formatBeijing(f.deadline)}（北京时间）`);
   if (f.window) facts.push(`有效期：${f.window.start} 至 ${f.window.end}`);
   let y = 56;

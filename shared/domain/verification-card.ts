@@ -1,5 +1,6 @@
 // What a verification card tells the staff member, and what its QR code holds when no registration
 // session is open: a short text any phone scanner shows, so the card is useful on paper alone.
+import { platform } from './platforms/catalog.ts';
 import type { PlatformId, Text } from './platforms/types.ts';
 import type { SaleWindow } from './sale-window.ts';
 
@@ -67,7 +68,7 @@ export function cardSteps(f: CardFacts): Text[] {
 
 /** The QR text outside a registration session: short, Chinese, readable in any scanner. */
 export function offlineCardText(f: CardFacts): string {
-  const lines = [`店铺：${f.shopName}`, `子账号：${f.fullName}`];
+  const lines = [`店铺：${f.shopName}（${platform(f.platform).name.zh}）`, `子账号：${f.fullName}`];
   if (f.deadline !== null) lines.push(`认证截止：${formatBeijing(f.deadline)}（北京时间）`);
   if (f.window) lines.push(`有效期：${f.window.start} 至 ${f.window.end}`);
   if (TAOBAO_FAMILY.has(f.platform) && !f.window) lines.push(scanHint(f.platform).zh);

@@ -23,6 +23,7 @@ const facts: CardFacts = {
 describe('verification card QR codes', () => {
   it('hold shop, sub-account, deadline and where to scan, decoded back exactly', async () => {
     const text = offlineCardText(facts);
+    expect(text).toContain('店铺：杭州小铺旗舰店（淘宝）');
     expect(text).toContain('认证截止：2026-11-30 09:00（北京时间）');
     expect(text).toContain('Android：用「手机淘宝」扫码');
     expect(await decode(text)).toBe(text);

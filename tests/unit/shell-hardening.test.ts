@@ -31,6 +31,11 @@ class FakeContents extends EventEmitter {
   send(...args: unknown[]) {
     this.sent.push(args);
   }
+  pdfOptions: unknown[] = [];
+  async printToPDF(o: unknown) {
+    this.pdfOptions.push(o);
+    return Buffer.from('%PDF-1.7 cards');
+  }
 }
 
 const navEvent = () => {
@@ -290,6 +295,15 @@ describe('clipboard history on Windows', () => {
   });
 });
 
+const shownNotifications: Array<{ title: string; body: string }> = [];
+class FakeNotification {
+  static isSupported = () => true;
+  constructor(private readonly o: { title: string; body: string }) {}
+  show() {
+    shownNotifications.push({ title: this.o.title, body: this.o.body });
+  }
+}
+
 describe('app bootstrap', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-boot-'));
 
@@ -354,6 +368,7 @@ describe('app bootstrap', () => {
       clipboard: { writeText: async () => {}, readText: async () => '', clear: () => {} },
       ClipboardItem: class {},
       powerMonitor: new EventEmitter(),
+      Notification: FakeNotification,
     };
     return {
       electron: electron as unknown as ElectronApi,
@@ -410,6 +425,42 @@ describe('app bootstrap', () => {
       confirm: 'Power-Monitor-Pass-1',
       rememberOnDevice: false,
     });
+    // Cards save as an A4 PDF of the window's print view; reminders reach the OS as notifications.
+    const pdf = await core!.dispatch('cards.savePdf', {});
+    expect(
+      pdf.ok && Buffer.from((pdf.value as { contentBase64: string }).contentBase64, 'base64').toString(),
+    ).toBe('%PDF-1.7 cards');
+    expect(f.windows[0]!.contents.pdfOptions).toEqual([
+      { pageSize: 'A4', printBackground: true, preferCSSPageSize: true },
+    ]);
+    const shop = await core!.dispatch('shops.create', {
+      platform: 'taobao',
+      name: '旗舰店',
+      platformShopId: '',
+      entityType: 'enterprise',
+      mainLogin: '旗舰店',
+      phone: '',
+      email: '',
+      depositAmount: 0,
+      notes: '',
+      crossBorder: false,
+      mainPassword: 'Main-Pass-123',
+    });
+    const shopId = shop.ok ? (shop.value as { id: string }).id : '';
+    await core!.dispatch('agents.createBatch', {
+      shopId,
+      count: 2,
+      pattern: '客服{1}',
+      templateId: null,
+      window: { start: '2020-01-01', end: '2020-01-31' },
+      confirmHighRisk: false,
+    });
+    await core!.dispatch('vault.lock', {});
+    await core!.dispatch('vault.unlock', { password: 'Power-Monitor-Pass-1' });
+    expect(shownNotifications.map((n) => n.title)).toEqual([
+      '临时客服有效期已结束，请停用或删除',
+      '临时客服有效期已结束，请停用或删除',
+    ]);
     (f.electron.powerMonitor as unknown as EventEmitter).emit('lock-screen');
     expect(core!.session.status().state).toBe('locked');
     // Quit: the first before-quit is held until shutdown finished, then quits for real.

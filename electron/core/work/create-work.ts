@@ -34,11 +34,19 @@ export function createWork(opts: {
   bus: EventBus;
   notifier: Notifier;
   pdf?: PdfPrinter | undefined;
+  maxBatch?: number | undefined;
   language(): 'zh-CN' | 'en-US';
 }) {
   const inv = opts.inventory;
   const { clock, audit, store } = inv.deps;
-  const tempAgents = new TempAgentService(inv.deps, inv.subAccounts, inv.staff, inv.rules, opts.bus);
+  const tempAgents = new TempAgentService(
+    inv.deps,
+    inv.subAccounts,
+    inv.staff,
+    inv.rules,
+    opts.bus,
+    opts.maxBatch,
+  );
   const registration = new RegistrationService({
     store,
     staff: inv.staff,
