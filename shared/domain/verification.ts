@@ -60,7 +60,9 @@ export type VerificationAction =
   | { type: 'verify' }
   | { type: 'reject'; reason: string }
   | { type: 'unfreeze' }
-  | { type: 'unbind' };
+  | { type: 'unbind' }
+  /** Already verified on the platform (e.g. before the account was entered here): record it as such. */
+  | { type: 'confirmVerified' };
 
 export class VerificationError extends Error {
   constructor(
@@ -132,6 +134,9 @@ export function act(
     case 'unfreeze':
       if (v.state !== 'frozen') refuse();
       return { ...v, state: 'temporarily-unfrozen', deadline: now + rules.graceAfterUnfreezeMs };
+    case 'confirmVerified':
+      if (v.state === 'not-required' || v.state === 'verified') refuse();
+      return { ...v, state: 'verified', deadline: null, qrExpiresAt: null, rejectedReason: null };
     case 'unbind':
       // The person left: the account keeps its settings and needs a new person verified from now on.
       if (v.state === 'not-required') refuse();
@@ -153,6 +158,7 @@ export function allowedActions(state: VerificationState): Array<VerificationActi
   if (state === 'under-review') out.push('verify', 'reject');
   if (state === 'frozen') out.push('unfreeze');
   if (['pending', 'rejected', 'temporarily-unfrozen', 'qr-handed-out'].includes(state)) out.push('handOut');
+  if (state !== 'not-required' && state !== 'verified') out.push('confirmVerified');
   if (state !== 'not-required') out.push('unbind');
   return out;
 }

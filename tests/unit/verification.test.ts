@@ -82,7 +82,7 @@ describe('verification lifecycle', () => {
 describe('allowed actions', () => {
   it('offers exactly the actions act() accepts from each state', async () => {
     const { allowedActions, VERIFICATION_STATES } = await import('../../shared/domain/verification.ts');
-    const all = ['handOut', 'submit', 'verify', 'reject', 'unfreeze', 'unbind'] as const;
+    const all = ['handOut', 'submit', 'verify', 'reject', 'unfreeze', 'unbind', 'confirmVerified'] as const;
     const t0 = at('2026-11-23T09:00:00+08:00');
     for (const state of VERIFICATION_STATES) {
       const v = { state, deadline: t0 + DAY, qrExpiresAt: t0 + HOUR, submittedAt: t0, rejectedReason: null };
@@ -98,5 +98,21 @@ describe('allowed actions', () => {
         expect([state, type, accepted]).toEqual([state, type, allowedActions(state).includes(type)]);
       }
     }
+  });
+});
+
+describe('already verified on the platform', () => {
+  it('settles a frozen or pending account as verified, with no deadline left', () => {
+    const t0 = at('2026-11-23T09:00:00+08:00');
+    const v = startVerification(true, t0, R);
+    const frozen = advance(v, t0 + 8 * DAY);
+    expect(frozen.state).toBe('frozen');
+    expect(act(frozen, { type: 'confirmVerified' }, t0 + 8 * DAY, R)).toMatchObject({
+      state: 'verified',
+      deadline: null,
+    });
+    expect(() =>
+      act({ ...v, state: 'verified', deadline: null }, { type: 'confirmVerified' }, t0, R),
+    ).toThrow(VerificationError);
   });
 });

@@ -29,6 +29,7 @@ export const workEn: Shape<typeof workZh> = {
     reject: 'Rejected',
     rejectReason: 'Reason for rejection',
     unfreeze: 'Temporary unfreeze',
+    confirmVerified: 'Already verified on the platform',
     unbind: 'Unbind (person left)',
     unbindConfirm:
       'Unbind the user of "{{name}}"? The sub-account keeps its settings; a new user must verify.',

@@ -24,6 +24,7 @@ export const workZh = {
     reject: '未通过',
     rejectReason: '未通过原因',
     unfreeze: '临时解冻',
+    confirmVerified: '平台上已认证',
     unbind: '解绑（员工离职）',
     unbindConfirm: '解绑「{{name}}」的使用人？子账号保留所有设置，需要新使用人重新认证。',
     unfreezeConfirm: '已在卖家中心临时解冻「{{name}}」？解冻后须在 {{days}} 天内完成认证。',

@@ -27,6 +27,7 @@ export const verificationMethods = {
         z.strictObject({ type: z.literal('reject'), reason: z.string().trim().min(1).max(200) }),
         z.strictObject({ type: z.literal('unfreeze') }),
         z.strictObject({ type: z.literal('unbind') }),
+        z.strictObject({ type: z.literal('confirmVerified') }),
       ]),
     }),
     response: returns<VerificationRow>(),
