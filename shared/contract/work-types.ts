@@ -1,10 +1,11 @@
 // Verification, temporary agents, registration sessions and reminders as the renderer sees them.
 import type { ChecklistStep } from '../domain/permissions.ts';
 import type { PlatformId, Text } from '../domain/platforms/types.ts';
-import type { ReminderKind, Severity } from '../domain/reminders.ts';
+import type { Reminder } from '../domain/reminders.ts';
 import type { RetireMode } from '../domain/retire-checklist.ts';
 import type { SaleWindow, WindowPhase } from '../domain/sale-window.ts';
 import type { Verification } from '../domain/verification.ts';
+import type { CardFacts } from '../domain/verification-card.ts';
 import type { VerificationPolicy } from '../domain/verification-policy.ts';
 
 export interface WorkRules {
@@ -62,15 +63,9 @@ export interface RetireGuide {
   pending: Array<{ id: string; fullName: string }>;
 }
 
-export interface CardInfo {
+/** What a card shows (the domain's card facts) for one sub-account. */
+export interface CardInfo extends CardFacts {
   subAccountId: string;
-  shopName: string;
-  platform: PlatformId;
-  fullName: string;
-  /** Verification deadline (epoch ms) or null (temporary agents, not required). */
-  deadline: number | null;
-  window: SaleWindow | null;
-  qrMinutes: number;
 }
 
 export interface RegistrationEntry {
@@ -97,14 +92,7 @@ export interface NetworkAddress {
   internal: boolean;
 }
 
-export interface ReminderView {
-  key: string;
-  kind: ReminderKind;
-  severity: Severity;
-  subAccountId: string;
-  shopName: string;
-  fullName: string;
-  dueAt: number;
+export interface ReminderView extends Reminder {
   title: Text;
   snoozedUntil: number | null;
 }

@@ -18,27 +18,21 @@ const KEEPS: Record<RetireMode, Text> = {
   },
 };
 
+/** 淘宝 and 天猫 share one back end (千牛). */
+const TAOBAO_FAMILY: Record<RetireMode, Text> = {
+  disable: {
+    zh: '在员工列表中勾选这些子账号，点「停用」',
+    en: 'Tick these sub-accounts in the staff list and click 停用 (disable)',
+  },
+  delete: {
+    zh: '在员工列表中勾选这些子账号，点「删除」',
+    en: 'Tick these sub-accounts in the staff list and click 删除 (delete)',
+  },
+};
+
 const ACTION: Record<PlatformId, Record<RetireMode, Text>> = {
-  taobao: {
-    disable: {
-      zh: '在员工列表中勾选这些子账号，点「停用」',
-      en: 'Tick these sub-accounts in the staff list and click 停用 (disable)',
-    },
-    delete: {
-      zh: '在员工列表中勾选这些子账号，点「删除」',
-      en: 'Tick these sub-accounts in the staff list and click 删除 (delete)',
-    },
-  },
-  tmall: {
-    disable: {
-      zh: '在员工列表中勾选这些子账号，点「停用」',
-      en: 'Tick these sub-accounts in the staff list and click 停用 (disable)',
-    },
-    delete: {
-      zh: '在员工列表中勾选这些子账号，点「删除」',
-      en: 'Tick these sub-accounts in the staff list and click 删除 (delete)',
-    },
-  },
+  taobao: TAOBAO_FAMILY,
+  tmall: TAOBAO_FAMILY,
   jd: {
     disable: {
       zh: '逐个打开子账号，将状态改为「停用」',

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { rawDurableWrite } from '../../electron/core/storage/fs-durable.ts';
+import { taobaoShop } from '../support/payloads.ts';
 import { GOOD_PASSWORD, makeTestCore, tempDataDir } from '../support/test-core.ts';
 import { median, type Row, timeIt } from './measure.ts';
 
@@ -17,20 +18,7 @@ export async function agentsBench(): Promise<Row[]> {
   };
   await call('vault.setup', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD, rememberOnDevice: false });
   await call('settings.update', { autoLockMinutes: 240 });
-  const shopFor = (i: number) =>
-    call<{ id: string }>('shops.create', {
-      platform: 'taobao',
-      name: `大促店${i}`,
-      platformShopId: '',
-      entityType: 'enterprise',
-      mainLogin: `大促店${i}`,
-      phone: '',
-      email: '',
-      depositAmount: 0,
-      notes: '',
-      crossBorder: false,
-      mainPassword: 'Main-Pass-123',
-    });
+  const shopFor = (i: number) => call<{ id: string }>('shops.create', taobaoShop(`大促店${i}`));
   // Each run gets a fresh shop, like a lead's first batch of the season.
   const runs = 9;
   const shops: string[] = [];

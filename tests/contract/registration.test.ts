@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../shared/contract/events.ts';
 import type { PersonView, ShopView, SubAccountView } from '../../shared/contract/inventory-types.ts';
 import type { RegistrationSession, VerificationList } from '../../shared/contract/work-types.ts';
+import { generatedSub, taobaoShop } from '../support/payloads.ts';
 import { GOOD_PASSWORD, makeTestCore, type TestCore } from '../support/test-core.ts';
 
 let tc: TestCore;
@@ -21,34 +22,10 @@ beforeEach(async () => {
   tc.core.bus.subscribe((name, payload) => events.push({ name, payload }));
   await ok('vault.setup', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD, rememberOnDevice: false });
   await ok('settings.update', { autoLockMinutes: 240 });
-  const shop = await ok<ShopView>('shops.create', {
-    platform: 'taobao',
-    name: '旗舰店',
-    platformShopId: '',
-    entityType: 'enterprise',
-    mainLogin: '旗舰店',
-    phone: '',
-    email: '',
-    depositAmount: 0,
-    notes: '',
-    crossBorder: false,
-    mainPassword: 'Main-Pass-123',
-  });
+  const shop = await ok<ShopView>('shops.create', taobaoShop());
   subs = [];
   for (const nickname of ['小王', '小李', '小张'])
-    subs.push(
-      await ok<SubAccountView>('subaccounts.create', {
-        shopId: shop.id,
-        nickname,
-        generate: true,
-        templateId: null,
-        permissions: [],
-        nativeRole: null,
-        staffId: null,
-        phone: '',
-        confirmHighRisk: false,
-      }),
-    );
+    subs.push(await ok<SubAccountView>('subaccounts.create', generatedSub(shop.id, nickname)));
 });
 afterEach(async () => {
   await tc.core.shutdown();

@@ -12,6 +12,7 @@ import type {
   VerificationList,
   VerificationRow,
 } from '../../shared/contract/work-types.ts';
+import { generatedSub, taobaoShop } from '../support/payloads.ts';
 import { GOOD_PASSWORD, makeTestCore, type TestCore } from '../support/test-core.ts';
 
 const HOUR = 3600_000;
@@ -39,32 +40,9 @@ async function unlockFresh(dataDir?: string) {
 }
 
 const shop = (over: Record<string, unknown> = {}) =>
-  ok<ShopView>('shops.create', {
-    platform: 'taobao',
-    name: '旗舰店',
-    platformShopId: '',
-    entityType: 'enterprise',
-    mainLogin: '旗舰店',
-    phone: '',
-    email: '',
-    depositAmount: 0,
-    notes: '',
-    crossBorder: false,
-    mainPassword: 'Main-Pass-123',
-    ...over,
-  });
+  ok<ShopView>('shops.create', taobaoShop(String(over.name ?? '旗舰店'), over));
 const sub = (shopId: string, nickname: string) =>
-  ok<SubAccountView>('subaccounts.create', {
-    shopId,
-    nickname,
-    generate: true,
-    templateId: null,
-    permissions: [],
-    nativeRole: null,
-    staffId: null,
-    phone: '',
-    confirmHighRisk: false,
-  });
+  ok<SubAccountView>('subaccounts.create', generatedSub(shopId, nickname));
 const batch = (shopId: string, over: Record<string, unknown> = {}) =>
   ok<{ created: TempAgentView[] }>('agents.createBatch', {
     shopId,

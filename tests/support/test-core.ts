@@ -5,6 +5,7 @@ import { type Core, type CoreOptions, createCore } from '../../electron/core/cre
 import { confBackendFactory } from '../../electron/host/node-adapters.ts';
 import { FakeProtector, MemoryClipboard, RecordingNotifier, RecordingOpener } from './fake-ports.ts';
 import { ManualClock } from './manual-clock.ts';
+import { taobaoShop } from './payloads.ts';
 
 /** Cheap scrypt for tests: the product calibrates to ~0.5 s, which the benchmark checks instead. */
 export const TEST_KDF = async () => ({ N: 2 ** 12, r: 8, p: 1 });
@@ -53,19 +54,7 @@ export const GOOD_PASSWORD = '正确的马电池订书钉-42';
 
 /** Creates a shop holding `secret` as its main-account password; returns the reference that reveals it. */
 export async function shopWithSecret(core: Core, secret: string, name = '旗舰店') {
-  const r = await core.dispatch('shops.create', {
-    platform: 'taobao',
-    name,
-    platformShopId: '',
-    entityType: 'enterprise',
-    mainLogin: name,
-    phone: '',
-    email: '',
-    depositAmount: 0,
-    notes: '',
-    crossBorder: false,
-    mainPassword: secret,
-  });
+  const r = await core.dispatch('shops.create', taobaoShop(name, { mainPassword: secret }));
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   const id = (r.value as { id: string }).id;
   return { id, ref: { collection: `shop-${id}`, recordId: id, field: 'mainPassword' } };

@@ -1,4 +1,5 @@
 // Every hardening point of the Electron shell, checked against fake Electron objects.
+
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { guardNavigation } from '../../electron/main/navigation-guard.ts';
 import { denyAllPermissions } from '../../electron/main/permissions.ts';
 import { hardenedWebPreferences } from '../../electron/main/web-preferences.ts';
 import { channelFor, methodNames } from '../../shared/contract/index.ts';
+import { taobaoShop } from '../support/payloads.ts';
 
 class FakeContents extends EventEmitter {
   openHandler: ((d: { url: string }) => { action: string }) | null = null;
@@ -433,19 +435,7 @@ describe('app bootstrap', () => {
     expect(f.windows[0]!.contents.pdfOptions).toEqual([
       { pageSize: 'A4', printBackground: true, preferCSSPageSize: true },
     ]);
-    const shop = await core!.dispatch('shops.create', {
-      platform: 'taobao',
-      name: '旗舰店',
-      platformShopId: '',
-      entityType: 'enterprise',
-      mainLogin: '旗舰店',
-      phone: '',
-      email: '',
-      depositAmount: 0,
-      notes: '',
-      crossBorder: false,
-      mainPassword: 'Main-Pass-123',
-    });
+    const shop = await core!.dispatch('shops.create', taobaoShop());
     const shopId = shop.ok ? (shop.value as { id: string }).id : '';
     await core!.dispatch('agents.createBatch', {
       shopId,

@@ -91,30 +91,11 @@ export class SubAccountService {
     this.checkRiskAndLimits(doc, null, [], choice.permissions, input.confirmHighRisk);
     if (input.staffId) this.staff.assertBindable(input.staffId, doc, null);
 
-    const id = newId();
-    const now = nowIso(this.d.clock);
     const password = input.generate
       ? generatePassword(spec.id, this.d.randomInt)
       : (input.password as string);
-    const col = shopCollection(doc.shop.id);
-    const secrets: Record<string, string> = { password: this.d.sealer.seal(col, id, 'password', password) };
-    if (phone) secrets.phone = this.d.sealer.seal(col, id, 'phone', phone);
-    const sub: SubAccountRecord = {
-      id,
-      nickname,
-      fullName: fullSubAccountName(spec.id, doc.shop.mainLogin, nickname),
-      status: 'active',
-      templateId: choice.templateId,
-      permissions: choice.permissions,
-      nativeRole: choice.nativeRole,
-      staffId: input.staffId,
-      phoneMasked: phone ? maskMobile(phone) : null,
-      phoneHash: phone ? this.d.sealer.keyedHash(`phone/${doc.shop.id}`, phone) : null,
-      applied: null,
-      secrets,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const sub = this.newRecord(doc, nickname, choice, password, { staffId: input.staffId, phone });
+    const id = sub.id;
     const next = { ...doc, subAccounts: { ...doc.subAccounts, [id]: sub } };
     this.d.store.writeShop(next);
     this.d.audit.append({
@@ -165,24 +146,37 @@ export class SubAccountService {
     extra: Pick<SubAccountRecord, 'temp'>,
   ): SubAccountRecord {
     const doc = this.d.store.shop(shopId);
-    const spec = platform(doc.shop.platform);
+    const password = generatePassword(doc.shop.platform, this.d.randomInt);
+    return { ...this.newRecord(doc, nickname, choice, password, { staffId: null, phone: null }), ...extra };
+  }
+
+  /** A new record with its password (and phone, if any) sealed; nothing is written. */
+  private newRecord(
+    doc: ShopDoc,
+    nickname: string,
+    choice: PermissionChoice,
+    password: string,
+    person: { staffId: string | null; phone: string | null },
+  ): SubAccountRecord {
     const id = newId();
     const now = nowIso(this.d.clock);
-    const password = generatePassword(spec.id, this.d.randomInt);
+    const col = shopCollection(doc.shop.id);
+    const { phone } = person;
+    const secrets: Record<string, string> = { password: this.d.sealer.seal(col, id, 'password', password) };
+    if (phone) secrets.phone = this.d.sealer.seal(col, id, 'phone', phone);
     return {
       id,
       nickname,
-      fullName: fullSubAccountName(spec.id, doc.shop.mainLogin, nickname),
+      fullName: fullSubAccountName(doc.shop.platform, doc.shop.mainLogin, nickname),
       status: 'active',
       templateId: choice.templateId,
       permissions: choice.permissions,
       nativeRole: choice.nativeRole,
-      staffId: null,
-      phoneMasked: null,
-      phoneHash: null,
+      staffId: person.staffId,
+      phoneMasked: phone ? maskMobile(phone) : null,
+      phoneHash: phone ? this.d.sealer.keyedHash(`phone/${doc.shop.id}`, phone) : null,
       applied: null,
-      secrets: { password: this.d.sealer.seal(shopCollection(doc.shop.id), id, 'password', password) },
-      ...extra,
+      secrets,
       createdAt: now,
       updatedAt: now,
     };

@@ -1,5 +1,6 @@
 // Page objects for shops, sub-accounts and staff.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { taobaoShop } from '../../support/payloads.ts';
 import type { RunningApp } from '../fixtures.ts';
 import { SetupPage, ShellPage } from './vault-pages.ts';
 
@@ -86,19 +87,7 @@ export async function seedShopViaCore(
   nicknames: string[],
   mainLogin = name,
 ): Promise<string> {
-  const shop = await running.core.dispatch('shops.create', {
-    platform: 'taobao',
-    name,
-    platformShopId: '',
-    entityType: 'enterprise',
-    mainLogin,
-    phone: '',
-    email: '',
-    depositAmount: 0,
-    notes: '',
-    crossBorder: false,
-    mainPassword: 'Main-Pass-123',
-  });
+  const shop = await running.core.dispatch('shops.create', taobaoShop(name, { mainLogin }));
   if (!shop.ok) throw new Error(JSON.stringify(shop.error));
   const shopId = (shop.value as { id: string }).id;
   for (const nickname of nicknames) {

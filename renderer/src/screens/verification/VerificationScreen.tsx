@@ -7,6 +7,7 @@ import type { VerificationRow, WorkRules } from '../../../../shared/contract/wor
 import type { PlatformId } from '../../../../shared/domain/platforms/types.ts';
 import {
   allowedActions,
+  VERIFICATION_STATES,
   type VerificationAction,
   type VerificationState,
 } from '../../../../shared/domain/verification.ts';
@@ -86,17 +87,10 @@ export function VerificationScreen() {
           style={{ width: 160 }}
           value={stateFilter}
           onChange={setStateFilter}
-          options={(
-            [
-              'frozen',
-              'temporarily-unfrozen',
-              'rejected',
-              'pending',
-              'qr-handed-out',
-              'under-review',
-              'verified',
-            ] as const
-          ).map((v) => ({ value: v, label: t(`work.vstate.${v}`) }))}
+          options={VERIFICATION_STATES.filter((v) => v !== 'not-required').map((v) => ({
+            value: v,
+            label: t(`work.vstate.${v}`),
+          }))}
         />
         <Button
           icon={<PrinterOutlined />}
