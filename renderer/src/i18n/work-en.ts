@@ -76,6 +76,8 @@ export const workEn: Shape<typeof workZh> = {
     title: 'Temporary agents',
     intro:
       'Sale-period agents need no verification, but platforms never take their permissions back: retire them when the window ends.',
+    back: 'Back',
+    next: 'Next',
     create: 'Create in bulk',
     shop: 'Shop',
     count: 'Count (1-200)',

@@ -67,6 +67,8 @@ export const workZh = {
   agents: {
     title: '临时客服',
     intro: '大促临时客服无需实人认证，但平台不会自动收回权限：有效期结束后请及时停用或删除。',
+    back: '上一步',
+    next: '下一步',
     create: '批量创建',
     shop: '店铺',
     count: '数量（1-200）',

@@ -162,12 +162,12 @@ export function BatchWizard({ onClose }: { onClose: () => void }) {
         <Space>
           {step > 0 && (
             <Button disabled={creating} onClick={() => setStep(step - 1)}>
-              {lang === 'zh-CN' ? '上一步' : 'Back'}
+              {t('work.agents.back')}
             </Button>
           )}
           {step < 2 ? (
             <Button type="primary" onClick={() => void next()}>
-              {lang === 'zh-CN' ? '下一步' : 'Next'}
+              {t('work.agents.next')}
             </Button>
           ) : (
             <Button type="primary" disabled={creating} onClick={() => void create()}>
