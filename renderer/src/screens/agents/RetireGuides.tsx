@@ -47,6 +47,7 @@ export function RetireGuides() {
             </ol>
             <List
               size="small"
+              style={{ maxHeight: 220, overflow: 'auto', marginBottom: 8 }}
               dataSource={g.pending}
               renderItem={(p) => (
                 <List.Item>

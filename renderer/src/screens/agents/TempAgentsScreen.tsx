@@ -95,7 +95,7 @@ export function TempAgentsScreen() {
         rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) }}
         onRow={(a) => ({ 'aria-label': a.fullName }) as HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('inv.subs.fullName'), dataIndex: 'fullName' },
+          { title: t('inv.subs.fullName'), dataIndex: 'fullName', ellipsis: true },
           { title: t('inv.common.shop'), dataIndex: 'shopName', width: 130 },
           {
             title: t('work.agents.windowCol'),
@@ -105,10 +105,19 @@ export function TempAgentsScreen() {
           },
           {
             title: t('inv.common.status'),
-            dataIndex: 'phase',
-            width: 150,
-            render: (p: TempAgentView['phase']) => (
-              <Tag color={PHASE_COLORS[p]}>{t(`work.agents.phase.${p}`)}</Tag>
+            key: 'phase',
+            width: 190,
+            render: (_, a) => (
+              <Space direction="vertical" size={0}>
+                <Tag color={PHASE_COLORS[a.phase]}>{t(`work.agents.phase.${a.phase}`)}</Tag>
+                {(a.purged || a.purgeAt) && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {a.purged
+                      ? t('work.agents.purged')
+                      : t('work.agents.purgeAt', { date: a.purgeAt!.slice(0, 10) })}
+                  </Typography.Text>
+                )}
+              </Space>
             ),
           },
           { title: t('work.agents.staff'), dataIndex: 'staffName', width: 100, render: (v) => v ?? '—' },
@@ -125,19 +134,6 @@ export function TempAgentsScreen() {
                   label={`${a.fullName} ${t('inv.subs.password')}`}
                 />
               ),
-          },
-          {
-            title: t('inv.common.notes'),
-            key: 'purge',
-            width: 190,
-            render: (_, a) =>
-              a.purged ? (
-                <Typography.Text type="secondary">{t('work.agents.purged')}</Typography.Text>
-              ) : a.purgeAt ? (
-                <Typography.Text type="secondary">
-                  {t('work.agents.purgeAt', { date: a.purgeAt.slice(0, 10) })}
-                </Typography.Text>
-              ) : null,
           },
         ]}
       />
