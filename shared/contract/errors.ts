@@ -103,6 +103,20 @@ export const errorMessages = {
     zh: '无法在该网络地址上开启登记服务，请换一个网卡。',
     en: 'The registration server cannot listen on that address; choose another network interface.',
   },
+  CASE_EXISTS: {
+    zh: '该店铺已有进行中的保证金退还，请继续处理它。',
+    en: 'This shop already has an open deposit-refund case; continue that one.',
+  },
+  CASE_NOT_READY: { zh: '还不能提交：', en: 'Not ready to submit: ' },
+  CASE_ACTION_NOT_ALLOWED: {
+    zh: '当前状态下不能执行该操作。',
+    en: 'That step is not possible in the current state.',
+  },
+  ACCOUNT_NOT_ALLOWED: {
+    zh: '企业店铺的保证金只能退到对公账户。',
+    en: "An enterprise shop's deposit can be refunded only to its corporate account.",
+  },
+  FILE_TOO_LARGE: { zh: '文件过大（最大 6 MB）。', en: 'The file is too large (6 MB at most).' },
   PDF_UNAVAILABLE: {
     zh: '此环境不能直接保存 PDF，请用打印对话框另存为 PDF。',
     en: 'PDF saving is not available here; use the print dialog and save as PDF.',

@@ -1,6 +1,7 @@
 // THE cross-process API. Channel names, the preload bridge, IPC registration, the HTTP host and the
 // renderer bridges are all loops over this object: a call is declared here once and nowhere else.
 import { z } from 'zod';
+import { depositMethods } from './areas/deposit.ts';
 import { registrationMethods } from './areas/registration.ts';
 import { reminderMethods } from './areas/reminders.ts';
 import { shopMethods } from './areas/shops.ts';
@@ -92,6 +93,7 @@ export const contract = {
   ...tempAgentMethods,
   ...registrationMethods,
   ...reminderMethods,
+  ...depositMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,7 +11,8 @@ export type ReminderKind =
   | 'grace-ending'
   | 'review-overdue'
   | 'temp-ended'
-  | 'temp-ending';
+  | 'temp-ending'
+  | 'deposit-overdue';
 export type Severity = 'critical' | 'warning';
 
 export interface ReminderSubject {
@@ -46,7 +47,32 @@ const SEVERITY: Record<ReminderKind, Severity> = {
   'verify-soon': 'warning',
   'review-overdue': 'warning',
   'temp-ending': 'warning',
+  'deposit-overdue': 'critical',
 };
+
+/** A deposit-refund case past its review window. `subAccountId` holds the case id: the record it is about. */
+export function depositReminder(c: {
+  id: string;
+  shopName: string;
+  amount: number;
+  overdueAt: number;
+}): Reminder {
+  return {
+    key: `deposit-overdue:${c.id}:${c.overdueAt}`,
+    kind: 'deposit-overdue',
+    severity: SEVERITY['deposit-overdue'],
+    subAccountId: c.id,
+    shopName: c.shopName,
+    fullName: `保证金 ¥${c.amount}`,
+    dueAt: c.overdueAt,
+  };
+}
+
+export function sortReminders(list: Reminder[]): Reminder[] {
+  return list.sort((a, b) =>
+    a.severity === b.severity ? a.dueAt - b.dueAt : a.severity === 'critical' ? -1 : 1,
+  );
+}
 
 export function dueReminders(subjects: ReminderSubject[], now: number): Reminder[] {
   const out: Reminder[] = [];
@@ -76,9 +102,7 @@ export function dueReminders(subjects: ReminderSubject[], now: number): Reminder
       else if (phase === 'ending') push('temp-ending', windowEndsAt(s.temp.window));
     }
   }
-  return out.sort((a, b) =>
-    a.severity === b.severity ? a.dueAt - b.dueAt : a.severity === 'critical' ? -1 : 1,
-  );
+  return sortReminders(out);
 }
 
 const TITLES: Record<ReminderKind, Text> = {
@@ -88,6 +112,10 @@ const TITLES: Record<ReminderKind, Text> = {
   'review-overdue': { zh: '认证审核超过预期时间', en: 'Verification review overdue' },
   'temp-ending': { zh: '临时客服有效期3天内结束', en: 'Temporary agent window ends within 3 days' },
   'temp-ended': { zh: '临时客服有效期已结束，请停用或删除', en: 'Temporary agent window ended: retire it' },
+  'deposit-overdue': {
+    zh: '保证金退还超过 7 个工作日未到账：请联系平台客服并核对退款账户',
+    en: 'Deposit refund past 7 working days: contact platform support and check the refund account',
+  },
 };
 
 export function reminderText(r: Reminder): { title: Text; body: Text } {

@@ -139,6 +139,24 @@ const valid: Record<string, Record<string, unknown>> = {
   'reminders.list': {},
   'reminders.snooze': { key: 'frozen:sub1:1700000000000', hours: 2 },
   'reminders.dismiss': { key: 'frozen:sub1:1700000000000' },
+  'deposit.list': {},
+  'deposit.get': { id: 'case1' },
+  'deposit.create': { shopId: 'shop1', amount: 2000 },
+  'deposit.updateItem': { id: 'case1', itemId: 'item1', done: true },
+  'deposit.addItem': { id: 'case1', section: 'materials', text: '注销申请书' },
+  'deposit.removeItem': { id: 'case1', itemId: 'item1' },
+  'deposit.setAccount': {
+    id: 'case1',
+    kind: 'corporate',
+    holder: '某公司',
+    bank: '招商银行',
+    number: '755912345678901',
+  },
+  'deposit.revealAccount': { id: 'case1' },
+  'deposit.act': { id: 'case1', action: { type: 'submit', date: '2026-02-12' } },
+  'deposit.addAttachment': { id: 'case1', itemId: 'item1', fileName: 'a.png', contentBase64: 'YQ==' },
+  'deposit.removeAttachment': { id: 'case1', itemId: 'item1', attachmentId: 'att1' },
+  'deposit.openAttachment': { id: 'case1', itemId: 'item1', attachmentId: 'att1' },
 };
 
 function malformations(method: string): Array<[string, unknown]> {

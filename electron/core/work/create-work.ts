@@ -2,6 +2,11 @@
 // temporary agents, registration sessions and the reminder scheduler, and their contract handlers.
 import { AppError } from '../../../shared/contract/errors.ts';
 import type { CardInfo } from '../../../shared/contract/work-types.ts';
+import { depositReminder } from '../../../shared/domain/reminders.ts';
+import { AttachmentStore } from '../deposit/attachment-store.ts';
+import { depositsDocSchema } from '../deposit/deposit-schema.ts';
+import { DepositService } from '../deposit/deposit-service.ts';
+import { chinaCalendar } from '../deposit/holiday-calendar.ts';
 import type { Handlers } from '../dispatch.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { createInventory } from '../inventory/create-inventory.ts';
@@ -24,6 +29,7 @@ type WorkMethods = Extract<
   | `agents.${string}`
   | `registration.${string}`
   | `reminders.${string}`
+  | `deposit.${string}`
 >;
 
 export function createWork(opts: {
@@ -57,6 +63,14 @@ export function createWork(opts: {
     clock,
     audit,
   });
+  const depositsDoc = new DocumentStore(opts.ctx, 'deposits', depositsDocSchema);
+  opts.loadSafely(depositsDoc);
+  const deposits = new DepositService(
+    depositsDoc,
+    inv.deps,
+    new AttachmentStore(opts.ctx.dataDir, inv.deps.sealer),
+    chinaCalendar,
+  );
   const remindersDoc = new DocumentStore(opts.ctx, 'reminders', remindersDocSchema);
   opts.loadSafely(remindersDoc);
   const reminders = new ReminderService(remindersDoc, {
@@ -69,6 +83,7 @@ export function createWork(opts: {
     language: opts.language,
     isUnlocked: () => opts.vault.isUnlocked,
     beforeTick: () => tempAgents.purgeDue(),
+    more: () => deposits.overdue().map(depositReminder),
   });
 
   const cards = (ids: string[]): CardInfo[] =>
@@ -135,9 +150,30 @@ export function createWork(opts: {
     'reminders.list': () => reminders.list(),
     'reminders.snooze': (r) => reminders.snooze(r.key, r.hours),
     'reminders.dismiss': (r) => reminders.dismiss(r.key),
+    'deposit.list': () => deposits.list(),
+    'deposit.get': (r) => deposits.get(r.id),
+    'deposit.create': (r) => deposits.create(r.shopId, r.amount),
+    'deposit.updateItem': ({ id, itemId, ...patch }) => deposits.updateItem(id, itemId, patch),
+    'deposit.addItem': (r) => deposits.addItem(r.id, r.section, r.text),
+    'deposit.removeItem': (r) => deposits.removeItem(r.id, r.itemId),
+    'deposit.setAccount': ({ id, ...input }) => deposits.setAccount(id, input),
+    'deposit.revealAccount': (r) => ({ value: deposits.revealAccount(r.id), hideAfterMs: 30_000 }),
+    'deposit.act': (r) => deposits.act(r.id, r.action),
+    'deposit.addAttachment': (r) =>
+      deposits.addAttachment(r.id, r.itemId, r.fileName, Buffer.from(r.contentBase64, 'base64')),
+    'deposit.removeAttachment': (r) => deposits.removeAttachment(r.id, r.itemId, r.attachmentId),
+    'deposit.openAttachment': (r) => {
+      const { name, bytes } = deposits.openAttachment(r.id, r.itemId, r.attachmentId);
+      return {
+        fileName: name,
+        mime: 'application/octet-stream',
+        contentBase64: bytes.toString('base64'),
+        rowCount: 0,
+      };
+    },
   };
 
-  return { handlers, reminders, registration, tempAgents };
+  return { handlers, reminders, registration, tempAgents, deposits };
 }
 
 function stripUndefined<T extends object>(o: T): { [K in keyof T]-?: Exclude<T[K], undefined> } {

@@ -8,6 +8,7 @@ import {
   type Reminder,
   type ReminderSubject,
   reminderText,
+  sortReminders,
 } from '../../../shared/domain/reminders.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { InventoryStore } from '../inventory/inventory-store.ts';
@@ -38,6 +39,8 @@ export interface ReminderDeps {
   bus: EventBus;
   language(): 'zh-CN' | 'en-US';
   isUnlocked(): boolean;
+  /** Reminders from other modules (deposit refunds past their window). */
+  more?: () => Reminder[];
   /** Runs first on each tick: e.g. purging retired agents' data when due. */
   beforeTick?: () => void;
 }
@@ -76,7 +79,7 @@ export class ReminderService {
   }
 
   due(now = this.d.clock.now()): Reminder[] {
-    return dueReminders(this.subjects(now), now);
+    return sortReminders([...dueReminders(this.subjects(now), now), ...(this.d.more?.() ?? [])]);
   }
 
   /** What the dashboard shows: due, not dismissed, not snoozed right now. */
