@@ -10,6 +10,8 @@ import { AuditLogScreen } from './screens/AuditLogScreen.tsx';
 import { TempAgentsScreen } from './screens/agents/TempAgentsScreen.tsx';
 import { ComingSoonScreen } from './screens/ComingSoonScreen.tsx';
 import { CardsScreen } from './screens/cards/CardsScreen.tsx';
+import { DepositCaseScreen } from './screens/deposit/DepositCaseScreen.tsx';
+import { DepositListScreen } from './screens/deposit/DepositListScreen.tsx';
 import { LockScreen } from './screens/LockScreen.tsx';
 import { NAV_ITEMS } from './screens/nav-items.ts';
 import { OverviewScreen } from './screens/OverviewScreen.tsx';
@@ -42,6 +44,8 @@ const router = createHashRouter([
       { path: 'verification', element: <VerificationScreen /> },
       { path: 'temp-agents', element: <TempAgentsScreen /> },
       { path: 'cards', element: <CardsScreen /> },
+      { path: 'deposit', element: <DepositListScreen /> },
+      { path: 'deposit/:id', element: <DepositCaseScreen /> },
       ...NAV_ITEMS.filter((n) => !n.ready).map((n) => ({
         path: n.path.slice(1),
         element: <ComingSoonScreen navKey={n.key} />,

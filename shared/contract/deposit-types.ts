@@ -39,6 +39,8 @@ export interface DepositCaseView {
   } | null;
   submittedOn: string | null;
   window: ExpectedWindow | null;
+  /** Last year of statutory-holiday data the app has (dates beyond it count weekends only). */
+  holidayDataUntil: number;
   overdue: boolean;
   rejectionReason: string | null;
   blockedReason: string | null;

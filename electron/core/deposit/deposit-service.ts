@@ -86,6 +86,7 @@ export class DepositService {
       account: c.account ? (account as DepositCaseView['account']) : null,
       submittedOn: c.submittedOn,
       window,
+      holidayDataUntil: this.calendar().lastYear,
       overdue: waiting && window !== null && this.d.clock.now() >= window.overdueAt,
       rejectionReason: c.rejectionReason,
       blockedReason: c.blockedReason,

@@ -1,3 +1,4 @@
+import { depositEn } from './deposit-en.ts';
 import { workEn } from './work-en.ts';
 import type { zhCN } from './zh-CN.ts';
 
@@ -274,7 +275,7 @@ export const enUS: Shape<typeof zhCN> = {
   overview: {
     title: 'Overview',
     welcome: 'Welcome to Shopwarden',
-    body: 'Add your shops under Shops, then create staff sub-accounts under Sub-accounts. Deposit refunds and recovery requests arrive in coming versions.',
+    body: 'Add your shops under Shops, then create staff sub-accounts under Sub-accounts. Recovery requests arrive in a coming version.',
     cards: {
       shops: 'Shops',
       subaccounts: 'Sub-accounts',
@@ -284,4 +285,5 @@ export const enUS: Shape<typeof zhCN> = {
     },
   },
   work: workEn,
+  deposit: depositEn,
 };

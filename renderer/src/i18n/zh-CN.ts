@@ -1,3 +1,4 @@
+import { depositZh } from './deposit-zh.ts';
 import { workZh } from './work-zh.ts';
 
 export const zhCN = {
@@ -259,7 +260,7 @@ export const zhCN = {
   overview: {
     title: '概览',
     welcome: '欢迎使用店务管家',
-    body: '先在“店铺”中添加你的店铺，再在“子账号”中为员工建号。保证金退还和找回申请将陆续上线。',
+    body: '先在“店铺”中添加你的店铺，再在“子账号”中为员工建号。找回申请将陆续上线。',
     cards: {
       shops: '店铺',
       subaccounts: '子账号',
@@ -269,4 +270,5 @@ export const zhCN = {
     },
   },
   work: workZh,
+  deposit: depositZh,
 } as const;

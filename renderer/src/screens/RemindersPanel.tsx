@@ -11,7 +11,12 @@ import { pickText } from '../lib/text.ts';
 import { useSession } from '../stores/session-store.ts';
 import { useWork } from '../stores/work-store.ts';
 
-const target = (r: ReminderView) => (r.kind.startsWith('temp-') ? '/temp-agents' : '/verification');
+const target = (r: ReminderView) =>
+  r.kind === 'deposit-overdue'
+    ? `/deposit/${r.subAccountId}`
+    : r.kind.startsWith('temp-')
+      ? '/temp-agents'
+      : '/verification';
 
 /** The dashboard's to-do list: what is due, most urgent first; snooze or dismiss each. */
 export function RemindersPanel() {

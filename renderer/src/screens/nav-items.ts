@@ -13,7 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/staff', key: 'staff', ready: true },
   { path: '/verification', key: 'verification', ready: true },
   { path: '/temp-agents', key: 'tempAgents', ready: true },
-  { path: '/deposit', key: 'deposit', ready: false },
+  { path: '/deposit', key: 'deposit', ready: true },
   { path: '/recovery', key: 'recovery', ready: false },
   { path: '/audit', key: 'audit', ready: true },
   { path: '/settings', key: 'settings', ready: true },

@@ -1,0 +1,202 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Progress,
+  Space,
+  Spin,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import type { DepositCaseView } from '../../../../shared/contract/deposit-types.ts';
+import { SECTIONS } from '../../../../shared/domain/deposit/checklist-templates.ts';
+import { type CaseAction, caseActions } from '../../../../shared/domain/deposit/deposit-case.ts';
+import { platform } from '../../../../shared/domain/platforms/catalog.ts';
+import { shanghaiDate } from '../../../../shared/domain/workdays.ts';
+import { useLang } from '../../hooks/use-lang.ts';
+import { useMutation } from '../../hooks/use-mutation.ts';
+import { beijing } from '../../lib/duration.ts';
+import { pickText } from '../../lib/text.ts';
+import { useSession } from '../../stores/session-store.ts';
+import { AccountForm } from './AccountForm.tsx';
+import { CaseStateTag } from './CaseStateTag.tsx';
+import { ChecklistSection } from './ChecklistSection.tsx';
+
+const bridge = () => useSession.getState().bridge!;
+
+const NEEDS: Partial<Record<CaseAction['type'], 'date' | 'reason'>> = {
+  submit: 'date',
+  confirmArrival: 'date',
+  reject: 'reason',
+  block: 'reason',
+};
+
+/** One deposit-refund case: state and its next steps, the expected window, the checklist, the timeline. */
+export function DepositCaseScreen() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const navigate = useNavigate();
+  const { id = '' } = useParams();
+  const { execute } = useMutation();
+  const [c, setCase] = useState<DepositCaseView | null>(null);
+  const [asking, setAsking] = useState<CaseAction['type'] | null>(null);
+  const [form] = Form.useForm<{ value: string }>();
+  const reload = useCallback(() => bridge().invoke('deposit.get', { id }).then(setCase), [id]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  const latest = useRef(0);
+  /**
+   * Every change returns the case as saved and the screen shows that; a tick shows at once (optimistic),
+   * and an answer overtaken by a newer request is dropped so quick ticks never flicker back.
+   */
+  const run = async (
+    fn: () => Promise<DepositCaseView>,
+    optimistic?: (c: DepositCaseView) => DepositCaseView,
+  ) => {
+    const seq = ++latest.current;
+    if (optimistic) setCase((prev) => (prev ? optimistic(prev) : prev));
+    const next = await execute(fn);
+    if (seq === latest.current) {
+      if (next) setCase(next);
+      else void reload();
+    }
+    return next;
+  };
+
+  if (!c) return <Spin />;
+  const act = async (type: CaseAction['type'], value?: string) => {
+    const need = NEEDS[type];
+    const action = (
+      need === 'date' ? { type, date: value } : need === 'reason' ? { type, reason: value } : { type }
+    ) as CaseAction;
+    return run(() => bridge().invoke('deposit.act', { id: c.id, action }));
+  };
+  const onAction = (type: CaseAction['type']) => {
+    if (!NEEDS[type]) return void act(type);
+    form.setFieldsValue({ value: NEEDS[type] === 'date' ? shanghaiDate(Date.now()) : '' });
+    setAsking(type);
+  };
+
+  return (
+    <>
+      <Space style={{ marginBottom: 8 }}>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate('/deposit')}>
+          {t('work.cards.back')}
+        </Button>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {t('deposit.title')} · {c.shopName}
+        </Typography.Title>
+        <CaseStateTag state={c.state} />
+      </Space>
+      <Descriptions size="small" column={4} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label={t('inv.common.platform')}>
+          {pickText(platform(c.platform).name, lang)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('inv.shops.entityType')}>
+          {c.entityType === 'individual' ? t('inv.shops.individual') : t('inv.shops.enterprise')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('deposit.amount')}>¥{c.amount.toLocaleString()}</Descriptions.Item>
+        <Descriptions.Item label={t('deposit.progress', { done: c.progress.done, total: c.progress.total })}>
+          <Progress percent={c.progress.percent} size="small" style={{ width: 140, margin: 0 }} />
+        </Descriptions.Item>
+      </Descriptions>
+      <Space
+        direction="vertical"
+        style={{ width: '100%', marginBottom: 12 }}
+        role="status"
+        aria-label={t('inv.common.status')}
+      >
+        {c.window && c.state !== 'refunded' && (
+          <Alert
+            type="info"
+            showIcon
+            message={t('deposit.window', { from: c.window.from, to: c.window.to })}
+          />
+        )}
+        {c.window?.beyondData && (
+          <Alert type="warning" showIcon message={t('deposit.beyondData', { year: c.holidayDataUntil })} />
+        )}
+        {c.overdue && <Alert type="error" showIcon message={t('deposit.overdue')} />}
+        {c.state === 'rejected' && c.rejectionReason && (
+          <Alert type="warning" showIcon message={t('deposit.rejected', { reason: c.rejectionReason })} />
+        )}
+        {c.state === 'blocked' && (
+          <Alert type="error" showIcon message={t('deposit.blocked', { reason: c.blockedReason })} />
+        )}
+        {c.state === 'refunded' && (
+          <Alert type="success" showIcon message={t('deposit.refunded', { date: c.refundedOn })} />
+        )}
+      </Space>
+      <Space wrap style={{ marginBottom: 16 }}>
+        {caseActions(c.state).map((a) => (
+          <Button
+            key={a}
+            type={a === 'block' ? 'default' : 'primary'}
+            danger={a === 'block' || a === 'reject'}
+            onClick={() => onAction(a)}
+          >
+            {t(`deposit.action.${a}`)}
+          </Button>
+        ))}
+      </Space>
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        {SECTIONS.map((s) => (
+          <ChecklistSection key={s.id} section={s.id} c={c} run={run}>
+            {s.id === 'account' && <AccountForm c={c} run={run} />}
+          </ChecklistSection>
+        ))}
+        <Card size="small" title={t('deposit.timeline')} role="region" aria-label={t('deposit.timeline')}>
+          <Timeline
+            items={[...c.timeline].reverse().map((e) => ({
+              children: (
+                <span>
+                  <Typography.Text type="secondary">{beijing(Date.parse(e.at))}</Typography.Text>{' '}
+                  <strong>
+                    {t(`deposit.events.${e.event.replace('.', '_')}`, { defaultValue: e.event })}
+                  </strong>{' '}
+                  {e.detail}
+                </span>
+              ),
+            }))}
+          />
+        </Card>
+      </Space>
+      <Modal
+        open={asking !== null}
+        title={asking ? t(`deposit.action.${asking}`) : ''}
+        onCancel={() => setAsking(null)}
+        okText={t('inv.common.confirm')}
+        cancelText={t('inv.common.cancel')}
+        destroyOnHidden
+        onOk={async () => {
+          const v = await form.validateFields();
+          if (asking && (await act(asking, v.value.trim()))) setAsking(null);
+        }}
+      >
+        <Form form={form} layout="vertical" preserve={false}>
+          <Form.Item
+            name="value"
+            label={asking && NEEDS[asking] === 'date' ? t('deposit.date') : t('deposit.reason')}
+            rules={[
+              { required: true, whitespace: true },
+              ...(asking && NEEDS[asking] === 'date'
+                ? [{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]
+                : []),
+            ]}
+          >
+            <Input autoFocus placeholder={asking && NEEDS[asking] === 'date' ? 'YYYY-MM-DD' : ''} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
