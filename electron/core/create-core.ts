@@ -131,6 +131,7 @@ export function createCore(opts: CoreOptions): Core {
     vault,
     bus,
     notifier: opts.notifier ?? { notify: () => {} },
+    clipboard: opts.clipboard,
     pdf: opts.pdf,
     maxBatch: opts.maxBatch,
     language: () => settings.current().language,
@@ -222,6 +223,7 @@ export function createCore(opts: CoreOptions): Core {
       // The session's server and audit entry go before the audit log closes.
       unsubscribeLock();
       work.reminders.stop();
+      work.recovery.stop();
       await work.registration.close('closed');
       await session.lock('quit');
       audit.close();

@@ -23,6 +23,8 @@ export interface ClipboardPort {
   /** 'excluded' when copies are kept out of OS clipboard history, 'not-excludable' when the OS keeps one we can't opt out of. */
   history(): ClipboardHistory;
   writeSecret(text: string): Promise<void>;
+  /** Copies a document (a letter for webmail or WeChat): rich and plain text, kept like any copy. */
+  writeDocument(text: string, html: string): Promise<void>;
   readText(): Promise<string>;
   clear(): Promise<void>;
 }

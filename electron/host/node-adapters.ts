@@ -45,6 +45,10 @@ export function commandClipboard(): ClipboardPort {
     writeSecret: async (text) => {
       run(t.write[0], [...t.write[1]], text);
     },
+    // The command-line tools carry plain text only; the letter's table is kept as tab-separated lines.
+    writeDocument: async (text) => {
+      run(t.write[0], [...t.write[1]], text);
+    },
     readText: async () => run(t.read[0], [...t.read[1]]),
     clear: async () => {
       run(t.write[0], [...t.write[1]], '');

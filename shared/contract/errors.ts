@@ -116,6 +116,7 @@ export const errorMessages = {
     zh: '企业店铺的保证金只能退到对公账户。',
     en: "An enterprise shop's deposit can be refunded only to its corporate account.",
   },
+  DRAFT_INCOMPLETE: { zh: '草稿还不完整：', en: 'The draft is not complete: ' },
   FILE_TOO_LARGE: { zh: '文件过大（最大 6 MB）。', en: 'The file is too large (6 MB at most).' },
   PDF_UNAVAILABLE: {
     zh: '此环境不能直接保存 PDF，请用打印对话框另存为 PDF。',

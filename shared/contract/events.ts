@@ -23,6 +23,7 @@ export const events = {
     total: number;
   }>(),
   'reminders.changed': payload<Record<string, never>>(),
+  'recovery.lockoutEnded': payload<{ id: string; problemId: string }>(),
 } as const;
 
 export type Events = typeof events;

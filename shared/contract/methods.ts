@@ -2,6 +2,7 @@
 // renderer bridges are all loops over this object: a call is declared here once and nowhere else.
 import { z } from 'zod';
 import { depositMethods } from './areas/deposit.ts';
+import { recoveryMethods } from './areas/recovery.ts';
 import { registrationMethods } from './areas/registration.ts';
 import { reminderMethods } from './areas/reminders.ts';
 import { shopMethods } from './areas/shops.ts';
@@ -94,6 +95,7 @@ export const contract = {
   ...registrationMethods,
   ...reminderMethods,
   ...depositMethods,
+  ...recoveryMethods,
 } as const;
 
 export type Contract = typeof contract;

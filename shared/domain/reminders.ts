@@ -12,7 +12,8 @@ export type ReminderKind =
   | 'review-overdue'
   | 'temp-ended'
   | 'temp-ending'
-  | 'deposit-overdue';
+  | 'deposit-overdue'
+  | 'recovery-reply-overdue';
 export type Severity = 'critical' | 'warning';
 
 export interface ReminderSubject {
@@ -48,7 +49,21 @@ const SEVERITY: Record<ReminderKind, Severity> = {
   'review-overdue': 'warning',
   'temp-ending': 'warning',
   'deposit-overdue': 'critical',
+  'recovery-reply-overdue': 'warning',
 };
+
+/** A sent appeal with no reply in its window. `subAccountId` holds the draft id: the record it is about. */
+export function replyReminder(d: { id: string; title: string; dueAt: number }): Reminder {
+  return {
+    key: `recovery-reply-overdue:${d.id}:${d.dueAt}`,
+    kind: 'recovery-reply-overdue',
+    severity: SEVERITY['recovery-reply-overdue'],
+    subAccountId: d.id,
+    shopName: '找回申请',
+    fullName: d.title,
+    dueAt: d.dueAt,
+  };
+}
 
 /** A deposit-refund case past its review window. `subAccountId` holds the case id: the record it is about. */
 export function depositReminder(c: {
@@ -112,6 +127,10 @@ const TITLES: Record<ReminderKind, Text> = {
   'review-overdue': { zh: '认证审核超过预期时间', en: 'Verification review overdue' },
   'temp-ending': { zh: '临时客服有效期3天内结束', en: 'Temporary agent window ends within 3 days' },
   'temp-ended': { zh: '临时客服有效期已结束，请停用或删除', en: 'Temporary agent window ended: retire it' },
+  'recovery-reply-overdue': {
+    zh: '申诉邮件超过 5 个工作日未回复：请再次发送或联系客服',
+    en: 'No reply to the appeal within 5 working days: send it again or contact support',
+  },
   'deposit-overdue': {
     zh: '保证金退还超过 7 个工作日未到账：请联系平台客服并核对退款账户',
     en: 'Deposit refund past 7 working days: contact platform support and check the refund account',

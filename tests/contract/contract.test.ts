@@ -117,7 +117,7 @@ const valid: Record<string, Record<string, unknown>> = {
   'rules.get': {},
   'rules.update': { purgeAfterDays: 30 },
   'cards.get': { ids: ['sub1'] },
-  'cards.savePdf': {},
+  'print.savePdf': {},
   'agents.list': {},
   'agents.previewNames': { shopId: 'shop1', pattern: '双11客服{01}', count: 3 },
   'agents.createBatch': {
@@ -157,6 +157,19 @@ const valid: Record<string, Record<string, unknown>> = {
   'deposit.addAttachment': { id: 'case1', itemId: 'item1', fileName: 'a.png', contentBase64: 'YQ==' },
   'deposit.removeAttachment': { id: 'case1', itemId: 'item1', attachmentId: 'att1' },
   'deposit.openAttachment': { id: 'case1', itemId: 'item1', attachmentId: 'att1' },
+  'recovery.list': {},
+  'recovery.get': { id: 'd1' },
+  'recovery.create': { kind: 'jd-password', shopId: null },
+  'recovery.update': { id: 'd1', fields: { customerName: '王经理' } },
+  'recovery.setState': { id: 'd1', state: 'sent', date: '2026-11-23' },
+  'recovery.delete': { id: 'd1' },
+  'recovery.addAttachment': { id: 'd1', fileName: 'a.pdf', contentBase64: 'YQ==' },
+  'recovery.removeAttachment': { id: 'd1', attachmentId: 'a1' },
+  'recovery.exportEml': { id: 'd1' },
+  'recovery.copy': { id: 'd1', format: 'rich' },
+  'recovery.lockouts': {},
+  'recovery.startLockout': { problemId: 'jd-wrong-password' },
+  'recovery.cancelLockout': { id: 'l1' },
 };
 
 function malformations(method: string): Array<[string, unknown]> {

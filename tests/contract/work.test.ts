@@ -341,7 +341,7 @@ describe('cards', () => {
       qrMinutes: 30,
     });
     expect(cards[1]).toMatchObject({ deadline: null, window: { start: '2026-11-01', end: '2026-12-21' } });
-    expect((await refused('cards.savePdf', {})).code).toBe('PDF_UNAVAILABLE');
+    expect((await refused('print.savePdf', {})).code).toBe('PDF_UNAVAILABLE');
   });
 });
 

@@ -19,6 +19,11 @@ export class MemoryClipboard implements ClipboardPort {
     this.text = text;
     this.writes++;
   }
+  html = '';
+  async writeDocument(text: string, html: string) {
+    this.text = text;
+    this.html = html;
+  }
   async readText() {
     return this.text;
   }

@@ -428,7 +428,7 @@ describe('app bootstrap', () => {
       rememberOnDevice: false,
     });
     // Cards save as an A4 PDF of the window's print view; reminders reach the OS as notifications.
-    const pdf = await core!.dispatch('cards.savePdf', {});
+    const pdf = await core!.dispatch('print.savePdf', {});
     expect(
       pdf.ok && Buffer.from((pdf.value as { contentBase64: string }).contentBase64, 'base64').toString(),
     ).toBe('%PDF-1.7 cards');

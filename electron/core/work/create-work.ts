@@ -2,7 +2,7 @@
 // temporary agents, registration sessions and the reminder scheduler, and their contract handlers.
 import { AppError } from '../../../shared/contract/errors.ts';
 import type { CardInfo } from '../../../shared/contract/work-types.ts';
-import { depositReminder } from '../../../shared/domain/reminders.ts';
+import { depositReminder, replyReminder } from '../../../shared/domain/reminders.ts';
 import { AttachmentStore } from '../deposit/attachment-store.ts';
 import { depositsDocSchema } from '../deposit/deposit-schema.ts';
 import { DepositService } from '../deposit/deposit-service.ts';
@@ -12,7 +12,9 @@ import type { EventBus } from '../event-bus.ts';
 import type { createInventory } from '../inventory/create-inventory.ts';
 import { exportRoster } from '../inventory/exporters.ts';
 import { passwordReader } from '../inventory/secret-export.ts';
-import type { Notifier, PdfPrinter } from '../ports.ts';
+import type { ClipboardPort, Notifier, PdfPrinter } from '../ports.ts';
+import { recoveryDocSchema } from '../recovery/recovery-schema.ts';
+import { RecoveryService } from '../recovery/recovery-service.ts';
 import { DocumentStore, type StorageContext } from '../storage/document-store.ts';
 import type { Vault } from '../vault/vault.ts';
 import { RegistrationService } from './registration/registration-service.ts';
@@ -26,10 +28,12 @@ type WorkMethods = Extract<
   | `verification.${string}`
   | `rules.${string}`
   | `cards.${string}`
+  | `print.${string}`
   | `agents.${string}`
   | `registration.${string}`
   | `reminders.${string}`
   | `deposit.${string}`
+  | `recovery.${string}`
 >;
 
 export function createWork(opts: {
@@ -39,6 +43,7 @@ export function createWork(opts: {
   vault: Vault;
   bus: EventBus;
   notifier: Notifier;
+  clipboard: ClipboardPort;
   pdf?: PdfPrinter | undefined;
   maxBatch?: number | undefined;
   language(): 'zh-CN' | 'en-US';
@@ -63,14 +68,24 @@ export function createWork(opts: {
     clock,
     audit,
   });
+  const attachments = new AttachmentStore(opts.ctx.dataDir, inv.deps.sealer);
   const depositsDoc = new DocumentStore(opts.ctx, 'deposits', depositsDocSchema);
   opts.loadSafely(depositsDoc);
-  const deposits = new DepositService(
-    depositsDoc,
+  const deposits = new DepositService(depositsDoc, inv.deps, attachments, chinaCalendar);
+  const recoveryDoc = new DocumentStore(opts.ctx, 'recovery', recoveryDocSchema);
+  opts.loadSafely(recoveryDoc);
+  const recovery = new RecoveryService(
+    recoveryDoc,
     inv.deps,
-    new AttachmentStore(opts.ctx.dataDir, inv.deps.sealer),
+    attachments,
     chinaCalendar,
+    opts.clipboard,
+    opts.notifier,
+    opts.bus,
+    opts.language,
   );
+  // Countdowns keep running across restarts: one that ended meanwhile is announced now.
+  recovery.resume();
   const remindersDoc = new DocumentStore(opts.ctx, 'reminders', remindersDocSchema);
   opts.loadSafely(remindersDoc);
   const reminders = new ReminderService(remindersDoc, {
@@ -83,7 +98,7 @@ export function createWork(opts: {
     language: opts.language,
     isUnlocked: () => opts.vault.isUnlocked,
     beforeTick: () => tempAgents.purgeDue(),
-    more: () => deposits.overdue().map(depositReminder),
+    more: () => [...deposits.overdue().map(depositReminder), ...recovery.overdue().map(replyReminder)],
   });
 
   const cards = (ids: string[]): CardInfo[] =>
@@ -114,10 +129,10 @@ export function createWork(opts: {
         ...(r.registrationMinutes !== undefined ? { registrationMinutes: r.registrationMinutes } : {}),
       }),
     'cards.get': (r) => cards(r.ids),
-    'cards.savePdf': async () => {
+    'print.savePdf': async () => {
       if (!opts.pdf) throw new AppError('PDF_UNAVAILABLE');
       const bytes = await opts.pdf.printToPdf();
-      audit.append({ action: 'cards.savedPdf', object: 'cards', summary: `${bytes.length} bytes` });
+      audit.append({ action: 'print.savedPdf', object: 'print', summary: `${bytes.length} bytes` });
       const stamp = new Date(clock.now() + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '');
       return {
         fileName: `认证卡片-${stamp}.pdf`,
@@ -150,6 +165,20 @@ export function createWork(opts: {
     'reminders.list': () => reminders.list(),
     'reminders.snooze': (r) => reminders.snooze(r.key, r.hours),
     'reminders.dismiss': (r) => reminders.dismiss(r.key),
+    'recovery.list': () => recovery.list(),
+    'recovery.get': (r) => recovery.get(r.id),
+    'recovery.create': (r) => recovery.create(r.kind, r.shopId),
+    'recovery.update': (r) => recovery.update(r.id, r.fields as Record<string, string>, r.checks),
+    'recovery.setState': (r) => recovery.setState(r.id, r.state, r.date),
+    'recovery.delete': (r) => recovery.remove(r.id),
+    'recovery.addAttachment': (r) =>
+      recovery.addAttachment(r.id, r.fileName, Buffer.from(r.contentBase64, 'base64')),
+    'recovery.removeAttachment': (r) => recovery.removeAttachment(r.id, r.attachmentId),
+    'recovery.exportEml': (r) => recovery.exportEml(r.id),
+    'recovery.copy': (r) => recovery.copy(r.id, r.format),
+    'recovery.lockouts': () => recovery.lockouts(),
+    'recovery.startLockout': (r) => recovery.startLockout(r.problemId),
+    'recovery.cancelLockout': (r) => recovery.cancelLockout(r.id),
     'deposit.list': () => deposits.list(),
     'deposit.get': (r) => deposits.get(r.id),
     'deposit.create': (r) => deposits.create(r.shopId, r.amount),
@@ -173,7 +202,7 @@ export function createWork(opts: {
     },
   };
 
-  return { handlers, reminders, registration, tempAgents, deposits };
+  return { handlers, reminders, registration, tempAgents, deposits, recovery };
 }
 
 function stripUndefined<T extends object>(o: T): { [K in keyof T]-?: Exclude<T[K], undefined> } {

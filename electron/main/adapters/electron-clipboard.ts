@@ -31,6 +31,9 @@ export function electronClipboard(
         await clipboard.writeText(text);
       }
     },
+    writeDocument: async (text, html) => {
+      await clipboard.write([new Item({ 'text/plain': text, 'text/html': html })]);
+    },
     readText: () => clipboard.readText(),
     clear: async () => clipboard.clear(),
   };

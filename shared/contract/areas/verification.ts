@@ -57,6 +57,6 @@ export const verificationMethods = {
     response: returns<CardInfo[]>(),
     whileLocked: false,
   },
-  /** The window's current print view as an A4 PDF (Electron only; the browser preview prints instead). */
-  'cards.savePdf': { request: z.strictObject({}), response: returns<ExportFile>(), whileLocked: false },
+  /** The window's current print view (cards, a recovery letter) as an A4 PDF (Electron only; the browser preview prints instead). */
+  'print.savePdf': { request: z.strictObject({}), response: returns<ExportFile>(), whileLocked: false },
 } as const;

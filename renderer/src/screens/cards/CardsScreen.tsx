@@ -79,7 +79,7 @@ export function CardsScreen() {
   const savePdf = async () => {
     setBusy(true);
     try {
-      downloadExport(await useSession.getState().bridge!.invoke('cards.savePdf', {}));
+      downloadExport(await useSession.getState().bridge!.invoke('print.savePdf', {}));
     } catch (err) {
       // The browser preview has no printToPDF: its print dialog saves PDFs.
       if (err instanceof AppError && err.code === 'PDF_UNAVAILABLE') {

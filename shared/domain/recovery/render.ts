@@ -1,0 +1,35 @@
+// A draft as HTML (e-mail body, print view, rich copy) and as plain text (e-mail alternative, WeChat).
+// Everything typed is escaped: markup in a field stays text everywhere it goes.
+import type { DraftDoc } from './draft-kinds.ts';
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const CELL = 'border:1px solid #999;padding:6px 10px;text-align:left;vertical-align:top';
+
+export function draftHtml(d: DraftDoc): string {
+  const paras = d.paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
+  const table = d.rows.length
+    ? `<table style="border-collapse:collapse;font-size:14px"><tbody>${d.rows
+        .map(
+          ([k, v]) =>
+            `<tr><th style="${CELL};background:#f5f5f5;white-space:nowrap">${escapeHtml(k)}</th><td style="${CELL}">${escapeHtml(v).replace(/\n/g, '<br>')}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : '';
+  const list = d.checklist.length
+    ? `<p>附件与材料：</p><ol>${d.checklist.map((c) => `<li>${escapeHtml(c.text.zh)}</li>`).join('')}</ol>`
+    : '';
+  return `<div style="font-family:'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;font-size:14px;line-height:1.6">${paras}${table}${list}</div>`;
+}
+
+export function draftText(d: DraftDoc): string {
+  const lines = [...d.paragraphs, ''];
+  for (const [k, v] of d.rows) lines.push(`${k}：${v}`);
+  if (d.checklist.length) {
+    lines.push('', '附件与材料：');
+    for (const [i, c] of d.checklist.entries()) lines.push(`${i + 1}. ${c.text.zh}`);
+  }
+  return lines.join('\n').trim();
+}
