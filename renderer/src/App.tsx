@@ -15,6 +15,9 @@ import { DepositListScreen } from './screens/deposit/DepositListScreen.tsx';
 import { LockScreen } from './screens/LockScreen.tsx';
 import { NAV_ITEMS } from './screens/nav-items.ts';
 import { OverviewScreen } from './screens/OverviewScreen.tsx';
+import { DraftPrintScreen } from './screens/recovery/DraftPrintScreen.tsx';
+import { DraftScreen } from './screens/recovery/DraftScreen.tsx';
+import { RecoveryScreen } from './screens/recovery/RecoveryScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { SetupScreen } from './screens/SetupScreen.tsx';
 import { StorageErrorScreen } from './screens/StorageErrorScreen.tsx';
@@ -46,6 +49,9 @@ const router = createHashRouter([
       { path: 'cards', element: <CardsScreen /> },
       { path: 'deposit', element: <DepositListScreen /> },
       { path: 'deposit/:id', element: <DepositCaseScreen /> },
+      { path: 'recovery', element: <RecoveryScreen /> },
+      { path: 'recovery/:id', element: <DraftScreen /> },
+      { path: 'recovery/:id/print', element: <DraftPrintScreen /> },
       ...NAV_ITEMS.filter((n) => !n.ready).map((n) => ({
         path: n.path.slice(1),
         element: <ComingSoonScreen navKey={n.key} />,

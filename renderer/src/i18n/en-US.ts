@@ -1,4 +1,5 @@
 import { depositEn } from './deposit-en.ts';
+import { recoveryEn } from './recovery-en.ts';
 import { workEn } from './work-en.ts';
 import type { zhCN } from './zh-CN.ts';
 
@@ -275,7 +276,7 @@ export const enUS: Shape<typeof zhCN> = {
   overview: {
     title: 'Overview',
     welcome: 'Welcome to Shopwarden',
-    body: 'Add your shops under Shops, then create staff sub-accounts under Sub-accounts. Recovery requests arrive in a coming version.',
+    body: 'Add your shops under Shops, then create staff sub-accounts under Sub-accounts.',
     cards: {
       shops: 'Shops',
       subaccounts: 'Sub-accounts',
@@ -286,4 +287,5 @@ export const enUS: Shape<typeof zhCN> = {
   },
   work: workEn,
   deposit: depositEn,
+  recoveryReq: recoveryEn,
 };

@@ -1,4 +1,5 @@
 import { depositZh } from './deposit-zh.ts';
+import { recoveryZh } from './recovery-zh.ts';
 import { workZh } from './work-zh.ts';
 
 export const zhCN = {
@@ -260,7 +261,7 @@ export const zhCN = {
   overview: {
     title: '概览',
     welcome: '欢迎使用店务管家',
-    body: '先在“店铺”中添加你的店铺，再在“子账号”中为员工建号。找回申请将陆续上线。',
+    body: '先在“店铺”中添加你的店铺，再在“子账号”中为员工建号。',
     cards: {
       shops: '店铺',
       subaccounts: '子账号',
@@ -271,4 +272,5 @@ export const zhCN = {
   },
   work: workZh,
   deposit: depositZh,
+  recoveryReq: recoveryZh,
 } as const;

@@ -14,7 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/verification', key: 'verification', ready: true },
   { path: '/temp-agents', key: 'tempAgents', ready: true },
   { path: '/deposit', key: 'deposit', ready: true },
-  { path: '/recovery', key: 'recovery', ready: false },
+  { path: '/recovery', key: 'recovery', ready: true },
   { path: '/audit', key: 'audit', ready: true },
   { path: '/settings', key: 'settings', ready: true },
 ];
