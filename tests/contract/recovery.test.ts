@@ -101,7 +101,7 @@ describe('recovery drafts', () => {
       taobaoShop('抖店小铺', { platform: 'douyin', mainLogin: 's', entityType: 'individual' }),
     );
     const d = await ok<DraftView>('recovery.create', { kind: 'douyin-cancelled', shopId: shop.id });
-    expect(d.fields.seal).toBe('finance-contract');
+    expect(d.fields).toMatchObject({ seal: 'finance-contract', shopName: '抖店小铺' });
     await ok('recovery.update', {
       id: d.id,
       fields: {

@@ -106,6 +106,8 @@ export const FIELDS: Record<DraftKind, FieldDef[]> = {
     { key: 'to', label: t('收件人（招商经理邮箱）', 'To (account manager e-mail)'), type: 'text' },
   ],
   'douyin-cancelled': [
+    { key: 'shopName', label: t('店铺名称', 'Shop name'), type: 'text' },
+    { key: 'shopId', label: t('店铺ID', 'Shop ID'), type: 'text' },
     { key: 'oldPhone', label: t('原登录手机号', 'Old login phone'), type: 'text' },
     { key: 'newPhone', label: t('需绑定的手机号', 'Phone to bind'), type: 'text' },
     {
@@ -209,6 +211,7 @@ export function checkDraft(kind: DraftKind, f: Record<string, string>): Problems
       break;
     }
     case 'douyin-cancelled':
+      need('shopName');
       need('oldPhone');
       need('places');
       need('devices');
@@ -342,6 +345,8 @@ export function buildDraft(kind: DraftKind, f: Record<string, string>, submitted
         to: DOUYIN_APPEAL_TO,
         subject: DOUYIN_APPEAL_SUBJECT,
         rows: [
+          ['店铺名称', v('shopName')],
+          ['店铺ID', v('shopId')],
           ['原登录手机号', v('oldPhone')],
           ['需绑定的手机号', v('newPhone')],
           ['常用登录地', v('places')],
@@ -442,7 +447,13 @@ export function prefill(kind: DraftKind, shop: ShopFacts | null): Record<string,
         subject: 'rebind-phone',
       };
     case 'douyin-cancelled':
-      return { seal: shop.entityType === 'enterprise' ? 'company' : 'finance-contract' };
+      return {
+        shopName: shop.name,
+        shopId: shop.platformShopId,
+        seal: shop.entityType === 'enterprise' ? 'company' : 'finance-contract',
+      };
+    case 'douyin-sms':
+      return {};
     default:
       return {};
   }
