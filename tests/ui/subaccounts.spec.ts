@@ -130,7 +130,8 @@ test('configure roles with a high-risk permission asks first and is logged; chan
   await row.getByRole('button', { name: '配置角色' }).click();
   // Named, not `.last()`: the high-risk confirmation opens on top of it and closes again.
   const cfg = page.getByRole('dialog').filter({ hasText: '配置角色' });
-  await cfg.getByText('手选权限').click();
+  // check() waits until the radio really is selected (a click during the dialog's opening animation can miss).
+  await cfg.getByRole('radio', { name: '手选权限' }).check();
   await cfg.getByRole('checkbox', { name: /售后退款审核/ }).check();
   await cfg.getByRole('button', { name: /保\s?存/ }).click();
   const confirm = page.getByRole('dialog').filter({ hasText: '授予高风险权限？' });
