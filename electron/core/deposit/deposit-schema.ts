@@ -2,6 +2,15 @@
 import { z } from 'zod';
 import { safeId } from '../../../shared/contract/spec.ts';
 
+/** A file attached to a case item or a draft: shown by `name`, stored under `stored` (see AttachmentStore). */
+export const attachmentSchema = z.strictObject({
+  id: safeId,
+  name: z.string().max(200),
+  stored: z.string().regex(/^[a-f0-9]{32}\.bin$/),
+  size: z.number().int().min(0),
+  addedAt: z.string().max(40),
+});
+
 const text = z.strictObject({ zh: z.string().max(500), en: z.string().max(500) });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const iso = z.string().max(40);
@@ -31,17 +40,7 @@ export const caseSchema = z.strictObject({
         date: day.nullable(),
         attachable: z.boolean(),
         recoveryLink: z.boolean(),
-        attachments: z
-          .array(
-            z.strictObject({
-              id: safeId,
-              name: z.string().max(200),
-              stored: z.string().regex(/^[a-f0-9]{32}\.bin$/),
-              size: z.number().int().min(0),
-              addedAt: iso,
-            }),
-          )
-          .max(50),
+        attachments: z.array(attachmentSchema).max(50),
       }),
     )
     .max(200),

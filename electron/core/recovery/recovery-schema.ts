@@ -1,6 +1,7 @@
 // On-disk shape of recovery drafts and running lockout countdowns.
 import { z } from 'zod';
 import { safeId } from '../../../shared/contract/spec.ts';
+import { attachmentSchema } from '../deposit/deposit-schema.ts';
 
 const iso = z.string().max(40);
 
@@ -11,17 +12,7 @@ export const draftSchema = z.strictObject({
   state: z.enum(['draft', 'ready', 'sent', 'resolved']),
   fields: z.record(z.string().regex(/^[a-zA-Z]{1,32}$/), z.string().max(5000)),
   checks: z.record(z.string().regex(/^[a-z0-9-]{1,32}$/), z.boolean()),
-  attachments: z
-    .array(
-      z.strictObject({
-        id: safeId,
-        name: z.string().max(200),
-        stored: z.string().regex(/^[a-f0-9]{32}\.bin$/),
-        size: z.number().int().min(0),
-        addedAt: iso,
-      }),
-    )
-    .max(20),
+  attachments: z.array(attachmentSchema).max(20),
   sentOn: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)

@@ -1,7 +1,6 @@
 import { Card, InputNumber, Space, Switch, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RequestOf } from '../../../shared/contract/methods.ts';
 import type { WorkRules } from '../../../shared/contract/work-types.ts';
 import { PLATFORM_IDS, platform } from '../../../shared/domain/platforms/catalog.ts';
 import type { PlatformId } from '../../../shared/domain/platforms/types.ts';

@@ -3,13 +3,13 @@ import { App, Badge, Button, Empty, Space, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { AppError } from '../../../../shared/contract/errors.ts';
 import type { CardInfo } from '../../../../shared/contract/work-types.ts';
 import { offlineCardText } from '../../../../shared/domain/verification-card.ts';
 import { useLang } from '../../hooks/use-lang.ts';
+import { useSavePdf } from '../../hooks/use-save-pdf.ts';
 import { errorText } from '../../i18n/errors.ts';
 import { cardFileName, makeCardSvg, svgDataUrl, svgToPng } from '../../lib/card-image.ts';
-import { downloadBlob, downloadExport } from '../../lib/download.ts';
+import { downloadBlob } from '../../lib/download.ts';
 import { useSession } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
 import '../../print.css';
@@ -76,19 +76,10 @@ export function CardsScreen() {
     [infos, session, registration],
   );
 
+  const save = useSavePdf();
   const savePdf = async () => {
     setBusy(true);
-    try {
-      downloadExport(await useSession.getState().bridge!.invoke('print.savePdf', {}));
-    } catch (err) {
-      // The browser preview has no printToPDF: its print dialog saves PDFs.
-      if (err instanceof AppError && err.code === 'PDF_UNAVAILABLE') {
-        message.info(errorText(err, lang));
-        window.print();
-      } else message.error(errorText(err, lang));
-    } finally {
-      setBusy(false);
-    }
+    await save().finally(() => setBusy(false));
   };
 
   return (

@@ -1,13 +1,10 @@
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Space, Spin } from 'antd';
+import { Button, Space, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { AppError } from '../../../../shared/contract/errors.ts';
 import type { DraftView } from '../../../../shared/contract/recovery-types.ts';
-import { useLang } from '../../hooks/use-lang.ts';
-import { errorText } from '../../i18n/errors.ts';
-import { downloadExport } from '../../lib/download.ts';
+import { useSavePdf } from '../../hooks/use-save-pdf.ts';
 import { useSession } from '../../stores/session-store.ts';
 import { DraftDocument } from './DraftDocument.tsx';
 import '../../print.css';
@@ -15,9 +12,7 @@ import '../../print.css';
 /** The letter alone on an A4 page: printed, or saved as PDF by main (Electron) or the print dialog. */
 export function DraftPrintScreen() {
   const { t } = useTranslation();
-  const lang = useLang();
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const [d, setDraft] = useState<DraftView | null>(null);
@@ -26,16 +21,7 @@ export function DraftPrintScreen() {
     void useSession.getState().bridge!.invoke('recovery.get', { id }).then(setDraft);
   }, [id]);
 
-  const savePdf = async () => {
-    try {
-      downloadExport(await useSession.getState().bridge!.invoke('print.savePdf', {}));
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'PDF_UNAVAILABLE') {
-        message.info(errorText(err, lang));
-        window.print();
-      } else message.error(errorText(err, lang));
-    }
-  };
+  const savePdf = useSavePdf();
   useEffect(() => {
     if (d && params.get('pdf') === '1' && !once.current) {
       once.current = true;
