@@ -6,20 +6,12 @@ import type { DepositCaseView } from '../../shared/contract/deposit-types.ts';
 import type { WireError } from '../../shared/contract/errors.ts';
 import type { ShopView } from '../../shared/contract/inventory-types.ts';
 import type { ReminderView } from '../../shared/contract/work-types.ts';
+import { callers } from '../support/contract-calls.ts';
 import { taobaoShop } from '../support/payloads.ts';
 import { GOOD_PASSWORD, makeTestCore, type TestCore } from '../support/test-core.ts';
 
 let tc: TestCore;
-async function ok<T>(method: string, payload: unknown = {}): Promise<T> {
-  const r = await tc.core.dispatch(method, payload);
-  if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-async function refused(method: string, payload: unknown): Promise<WireError> {
-  const r = await tc.core.dispatch(method, payload);
-  if (r.ok) throw new Error(`${method} unexpectedly succeeded`);
-  return r.error;
-}
+const { ok, refused } = callers(() => tc.core);
 const douyin = (entityType: 'individual' | 'enterprise') =>
   ok<ShopView>(
     'shops.create',

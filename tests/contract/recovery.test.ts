@@ -6,21 +6,13 @@ import type { WireError } from '../../shared/contract/errors.ts';
 import type { ShopView } from '../../shared/contract/inventory-types.ts';
 import type { DraftView, LockoutView } from '../../shared/contract/recovery-types.ts';
 import type { ReminderView } from '../../shared/contract/work-types.ts';
+import { callers } from '../support/contract-calls.ts';
 import { ManualClock } from '../support/manual-clock.ts';
 import { taobaoShop } from '../support/payloads.ts';
 import { GOOD_PASSWORD, makeTestCore, type TestCore } from '../support/test-core.ts';
 
 let tc: TestCore;
-async function ok<T>(method: string, payload: unknown = {}): Promise<T> {
-  const r = await tc.core.dispatch(method, payload);
-  if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-async function refused(method: string, payload: unknown): Promise<WireError> {
-  const r = await tc.core.dispatch(method, payload);
-  if (r.ok) throw new Error(`${method} unexpectedly succeeded`);
-  return r.error;
-}
+const { ok, refused } = callers(() => tc.core);
 const start = Date.parse('2026-11-23T10:00:00+08:00');
 beforeEach(async () => {
   tc = makeTestCore({ clock: new ManualClock(start) });

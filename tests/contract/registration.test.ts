@@ -4,16 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../shared/contract/events.ts';
 import type { PersonView, ShopView, SubAccountView } from '../../shared/contract/inventory-types.ts';
 import type { RegistrationSession, VerificationList } from '../../shared/contract/work-types.ts';
+import { callers } from '../support/contract-calls.ts';
 import { generatedSub, taobaoShop } from '../support/payloads.ts';
 import { GOOD_PASSWORD, makeTestCore, type TestCore } from '../support/test-core.ts';
 
 let tc: TestCore;
 let events: Array<{ name: EventName; payload: unknown }>;
-async function ok<T>(method: string, payload: unknown = {}): Promise<T> {
-  const r = await tc.core.dispatch(method, payload);
-  if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
+const { ok } = callers(() => tc.core);
 
 let subs: SubAccountView[];
 beforeEach(async () => {

@@ -12,6 +12,7 @@ import type {
   VerificationList,
   VerificationRow,
 } from '../../shared/contract/work-types.ts';
+import { callers } from '../support/contract-calls.ts';
 import { generatedSub, taobaoShop } from '../support/payloads.ts';
 import { GOOD_PASSWORD, makeTestCore, type TestCore } from '../support/test-core.ts';
 
@@ -19,17 +20,7 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
 let tc: TestCore;
-const call = (m: string, p: unknown) => tc.core.dispatch(m, p);
-async function ok<T>(method: string, payload: unknown = {}): Promise<T> {
-  const r = await call(method, payload);
-  if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-async function refused(method: string, payload: unknown): Promise<WireError> {
-  const r = await call(method, payload);
-  if (r.ok) throw new Error(`${method} unexpectedly succeeded`);
-  return r.error;
-}
+const { ok, refused } = callers(() => tc.core);
 
 async function unlockFresh(dataDir?: string) {
   tc = makeTestCore(dataDir ? { dataDir } : {});

@@ -276,6 +276,20 @@ describe('clipboard history on Windows', () => {
     expect(cb.history()).toBe('excluded');
   });
 
+  it('copies a letter as HTML and plain text together, without the secret marker', async () => {
+    const writes: unknown[] = [];
+    const cb = electronClipboard(
+      { write: async (x: never) => void writes.push(x) } as never,
+      Item as never,
+      'win32',
+    );
+    await cb.writeDocument('客户姓名：王经理', '<table><tr><th>客户姓名</th><td>王经理</td></tr></table>');
+    expect((writes[0] as Item[])[0]?.items).toEqual({
+      'text/plain': '客户姓名：王经理',
+      'text/html': '<table><tr><th>客户姓名</th><td>王经理</td></tr></table>',
+    });
+  });
+
   it('says plainly when the marker cannot be set, and still copies', async () => {
     let text = '';
     const cb = electronClipboard(

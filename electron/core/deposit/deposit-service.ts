@@ -18,7 +18,7 @@ import {
   refusedAccount,
 } from '../../../shared/domain/deposit/refund-account.ts';
 import type { Text } from '../../../shared/domain/platforms/types.ts';
-import { type HolidayCalendar, refundWindow, shanghaiDate } from '../../../shared/domain/workdays.ts';
+import { type HolidayCalendar, refundWindow } from '../../../shared/domain/workdays.ts';
 import type { InventoryDeps } from '../inventory/deps.ts';
 import { newId } from '../inventory/inventory-store.ts';
 import type { ShopDoc } from '../inventory/schemas.ts';
@@ -321,10 +321,4 @@ export class DepositService {
       .filter((c) => c.overdue && c.window)
       .map((c) => ({ id: c.id, shopName: c.shopName, amount: c.amount, overdueAt: c.window!.overdueAt }));
   }
-
-  today(): string {
-    return shanghaiDate(this.d.clock.now());
-  }
 }
-
-export type { Text };
