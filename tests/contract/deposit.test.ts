@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DepositCaseView } from '../../shared/contract/deposit-types.ts';
-import type { WireError } from '../../shared/contract/errors.ts';
 import type { ShopView } from '../../shared/contract/inventory-types.ts';
 import type { ReminderView } from '../../shared/contract/work-types.ts';
 import { callers } from '../support/contract-calls.ts';

@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WireError } from '../../shared/contract/errors.ts';
 import type { ShopView } from '../../shared/contract/inventory-types.ts';
 import type { DraftView, LockoutView } from '../../shared/contract/recovery-types.ts';
 import type { ReminderView } from '../../shared/contract/work-types.ts';

@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WireError } from '../../shared/contract/errors.ts';
 import type { ShopView, SubAccountView } from '../../shared/contract/inventory-types.ts';
 import type {
   CardInfo,

@@ -17,7 +17,6 @@ import {
   normalizeCardNumber,
   refusedAccount,
 } from '../../../shared/domain/deposit/refund-account.ts';
-import type { Text } from '../../../shared/domain/platforms/types.ts';
 import { type HolidayCalendar, refundWindow } from '../../../shared/domain/workdays.ts';
 import type { InventoryDeps } from '../inventory/deps.ts';
 import { newId } from '../inventory/inventory-store.ts';
