@@ -8,12 +8,10 @@ import { errorText } from './i18n/errors.ts';
 import { AppShell } from './screens/AppShell.tsx';
 import { AuditLogScreen } from './screens/AuditLogScreen.tsx';
 import { TempAgentsScreen } from './screens/agents/TempAgentsScreen.tsx';
-import { ComingSoonScreen } from './screens/ComingSoonScreen.tsx';
 import { CardsScreen } from './screens/cards/CardsScreen.tsx';
 import { DepositCaseScreen } from './screens/deposit/DepositCaseScreen.tsx';
 import { DepositListScreen } from './screens/deposit/DepositListScreen.tsx';
 import { LockScreen } from './screens/LockScreen.tsx';
-import { NAV_ITEMS } from './screens/nav-items.ts';
 import { OverviewScreen } from './screens/OverviewScreen.tsx';
 import { DraftPrintScreen } from './screens/recovery/DraftPrintScreen.tsx';
 import { DraftScreen } from './screens/recovery/DraftScreen.tsx';
@@ -52,10 +50,6 @@ const router = createHashRouter([
       { path: 'recovery', element: <RecoveryScreen /> },
       { path: 'recovery/:id', element: <DraftScreen /> },
       { path: 'recovery/:id/print', element: <DraftPrintScreen /> },
-      ...NAV_ITEMS.filter((n) => !n.ready).map((n) => ({
-        path: n.path.slice(1),
-        element: <ComingSoonScreen navKey={n.key} />,
-      })),
       { path: '*', element: <OverviewScreen /> },
     ],
   },

@@ -32,7 +32,6 @@ export const enUS: Shape<typeof zhCN> = {
     saved: 'Saved',
     language: 'Language',
     loading: 'Loading…',
-    comingSoon: 'This feature is being built and will come in a later version.',
     retry: 'Retry',
   },
   setup: {

@@ -23,7 +23,6 @@ export const zhCN = {
     saved: '已保存',
     language: '语言',
     loading: '加载中…',
-    comingSoon: '此功能正在开发中，将在后续版本提供。',
     retry: '重试',
   },
   setup: {

@@ -2,19 +2,18 @@
 export interface NavItem {
   path: string;
   key: string;
-  ready: boolean;
 }
 
 export const NAV_ITEMS: NavItem[] = [
-  { path: '/', key: 'overview', ready: true },
-  { path: '/shops', key: 'shops', ready: true },
-  { path: '/subaccounts', key: 'subaccounts', ready: true },
-  { path: '/templates', key: 'templates', ready: true },
-  { path: '/staff', key: 'staff', ready: true },
-  { path: '/verification', key: 'verification', ready: true },
-  { path: '/temp-agents', key: 'tempAgents', ready: true },
-  { path: '/deposit', key: 'deposit', ready: true },
-  { path: '/recovery', key: 'recovery', ready: true },
-  { path: '/audit', key: 'audit', ready: true },
-  { path: '/settings', key: 'settings', ready: true },
+  { path: '/', key: 'overview' },
+  { path: '/shops', key: 'shops' },
+  { path: '/subaccounts', key: 'subaccounts' },
+  { path: '/templates', key: 'templates' },
+  { path: '/staff', key: 'staff' },
+  { path: '/verification', key: 'verification' },
+  { path: '/temp-agents', key: 'tempAgents' },
+  { path: '/deposit', key: 'deposit' },
+  { path: '/recovery', key: 'recovery' },
+  { path: '/audit', key: 'audit' },
+  { path: '/settings', key: 'settings' },
 ];
