@@ -54,6 +54,8 @@ export function RegistrationDialog({ ids, onClose }: { ids: string[]; onClose: (
       <Form form={form} layout="vertical">
         <Form.Item name="address" label={t('work.registration.address')} rules={[{ required: true }]}>
           <Select
+            showSearch
+            optionFilterProp="label"
             loading={!addresses}
             options={(addresses ?? []).map((a) => ({ value: a.address, label: `${a.address}（${a.name}）` }))}
           />
