@@ -21,5 +21,8 @@ export default defineConfig({
     viewport: { width: 1280, height: 820 },
     launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS },
     screenshot: 'only-on-failure',
+    // The app honours the OS "reduce motion" setting; tests use it so antd's dialog and dropdown
+    // animations never race a click (the cause of the old sub-account flakes). Motion is not behaviour.
+    contextOptions: { reducedMotion: 'reduce' },
   },
 });

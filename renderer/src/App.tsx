@@ -4,6 +4,7 @@ import zhCNLocale from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { useLang } from './hooks/use-lang.ts';
+import { useReducedMotion } from './hooks/use-reduced-motion.ts';
 import { errorText } from './i18n/errors.ts';
 import { AppShell } from './screens/AppShell.tsx';
 import { AuditLogScreen } from './screens/AuditLogScreen.tsx';
@@ -76,10 +77,12 @@ function Gate() {
 
 export function App() {
   const lang = useLang();
+  const reduced = useReducedMotion();
   return (
     <ConfigProvider
       locale={lang === 'zh-CN' ? zhCNLocale : enUSLocale}
-      theme={{ token: { fontFamily: FONT_STACK } }}
+      // People who turn animations off in the OS get none here either (antd's motion token).
+      theme={{ token: { fontFamily: FONT_STACK, motion: !reduced } }}
     >
       <AntApp>
         <Gate />
