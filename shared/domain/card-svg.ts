@@ -1,8 +1,11 @@
 // One verification card as a standalone SVG: shop and platform, sub-account, deadline or window, the QR code and the
 // steps. The same drawing is shown on screen, printed, and exported as SVG or (rasterised) PNG. All text
 // is escaped: a name typed as markup stays text.
+
+import { beijingDateTime } from './china-time.ts';
+import { escapeMarkup as escapeXml } from './escape.ts';
 import { platform } from './platforms/catalog.ts';
-import { type CardFacts, cardSteps, formatBeijing } from './verification-card.ts';
+import { type CardFacts, cardSteps } from './verification-card.ts';
 
 export interface QrModules {
   size: number;
@@ -14,10 +17,6 @@ export const QR_OPTIONS = { errorCorrectionLevel: 'Q', margin: 4 } as const;
 
 export const CARD_WIDTH = 640;
 const QR_BOX = 400;
-
-export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** Naive wrapping by display width (CJK counts 2): SVG text does not wrap itself. */
 export function wrap(text: string, maxUnits: number): string[] {
@@ -54,7 +53,7 @@ export function cardSvg(f: CardFacts, qr: QrModules, mode: 'offline' | 'registra
   const title =
     mode === 'registration' ? '扫码登记子账号使用人' : f.window ? '临时客服子账号' : '子账号实人认证';
   const facts = [`店铺：${f.shopName}（${platform(f.platform).name.zh}）`, `子账号：${f.fullName}`];
-  if (f.deadline !== null) facts.push(`认证截止：${formatBeijing(f.deadline)}（北京时间）`);
+  if (f.deadline !== null) facts.push(`认证截止：${beijingDateTime(f.deadline)}（北京时间）`);
   if (f.window) facts.push(`有效期：${f.window.start} 至 ${f.window.end}`);
   let y = 56;
   const text: string[] = [

@@ -30,7 +30,8 @@ export interface Reminder {
   key: string;
   kind: ReminderKind;
   severity: Severity;
-  subAccountId: string;
+  /** What the reminder is about: a sub-account, a deposit case or a recovery draft (see `kind`). */
+  subjectId: string;
   shopName: string;
   fullName: string;
   /** The instant the reminder is about (a deadline, a window's end, when review was due). */
@@ -52,20 +53,20 @@ const SEVERITY: Record<ReminderKind, Severity> = {
   'recovery-reply-overdue': 'warning',
 };
 
-/** A sent appeal with no reply in its window. `subAccountId` holds the draft id: the record it is about. */
+/** A sent appeal with no reply in its window. */
 export function replyReminder(d: { id: string; title: string; dueAt: number }): Reminder {
   return {
     key: `recovery-reply-overdue:${d.id}:${d.dueAt}`,
     kind: 'recovery-reply-overdue',
     severity: SEVERITY['recovery-reply-overdue'],
-    subAccountId: d.id,
+    subjectId: d.id,
     shopName: '找回申请',
     fullName: d.title,
     dueAt: d.dueAt,
   };
 }
 
-/** A deposit-refund case past its review window. `subAccountId` holds the case id: the record it is about. */
+/** A deposit-refund case past its review window. */
 export function depositReminder(c: {
   id: string;
   shopName: string;
@@ -76,7 +77,7 @@ export function depositReminder(c: {
     key: `deposit-overdue:${c.id}:${c.overdueAt}`,
     kind: 'deposit-overdue',
     severity: SEVERITY['deposit-overdue'],
-    subAccountId: c.id,
+    subjectId: c.id,
     shopName: c.shopName,
     fullName: `保证金 ¥${c.amount}`,
     dueAt: c.overdueAt,
@@ -97,7 +98,7 @@ export function dueReminders(subjects: ReminderSubject[], now: number): Reminder
         key: `${kind}:${s.subAccountId}:${dueAt}`,
         kind,
         severity: SEVERITY[kind],
-        subAccountId: s.subAccountId,
+        subjectId: s.subAccountId,
         shopName: s.shopName,
         fullName: s.fullName,
         dueAt,

@@ -1,6 +1,7 @@
 // Validity windows of temporary sale agents, as calendar dates in China time (Asia/Shanghai, UTC+8 all
 // year, no daylight saving). A window includes its end date: 双11 agents work through 12-21 and are
 // expired from 12-22 00:00 Beijing time.
+import { shanghaiYear } from './china-time.ts';
 
 export interface SaleWindow {
   /** YYYY-MM-DD, first day the agents may work. */
@@ -11,14 +12,10 @@ export interface SaleWindow {
 
 export type WindowPresetId = 'double11' | '618';
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 const DAY = 24 * 3600_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The calendar year in China at this instant. */
-export function shanghaiYear(now: number): number {
-  return new Date(now + SHANGHAI_OFFSET_MS).getUTCFullYear();
-}
+export { shanghaiYear };
 
 /** Presets for the current year. 双11 is the platform's published window; 618 is our editable default. */
 export function windowPreset(id: WindowPresetId, now: number): SaleWindow {

@@ -1,5 +1,6 @@
 // What a verification card tells the staff member, and what its QR code holds when no registration
 // session is open: a short text any phone scanner shows, so the card is useful on paper alone.
+import { beijingDateTime } from './china-time.ts';
 import { platform } from './platforms/catalog.ts';
 import type { PlatformId, Text } from './platforms/types.ts';
 import type { SaleWindow } from './sale-window.ts';
@@ -13,11 +14,6 @@ export interface CardFacts {
   window: SaleWindow | null;
   /** Minutes the platform gives to finish once the code is scanned (30 on Taobao). */
   qrMinutes: number;
-}
-
-/** Beijing time, as a Chinese reader writes it: 2026-11-30 09:00. */
-export function formatBeijing(epochMs: number): string {
-  return new Date(epochMs + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 const TAOBAO_FAMILY = new Set<PlatformId>(['taobao', 'tmall']);
@@ -69,7 +65,7 @@ export function cardSteps(f: CardFacts): Text[] {
 /** The QR text outside a registration session: short, Chinese, readable in any scanner. */
 export function offlineCardText(f: CardFacts): string {
   const lines = [`店铺：${f.shopName}（${platform(f.platform).name.zh}）`, `子账号：${f.fullName}`];
-  if (f.deadline !== null) lines.push(`认证截止：${formatBeijing(f.deadline)}（北京时间）`);
+  if (f.deadline !== null) lines.push(`认证截止：${beijingDateTime(f.deadline)}（北京时间）`);
   if (f.window) lines.push(`有效期：${f.window.start} 至 ${f.window.end}`);
   if (TAOBAO_FAMILY.has(f.platform) && !f.window) lines.push(scanHint(f.platform).zh);
   return lines.join('\n');

@@ -14,9 +14,7 @@ export interface HolidayCalendar {
 
 const DAY = 24 * 3600_000;
 
-export function shanghaiDate(epochMs: number): string {
-  return new Date(epochMs + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { shanghaiDate } from './china-time.ts';
 
 function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);

@@ -305,14 +305,14 @@ describe('reminders', () => {
       '子账号已冻结（未完成实人认证）',
     ]);
 
-    const key = frozen.find((r) => r.subAccountId === a.id)!.key;
+    const key = frozen.find((r) => r.subjectId === a.id)!.key;
     await ok('reminders.snooze', { key, hours: 2 });
-    expect((await ok<ReminderView[]>('reminders.list')).map((r) => r.subAccountId)).not.toContain(a.id);
+    expect((await ok<ReminderView[]>('reminders.list')).map((r) => r.subjectId)).not.toContain(a.id);
     tc.clock.advance(2 * HOUR + 60_000);
-    expect((await ok<ReminderView[]>('reminders.list')).map((r) => r.subAccountId)).toContain(a.id);
+    expect((await ok<ReminderView[]>('reminders.list')).map((r) => r.subjectId)).toContain(a.id);
     expect(tc.notifier.shown).toHaveLength(3);
     await ok('reminders.dismiss', { key });
-    expect((await ok<ReminderView[]>('reminders.list')).map((r) => r.subAccountId)).not.toContain(a.id);
+    expect((await ok<ReminderView[]>('reminders.list')).map((r) => r.subjectId)).not.toContain(a.id);
     const bad = await refused('reminders.dismiss', { key: '../../etc' });
     expect(bad.code).toBe('VALIDATION_FAILED');
   });

@@ -123,7 +123,7 @@ describe('reminders', () => {
     });
     const retired = { ...ended, subAccountId: 'd', temp: { ...ended.temp!, retired: true } };
     const list = dueReminders([ending, frozen, ended, retired], bj('2026-12-20T12:00:00'));
-    expect(list.map((r) => `${r.kind}:${r.subAccountId}`)).toEqual([
+    expect(list.map((r) => `${r.kind}:${r.subjectId}`)).toEqual([
       'frozen:a',
       'temp-ended:c',
       'temp-ending:b',

@@ -1,15 +1,7 @@
 // On-disk shape of deposit-refund cases: one document for all of them (a seller has a handful).
 import { z } from 'zod';
 import { safeId } from '../../../shared/contract/spec.ts';
-
-/** A file attached to a case item or a draft: shown by `name`, stored under `stored` (see AttachmentStore). */
-export const attachmentSchema = z.strictObject({
-  id: safeId,
-  name: z.string().max(200),
-  stored: z.string().regex(/^[a-f0-9]{32}\.bin$/),
-  size: z.number().int().min(0),
-  addedAt: z.string().max(40),
-});
+import { attachmentSchema } from '../attachments/attachment-store.ts';
 
 const text = z.strictObject({ zh: z.string().max(500), en: z.string().max(500) });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -18,12 +18,12 @@ import {
   refusedAccount,
 } from '../../../shared/domain/deposit/refund-account.ts';
 import { type HolidayCalendar, refundWindow } from '../../../shared/domain/workdays.ts';
+import type { AttachmentStore } from '../attachments/attachment-store.ts';
+import { displayName } from '../attachments/attachment-store.ts';
 import type { InventoryDeps } from '../inventory/deps.ts';
 import { newId } from '../inventory/inventory-store.ts';
 import type { ShopDoc } from '../inventory/schemas.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
-import type { AttachmentStore } from './attachment-store.ts';
-import { displayName } from './attachment-store.ts';
 import type { CaseRecord, DepositsDoc } from './deposit-schema.ts';
 
 const COLLECTION = 'deposits';

@@ -1,12 +1,13 @@
 // Exports a person can open in Excel or WPS: .xlsx with identifiers as text cells, or CSV with a BOM.
 // Secrets are left out unless the caller re-entered the master password (checked before this runs).
+
 import type { ExportFile, PersonView, SubAccountView } from '../../../shared/contract/inventory-types.ts';
 import type { TempAgentView } from '../../../shared/contract/work-types.ts';
+import { fileStamp as stamp } from '../../../shared/domain/china-time.ts';
 import { permissionById, platform } from '../../../shared/domain/platforms/catalog.ts';
 import { writeCsv, writeXlsx } from './tabular.ts';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const stamp = (now: number) => new Date(now + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '');
 
 async function build(
   kind: string,

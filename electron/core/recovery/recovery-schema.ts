@@ -1,7 +1,7 @@
 // On-disk shape of recovery drafts and running lockout countdowns.
 import { z } from 'zod';
 import { safeId } from '../../../shared/contract/spec.ts';
-import { attachmentSchema } from '../deposit/deposit-schema.ts';
+import { attachmentSchema } from '../attachments/attachment-store.ts';
 
 const iso = z.string().max(40);
 

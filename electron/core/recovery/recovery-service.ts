@@ -2,9 +2,11 @@
 // field, a state (draft → ready → sent → resolved), exports (.eml, copy as rich or plain text; PDF and
 // print through the print view), attachments sealed like a deposit case's, and the login troubleshooter's
 // lockout countdowns, which notify from main when they end (also after a restart).
+
 import { AppError } from '../../../shared/contract/errors.ts';
 import type { ExportFile } from '../../../shared/contract/inventory-types.ts';
 import type { DraftView, LockoutView } from '../../../shared/contract/recovery-types.ts';
+import { beijingDateTime } from '../../../shared/domain/china-time.ts';
 import {
   buildDraft,
   checkDraft,
@@ -16,8 +18,8 @@ import {
 import { draftHtml, draftText } from '../../../shared/domain/recovery/render.ts';
 import { problemById } from '../../../shared/domain/recovery/troubleshooter.ts';
 import { type HolidayCalendar, refundWindow, shanghaiDate } from '../../../shared/domain/workdays.ts';
-import type { AttachmentStore } from '../deposit/attachment-store.ts';
-import { displayName } from '../deposit/attachment-store.ts';
+import type { AttachmentStore } from '../attachments/attachment-store.ts';
+import { displayName } from '../attachments/attachment-store.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { InventoryDeps } from '../inventory/deps.ts';
 import { newId } from '../inventory/inventory-store.ts';
@@ -69,7 +71,7 @@ export class RecoveryService {
   }
 
   private submittedAt(): string {
-    return new Date(this.d.clock.now() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    return beijingDateTime(this.d.clock.now());
   }
 
   view(r: DraftRecord): DraftView {

@@ -1,9 +1,11 @@
 // Builds the work modules on top of the inventory: verification actions and rules, QR card facts,
 // temporary agents, registration sessions and the reminder scheduler, and their contract handlers.
+
 import { AppError } from '../../../shared/contract/errors.ts';
 import type { CardInfo } from '../../../shared/contract/work-types.ts';
+import { fileStamp } from '../../../shared/domain/china-time.ts';
 import { depositReminder, replyReminder } from '../../../shared/domain/reminders.ts';
-import { AttachmentStore } from '../deposit/attachment-store.ts';
+import { AttachmentStore } from '../attachments/attachment-store.ts';
 import { depositsDocSchema } from '../deposit/deposit-schema.ts';
 import { DepositService } from '../deposit/deposit-service.ts';
 import { chinaCalendar } from '../deposit/holiday-calendar.ts';
@@ -120,22 +122,14 @@ export function createWork(opts: {
     'verification.list': () => inv.verification.list(),
     'verification.act': (r) => inv.verification.act(r.id, r.action),
     'rules.get': () => inv.rules.get(),
-    'rules.update': (r) =>
-      inv.rules.update({
-        ...(r.verification
-          ? { verification: { ...inv.rules.get().verification, ...stripUndefined(r.verification) } }
-          : {}),
-        ...(r.purgeAfterDays !== undefined ? { purgeAfterDays: r.purgeAfterDays } : {}),
-        ...(r.registrationMinutes !== undefined ? { registrationMinutes: r.registrationMinutes } : {}),
-      }),
+    'rules.update': (r) => inv.rules.update(r),
     'cards.get': (r) => cards(r.ids),
     'print.savePdf': async () => {
       if (!opts.pdf) throw new AppError('PDF_UNAVAILABLE');
       const bytes = await opts.pdf.printToPdf();
       audit.append({ action: 'print.savedPdf', object: 'print', summary: `${bytes.length} bytes` });
-      const stamp = new Date(clock.now() + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '');
       return {
-        fileName: `认证卡片-${stamp}.pdf`,
+        fileName: `店务管家-${fileStamp(clock.now())}.pdf`,
         mime: 'application/pdf',
         contentBase64: bytes.toString('base64'),
         rowCount: 0,
@@ -203,8 +197,4 @@ export function createWork(opts: {
   };
 
   return { handlers, reminders, registration, tempAgents, deposits, recovery };
-}
-
-function stripUndefined<T extends object>(o: T): { [K in keyof T]-?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as never;
 }

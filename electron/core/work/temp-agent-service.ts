@@ -75,7 +75,6 @@ export class TempAgentService {
   }
 
   list(): TempAgentView[] {
-    this.purgeDue();
     const now = this.d.clock.now();
     return this.agents()
       .map((a) => this.view(a, now))

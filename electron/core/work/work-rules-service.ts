@@ -2,7 +2,7 @@
 import type { WorkRules } from '../../../shared/contract/work-types.ts';
 import type { PlatformId } from '../../../shared/domain/platforms/types.ts';
 import type { VerificationRules } from '../../../shared/domain/verification.ts';
-import { rulesOf } from '../../../shared/domain/verification-policy.ts';
+import { rulesOf, type VerificationPolicy } from '../../../shared/domain/verification-policy.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { defaultWorkRules } from '../settings/work-rules-schema.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
@@ -21,10 +21,20 @@ export class WorkRulesService {
     return rulesOf(this.get().verification[p]);
   }
 
-  update(patch: Partial<WorkRules>): WorkRules {
+  /** Only what the patch names changes; a platform left out (or undefined) keeps its policy. */
+  update(patch: {
+    verification?: Partial<Record<PlatformId, VerificationPolicy | undefined>> | undefined;
+    purgeAfterDays?: number | undefined;
+    registrationMinutes?: number | undefined;
+  }): WorkRules {
     const before = this.get();
+    const verification = { ...before.verification };
+    for (const [p, policy] of Object.entries(patch.verification ?? {}) as Array<
+      [PlatformId, VerificationPolicy | undefined]
+    >)
+      if (policy) verification[p] = policy;
     const next: WorkRules = {
-      verification: { ...before.verification, ...patch.verification },
+      verification,
       purgeAfterDays: patch.purgeAfterDays ?? before.purgeAfterDays,
       registrationMinutes: patch.registrationMinutes ?? before.registrationMinutes,
     };

@@ -12,6 +12,4 @@ export function formatLeft(ms: number, lang: Language): string {
 }
 
 /** Beijing time for display (the platforms' deadlines are Beijing time). */
-export function beijing(epochMs: number): string {
-  return new Date(epochMs + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
+export { beijingDateTime as beijing } from '../../../shared/domain/china-time.ts';

@@ -8,12 +8,12 @@ import { useLang } from '../hooks/use-lang.ts';
 import { useMutation } from '../hooks/use-mutation.ts';
 import { beijing } from '../lib/duration.ts';
 import { pickText } from '../lib/text.ts';
-import { useSession } from '../stores/session-store.ts';
+import { bridge } from '../stores/session-store.ts';
 import { useWork } from '../stores/work-store.ts';
 
 const target = (r: ReminderView) =>
   r.kind === 'deposit-overdue'
-    ? `/deposit/${r.subAccountId}`
+    ? `/deposit/${r.subjectId}`
     : r.kind.startsWith('temp-')
       ? '/temp-agents'
       : '/verification';
@@ -28,7 +28,6 @@ export function RemindersPanel() {
   useEffect(() => {
     void loadReminders();
   }, [loadReminders]);
-  const b = () => useSession.getState().bridge!;
   return (
     <Card
       title={
@@ -79,7 +78,7 @@ export function RemindersPanel() {
                   ],
                   onClick: ({ key }) =>
                     void execute(() =>
-                      b().invoke('reminders.snooze', { key: r.key, hours: Number(key) }),
+                      bridge().invoke('reminders.snooze', { key: r.key, hours: Number(key) }),
                     ).then(() => loadReminders()),
                 }}
               >
@@ -91,7 +90,7 @@ export function RemindersPanel() {
                 type="link"
                 size="small"
                 onClick={() =>
-                  void execute(() => b().invoke('reminders.dismiss', { key: r.key })).then(() =>
+                  void execute(() => bridge().invoke('reminders.dismiss', { key: r.key })).then(() =>
                     loadReminders(),
                   )
                 }

@@ -1,6 +1,7 @@
 import { Card, InputNumber, Space, Switch, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RequestOf } from '../../../shared/contract/methods.ts';
 import type { WorkRules } from '../../../shared/contract/work-types.ts';
 import { PLATFORM_IDS, platform } from '../../../shared/domain/platforms/catalog.ts';
 import type { PlatformId } from '../../../shared/domain/platforms/types.ts';
@@ -8,9 +9,7 @@ import type { VerificationPolicy } from '../../../shared/domain/verification-pol
 import { useLang } from '../hooks/use-lang.ts';
 import { useMutation } from '../hooks/use-mutation.ts';
 import { pickText } from '../lib/text.ts';
-import { useSession } from '../stores/session-store.ts';
-
-const b = () => useSession.getState().bridge!;
+import { bridge } from '../stores/session-store.ts';
 
 const NUMBERS: Array<[keyof Omit<VerificationPolicy, 'required'>, number, number]> = [
   ['verifyWithinDays', 1, 90],
@@ -26,14 +25,14 @@ export function RulesSection() {
   const { execute } = useMutation();
   const [rules, setRules] = useState<WorkRules | null>(null);
   useEffect(() => {
-    void b().invoke('rules.get', {}).then(setRules);
+    void bridge().invoke('rules.get', {}).then(setRules);
   }, []);
   if (!rules) return null;
-  const save = async (patch: Parameters<ReturnType<typeof b>['invoke']>[1] & object) => {
-    const next = await execute(() => b().invoke('rules.update', patch as never), {
+  const save = async (patch: RequestOf<'rules.update'>) => {
+    const next = await execute(() => bridge().invoke('rules.update', patch), {
       success: t('common.saved'),
     });
-    if (next) setRules(next as WorkRules);
+    if (next) setRules(next);
   };
   const setPolicy = (p: PlatformId, change: Partial<VerificationPolicy>) =>
     void save({ verification: { [p]: { ...rules.verification[p], ...change } } });

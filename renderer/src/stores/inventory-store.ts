@@ -8,7 +8,7 @@ import type {
   TemplateView,
 } from '../../../shared/contract/inventory-types.ts';
 import type { MethodName, RequestOf, ResponseOf } from '../../../shared/contract/methods.ts';
-import { useSession } from './session-store.ts';
+import { bridge } from './session-store.ts';
 
 interface InventoryState {
   shops: ShopView[];
@@ -21,12 +21,6 @@ interface InventoryState {
   /** Calls main, then reloads the lists the change can affect. */
   mutate<M extends MethodName>(method: M, req: RequestOf<M>): Promise<ResponseOf<M>>;
 }
-
-const bridge = () => {
-  const b = useSession.getState().bridge;
-  if (!b) throw new Error('bridge not ready');
-  return b;
-};
 
 export const useInventory = create<InventoryState>((set, get) => ({
   shops: [],

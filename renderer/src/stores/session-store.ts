@@ -101,3 +101,10 @@ export const useSession = create<SessionState>((set, get) => ({
     set({ settings });
   },
 }));
+
+/** The bridge to main for stores and screens; it exists from start-up on (main.tsx sets it before rendering). */
+export function bridge(): Bridge {
+  const b = useSession.getState().bridge;
+  if (!b) throw new Error('bridge not ready');
+  return b;
+}

@@ -8,7 +8,7 @@ import type {
   TempAgentView,
   VerificationList,
 } from '../../../shared/contract/work-types.ts';
-import { useSession } from './session-store.ts';
+import { bridge } from './session-store.ts';
 
 interface WorkState {
   verification: VerificationList | null;
@@ -28,12 +28,6 @@ interface WorkState {
   /** Subscribes to main's events once per bridge. */
   listen(): () => void;
 }
-
-const bridge = () => {
-  const b = useSession.getState().bridge;
-  if (!b) throw new Error('bridge not ready');
-  return b;
-};
 
 export const useWork = create<WorkState>((set, get) => ({
   verification: null,

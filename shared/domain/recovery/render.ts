@@ -1,10 +1,7 @@
 // A draft as HTML (e-mail body, print view, rich copy) and as plain text (e-mail alternative, WeChat).
 // Everything typed is escaped: markup in a field stays text everywhere it goes.
+import { escapeMarkup as escapeHtml } from '../escape.ts';
 import type { DraftDoc } from './draft-kinds.ts';
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 const CELL = 'border:1px solid #999;padding:6px 10px;text-align:left;vertical-align:top';
 

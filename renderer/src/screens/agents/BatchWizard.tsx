@@ -21,7 +21,7 @@ import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { fieldErrorText as fieldText } from '../../i18n/errors.ts';
 import { useInventory } from '../../stores/inventory-store.ts';
-import { useSession } from '../../stores/session-store.ts';
+import { bridge, useSession } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
 
 interface Values {
@@ -116,7 +116,7 @@ export function BatchWizard({ onClose }: { onClose: () => void }) {
     useWork.setState({ batchProgress: { batchId: '', done: 0, total: v.count } });
     const r = await execute(
       (confirmHighRisk) =>
-        useSession.getState().bridge!.invoke('agents.createBatch', {
+        bridge().invoke('agents.createBatch', {
           shopId: v.shopId,
           count: v.count,
           pattern: v.pattern,

@@ -2,7 +2,7 @@ import { Form, Modal, Radio, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '../../hooks/use-mutation.ts';
-import { useSession } from '../../stores/session-store.ts';
+import { bridge } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
 
 /** Confirms retiring the chosen agents and how (disable or delete on the platform). */
@@ -13,13 +13,12 @@ export function RetireDialog({ ids, onClose }: { ids: string[]; onClose: (done: 
   const { execute } = useMutation();
   const loadAgents = useWork((s) => s.loadAgents);
   useEffect(() => {
-    void useSession
-      .getState()
-      .bridge!.invoke('rules.get', {})
+    void bridge()
+      .invoke('rules.get', {})
       .then((r) => setPurgeDays(r.purgeAfterDays));
   }, []);
   const submit = async () => {
-    const r = await execute(() => useSession.getState().bridge!.invoke('agents.retire', { ids, mode }), {});
+    const r = await execute(() => bridge().invoke('agents.retire', { ids, mode }), {});
     await loadAgents();
     if (r) onClose(true);
   };

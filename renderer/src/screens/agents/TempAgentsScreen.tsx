@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import type { TempAgentView } from '../../../../shared/contract/work-types.ts';
 import { ExportDialog } from '../../components/ExportDialog.tsx';
 import { SecretField } from '../../components/SecretField.tsx';
-import { useSession } from '../../stores/session-store.ts';
+import { bridge } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
 import { BatchWizard } from './BatchWizard.tsx';
 import { RetireDialog } from './RetireDialog.tsx';
@@ -152,7 +152,7 @@ export function TempAgentsScreen() {
         title={t('work.agents.exportRoster')}
         formats={['xlsx']}
         run={(c) =>
-          useSession.getState().bridge!.invoke('agents.exportRoster', {
+          bridge().invoke('agents.exportRoster', {
             includeSecrets: c.includeSecrets,
             ...(c.masterPassword ? { masterPassword: c.masterPassword } : {}),
           })

@@ -10,7 +10,7 @@ import { useSavePdf } from '../../hooks/use-save-pdf.ts';
 import { errorText } from '../../i18n/errors.ts';
 import { cardFileName, makeCardSvg, svgDataUrl, svgToPng } from '../../lib/card-image.ts';
 import { downloadBlob } from '../../lib/download.ts';
-import { useSession } from '../../stores/session-store.ts';
+import { bridge } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
 import '../../print.css';
 
@@ -52,9 +52,8 @@ export function CardsScreen() {
       setInfos([]);
       return;
     }
-    void useSession
-      .getState()
-      .bridge!.invoke('cards.get', { ids: idKey.split(',') })
+    void bridge()
+      .invoke('cards.get', { ids: idKey.split(',') })
       .then(setInfos, (err) => {
         setInfos([]);
         message.error(errorText(err, lang));

@@ -8,13 +8,12 @@ import type { SectionId } from '../../../../shared/domain/deposit/checklist-temp
 import { useLang } from '../../hooks/use-lang.ts';
 import { downloadExport, fileToBase64 } from '../../lib/download.ts';
 import { pickText } from '../../lib/text.ts';
-import { useSession } from '../../stores/session-store.ts';
+import { bridge } from '../../stores/session-store.ts';
 
 type Run = (
   fn: () => Promise<DepositCaseView>,
   optimistic?: (c: DepositCaseView) => DepositCaseView,
 ) => Promise<DepositCaseView | undefined>;
-const bridge = () => useSession.getState().bridge!;
 
 /** One section of the checklist: tick, note and date per item, files on materials, the user's own items. */
 export function ChecklistSection({

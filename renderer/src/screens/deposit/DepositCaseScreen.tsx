@@ -25,12 +25,10 @@ import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { beijing } from '../../lib/duration.ts';
 import { pickText } from '../../lib/text.ts';
-import { useSession } from '../../stores/session-store.ts';
+import { bridge } from '../../stores/session-store.ts';
 import { AccountForm } from './AccountForm.tsx';
 import { CaseStateTag } from './CaseStateTag.tsx';
 import { ChecklistSection } from './ChecklistSection.tsx';
-
-const bridge = () => useSession.getState().bridge!;
 
 const NEEDS: Partial<Record<CaseAction['type'], 'date' | 'reason'>> = {
   submit: 'date',

@@ -9,7 +9,7 @@ import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { pickText } from '../../lib/text.ts';
 import { useInventory } from '../../stores/inventory-store.ts';
-import { useSession } from '../../stores/session-store.ts';
+import { bridge } from '../../stores/session-store.ts';
 import { CaseStateTag } from './CaseStateTag.tsx';
 
 /** 保证金退还: one case per shop being closed, with progress and where it stands. */
@@ -24,12 +24,12 @@ export function DepositListScreen() {
   const [form] = Form.useForm<{ shopId: string; amount: number }>();
   useEffect(() => {
     void loadAll();
-    void useSession.getState().bridge!.invoke('deposit.list', {}).then(setCases);
+    void bridge().invoke('deposit.list', {}).then(setCases);
   }, [loadAll]);
 
   const create = async () => {
     const v = await form.validateFields();
-    const c = await execute(() => useSession.getState().bridge!.invoke('deposit.create', v), { form });
+    const c = await execute(() => bridge().invoke('deposit.create', v), { form });
     if (c) void navigate(`/deposit/${c.id}`);
   };
 

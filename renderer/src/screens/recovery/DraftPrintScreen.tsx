@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { DraftView } from '../../../../shared/contract/recovery-types.ts';
 import { useSavePdf } from '../../hooks/use-save-pdf.ts';
-import { useSession } from '../../stores/session-store.ts';
+import { bridge } from '../../stores/session-store.ts';
 import { DraftDocument } from './DraftDocument.tsx';
 import '../../print.css';
 
@@ -18,7 +18,7 @@ export function DraftPrintScreen() {
   const [d, setDraft] = useState<DraftView | null>(null);
   const once = useRef(false);
   useEffect(() => {
-    void useSession.getState().bridge!.invoke('recovery.get', { id }).then(setDraft);
+    void bridge().invoke('recovery.get', { id }).then(setDraft);
   }, [id]);
 
   const savePdf = useSavePdf();

@@ -33,11 +33,10 @@ import { useMutation } from '../../hooks/use-mutation.ts';
 import { errorText } from '../../i18n/errors.ts';
 import { downloadExport, fileToBase64 } from '../../lib/download.ts';
 import { pickText } from '../../lib/text.ts';
-import { useSession } from '../../stores/session-store.ts';
+import { bridge } from '../../stores/session-store.ts';
 import { DraftDocument } from './DraftDocument.tsx';
 import '../../print.css';
 
-const bridge = () => useSession.getState().bridge!;
 const ORDER: DraftState[] = ['draft', 'ready', 'sent', 'resolved'];
 
 /** One recovery draft: the form (autosaved as typed), its state, the letter, and every way out of the app. */

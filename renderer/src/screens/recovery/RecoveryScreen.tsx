@@ -9,7 +9,7 @@ import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { pickText } from '../../lib/text.ts';
 import { useInventory } from '../../stores/inventory-store.ts';
-import { useSession } from '../../stores/session-store.ts';
+import { bridge } from '../../stores/session-store.ts';
 import { Troubleshooter } from './Troubleshooter.tsx';
 
 const STATE_COLORS = { draft: 'default', ready: 'blue', sent: 'gold', resolved: 'green' } as const;
@@ -27,13 +27,13 @@ export function RecoveryScreen() {
   const [form] = Form.useForm<{ kind: DraftKind; shopId?: string }>();
   useEffect(() => {
     void loadAll();
-    void useSession.getState().bridge!.invoke('recovery.list', {}).then(setDrafts);
+    void bridge().invoke('recovery.list', {}).then(setDrafts);
   }, [loadAll]);
 
   const create = async () => {
     const v = await form.validateFields();
     const d = await execute(() =>
-      useSession.getState().bridge!.invoke('recovery.create', { kind: v.kind, shopId: v.shopId ?? null }),
+      bridge().invoke('recovery.create', { kind: v.kind, shopId: v.shopId ?? null }),
     );
     if (d) void navigate(`/recovery/${d.id}`);
   };

@@ -10,10 +10,9 @@ import { useMutation } from '../../hooks/use-mutation.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { formatLeft } from '../../lib/duration.ts';
 import { pickText } from '../../lib/text.ts';
-import { useSession } from '../../stores/session-store.ts';
+import { bridge } from '../../stores/session-store.ts';
 
 const PLATFORMS: Array<LoginProblem['platform']> = ['jd', 'douyin', 'amazon'];
-const bridge = () => useSession.getState().bridge!;
 
 /** Pick the platform and the login page's message: what it means, what to do, and any wait it imposes. */
 export function Troubleshooter({ onDraft }: { onDraft: (k: DraftKind) => void }) {

@@ -13,7 +13,7 @@ import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { pickText } from '../../lib/text.ts';
 import { useInventory } from '../../stores/inventory-store.ts';
-import { useSession } from '../../stores/session-store.ts';
+import { bridge } from '../../stores/session-store.ts';
 import { SubAccountCreateModal } from './SubAccountCreateModal.tsx';
 import { type Dialog, SubAccountDialogs } from './SubAccountDialogs.tsx';
 
@@ -355,7 +355,7 @@ export function SubAccountsScreen() {
       <ExportDialog
         open={exporting}
         run={(c) =>
-          useSession.getState().bridge!.invoke('subaccounts.export', {
+          bridge().invoke('subaccounts.export', {
             ...c,
             ...(filter.shopId ? { shopId: filter.shopId } : {}),
           })

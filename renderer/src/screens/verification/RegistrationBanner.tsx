@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { beijing } from '../../lib/duration.ts';
-import { useSession } from '../../stores/session-store.ts';
+import { bridge } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
 
 /** Live progress of the open registration session (from main's events), or how the last one ended. */
@@ -42,9 +42,7 @@ export function RegistrationBanner() {
             <Button
               size="small"
               danger
-              onClick={() =>
-                void execute(() => useSession.getState().bridge!.invoke('registration.close', {}))
-              }
+              onClick={() => void execute(() => bridge().invoke('registration.close', {}))}
             >
               {t('work.registration.close')}
             </Button>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { NetworkAddress } from '../../../../shared/contract/work-types.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
-import { useSession } from '../../stores/session-store.ts';
+import { bridge } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
 
 /** Opens a registration session for the chosen sub-accounts on the network interface phones can reach. */
@@ -16,7 +16,7 @@ export function RegistrationDialog({ ids, onClose }: { ids: string[]; onClose: (
   const [addresses, setAddresses] = useState<NetworkAddress[] | null>(null);
   const address = Form.useWatch('address', form);
   useEffect(() => {
-    const b = useSession.getState().bridge!;
+    const b = bridge();
     void Promise.all([b.invoke('registration.interfaces', {}), b.invoke('rules.get', {})]).then(
       ([list, rules]) => {
         setAddresses(list);
@@ -28,7 +28,7 @@ export function RegistrationDialog({ ids, onClose }: { ids: string[]; onClose: (
   const start = async () => {
     const v = await form.validateFields();
     const session = await execute(() =>
-      useSession.getState().bridge!.invoke('registration.open', {
+      bridge().invoke('registration.open', {
         subAccountIds: ids,
         address: v.address,
         minutes: v.minutes,

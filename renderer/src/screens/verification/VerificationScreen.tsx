@@ -17,7 +17,7 @@ import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { beijing, formatLeft } from '../../lib/duration.ts';
-import { useSession } from '../../stores/session-store.ts';
+import { bridge } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
 import { RegistrationBanner } from './RegistrationBanner.tsx';
 import { RegistrationDialog } from './RegistrationDialog.tsx';
@@ -38,7 +38,7 @@ export function VerificationScreen() {
   useEffect(() => {
     void loadVerification();
     void loadSession();
-    void useSession.getState().bridge!.invoke('rules.get', {}).then(setRules);
+    void bridge().invoke('rules.get', {}).then(setRules);
   }, [loadVerification, loadSession]);
   const policy = (p: PlatformId) => rules?.verification[p] ?? defaultPolicy(p);
 
@@ -48,12 +48,9 @@ export function VerificationScreen() {
   );
 
   const act = (row: VerificationRow, action: VerificationAction) =>
-    execute(
-      () => useSession.getState().bridge!.invoke('verification.act', { id: row.subAccountId, action }),
-      {
-        success: t('work.verify.done'),
-      },
-    ).then(() => loadVerification());
+    execute(() => bridge().invoke('verification.act', { id: row.subAccountId, action }), {
+      success: t('work.verify.done'),
+    }).then(() => loadVerification());
 
   const onAction = (row: VerificationRow, type: VerificationAction['type']) => {
     if (type === 'reject') return setRejecting(row);

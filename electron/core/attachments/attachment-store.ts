@@ -1,15 +1,27 @@
-// Files attached to a case (licence, ID photos...): copied into the data folder under generated names and
-// sealed with the data key, since they are some of the most sensitive things the app holds. The original
+// Files attached to a deposit case or a recovery draft (licence, ID photos...): copied into the data
+// folder under generated names and sealed with the data key, since they are some of the most sensitive things the app holds. The original
 // name is kept only as display text; no part of it ever reaches a path.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors.ts';
+import { safeId } from '../../../shared/contract/spec.ts';
 import type { Sealer } from '../inventory/sealer.ts';
 import { ensurePrivateDir, rawDurableWrite } from '../storage/fs-durable.ts';
 
-export const MAX_ATTACHMENT_BYTES = 6 * 1024 * 1024;
 const STORED = /^[a-f0-9]{32}\.bin$/;
+
+/** A file attached to a case item or a draft: shown by `name`, stored under `stored` (see AttachmentStore). */
+export const attachmentSchema = z.strictObject({
+  id: safeId,
+  name: z.string().max(200),
+  stored: z.string().regex(STORED),
+  size: z.number().int().min(0),
+  addedAt: z.string().max(40),
+});
+
+export const MAX_ATTACHMENT_BYTES = 6 * 1024 * 1024;
 
 /** The name shown to the user: the last path segment, no control characters, at most 120 characters. */
 export function displayName(original: string): string {
