@@ -40,6 +40,18 @@ export const errorMessages = {
     en: 'A data file is damaged and no good backup exists; stopped so nothing is overwritten.',
   },
   STORAGE_WRITE_FAILED: { zh: '保存失败，数据未更改。', en: 'Saving failed; nothing was changed.' },
+  EXPORT_CSV_UNSAFE_SECRET: {
+    zh: '有密码以 = + - @ 开头，CSV 会让 Excel/WPS 把它当作公式；为保证导出的密码与保存的完全一致，请改用 .xlsx 导出。',
+    en: 'Some passwords start with = + - or @, which Excel/WPS would run as a formula from a CSV; to keep every exported password exactly as stored, export as .xlsx instead.',
+  },
+  DISK_FULL: {
+    zh: '磁盘空间已满，未能保存，数据未更改。请腾出空间后重试。',
+    en: 'The disk is full; nothing was saved or changed. Free some space and try again.',
+  },
+  IO_ERROR: {
+    zh: '磁盘读写出错，未能保存，数据未更改。请检查磁盘后重试。',
+    en: 'A disk I/O error occurred; nothing was saved or changed. Check the disk and try again.',
+  },
   INTERNAL: { zh: '发生内部错误。', en: 'An internal error occurred.' },
   NAME_TAKEN: { zh: '该子账号名已被使用，请换一个。', en: 'That sub-account name is taken; choose another.' },
   NAME_IMMUTABLE: {
@@ -80,6 +92,10 @@ export const errorMessages = {
   IMPORT_HAS_ERRORS: {
     zh: '有错误的行未导入。请修正文件，或明确选择跳过错误行。',
     en: 'Rows with errors were not imported. Fix the file, or choose to skip invalid rows.',
+  },
+  FILE_ARCHIVE_REFUSED: {
+    zh: '该 .xlsx 文件结构异常（条目过多、解压后过大或压缩比异常，可能是“压缩炸弹”），已拒绝读取，未做任何更改。',
+    en: 'This .xlsx file is abnormal (too many entries, too large when unpacked, or an extreme compression ratio, as in a zip bomb); it was refused and nothing changed.',
   },
   FILE_UNREADABLE: {
     zh: '无法读取该文件（支持 .xlsx 和 .csv）。',

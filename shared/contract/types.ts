@@ -32,7 +32,11 @@ export type CorruptionKind =
   | 'schema'
   | 'checksum'
   | 'authentication'
-  | 'missing';
+  | 'missing'
+  /** A last write that never finished (a crash or power cut mid-append): it was never acknowledged. */
+  | 'torn-tail'
+  /** The file is shorter than its anchor says: its newest entries are missing. */
+  | 'anchor';
 
 export interface RecoveryEvent {
   /** File name relative to the data folder. */
@@ -45,6 +49,10 @@ export interface RecoveryEvent {
   /** When the restored generation had been written (ISO), or null. */
   restoredVersionAt: string | null;
   at: string;
+  /** Changes re-applied on top of the restored version (from the journal that followed it). */
+  replayed?: number;
+  /** What could not be recovered: record names, or "line N" where even the name is unreadable. */
+  lost?: string[];
 }
 
 export interface AuditEntry {

@@ -92,6 +92,7 @@ const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 const LOWER = 'abcdefghijkmnopqrstuvwxyz';
 const DIGITS = '23456789';
 const SYMBOLS = '!@#$%^&*-_=+';
+const FORMULA_LEAD = '=+-@';
 
 /**
  * A password meeting the advised policy for the platform. `randomInt(n)` must return a uniform integer in
@@ -112,5 +113,9 @@ export function generatePassword(
     const j = randomInt(i + 1);
     [chars[i], chars[j]] = [chars[j]!, chars[i]!];
   }
+  // Never lead with a character a spreadsheet reads as a formula (= + - @): a password exported to CSV or
+  // pasted into a sheet must stay exactly itself. Upper-case, lower-case and digits always exist to swap in.
+  const safe = chars.findIndex((c) => !FORMULA_LEAD.includes(c));
+  [chars[0], chars[safe]] = [chars[safe]!, chars[0]!];
   return chars.join('');
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listZip, readZipEntry } from '../../electron/core/inventory/zip-guard.ts';
 import type { WireError } from '../../shared/contract/errors.ts';
 import type {
   ImportPreview,
@@ -12,6 +13,7 @@ import type {
   TemplateView,
 } from '../../shared/contract/inventory-types.ts';
 import { GOOD_PASSWORD } from '../support/test-core.ts';
+import { zipOf } from '../support/zip-of.ts';
 import { type ContractClient, directClient } from './clients.ts';
 
 let c: ContractClient;
@@ -475,39 +477,101 @@ describe('templates', () => {
 });
 
 describe('export', () => {
-  it('writes an .xlsx with text cells and neutralised formulas; passwords only after the master password', async () => {
+  it('writes an .xlsx whose cells are exactly the stored values and never formulas; passwords only after the master password (defect 9)', async () => {
     const shop = await ok<ShopView>(
       'shops.create',
       shopInput({ name: '=HYPERLINK("http://evil")', mainLogin: '+main' }),
     );
-    await ok('subaccounts.create', subInput(shop.id, { templateId: 'builtin-taobao-presales' }));
+    // A user-typed password that starts like a formula, and an id that may start with '-'.
+    const sub = await ok<SubAccountView>(
+      'subaccounts.create',
+      subInput(shop.id, {
+        templateId: 'builtin-taobao-presales',
+        password: '=Sub-Pass-123',
+        confirm: '=Sub-Pass-123',
+      }),
+    );
     const file = await ok<{ fileName: string; contentBase64: string }>('subaccounts.export', {
       format: 'xlsx',
       includeSecrets: false,
     });
     expect(file.fileName).toMatch(/^子账号-\d{12}\.xlsx$/);
+    const bytes = Buffer.from(file.contentBase64, 'base64');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).values).toContain('子账号');
     expect(ws.getRow(1).values).not.toContain('密码');
-    expect(ws.getCell('A2').value).toBe('\'=HYPERLINK("http://evil")');
-    expect(ws.getCell('C2').value).toBe("'+main:小王");
-    expect(ws.getCell('J2').value).toMatch(/^[A-Za-z0-9_-]{12}$/);
+    expect(ws.getCell('A2').value).toBe('=HYPERLINK("http://evil")');
+    expect(ws.getCell('C2').value).toBe('+main:小王');
+    expect(ws.getCell('J2').value).toBe(sub.id);
     expect(ws.getColumn(3).numFmt).toBe('@');
+    // No cell is a formula: the sheet holds string cells only, no <f> element anywhere.
+    const sheets = listZip(bytes).filter((e) => e.name.startsWith('xl/worksheets/'));
+    for (const e of sheets) expect(readZipEntry(bytes, e).toString('utf8')).not.toMatch(/<f[ >]/);
     expect(
       (await refused('subaccounts.export', { format: 'xlsx', includeSecrets: true, masterPassword: 'wrong' }))
         .code,
     ).toBe('WRONG_PASSWORD');
     const withPw = await ok<{ contentBase64: string }>('subaccounts.export', {
+      format: 'xlsx',
+      includeSecrets: true,
+      masterPassword: GOOD_PASSWORD,
+    });
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(Buffer.from(withPw.contentBase64, 'base64') as unknown as ArrayBuffer);
+    expect(wb2.worksheets[0]!.getCell('L2').value).toBe('=Sub-Pass-123');
+    // CSV would have to alter that password to keep Excel from running it: refused, nothing exported.
+    const unsafe = await refused('subaccounts.export', {
       format: 'csv',
       includeSecrets: true,
       masterPassword: GOOD_PASSWORD,
     });
-    const csv = Buffer.from(withPw.contentBase64, 'base64');
+    expect(unsafe.code).toBe('EXPORT_CSV_UNSAFE_SECRET');
+    expect(unsafe.details).toMatchObject({ count: 1 });
+    await ok('subaccounts.changePassword', {
+      id: sub.id,
+      password: 'Sub-Pass-456',
+      confirm: 'Sub-Pass-456',
+      generate: false,
+    });
+    const csvFile = await ok<{ contentBase64: string }>('subaccounts.export', {
+      format: 'csv',
+      includeSecrets: true,
+      masterPassword: GOOD_PASSWORD,
+    });
+    const csv = Buffer.from(csvFile.contentBase64, 'base64');
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.toString('utf8')).toContain('Sub-Pass-123');
+    expect(csv.toString('utf8')).toContain(',Sub-Pass-456');
+    // Non-secret text that looks like a formula is shown as text in a CSV (the dialog says so).
     expect(csv.toString('utf8')).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  });
+
+  it('refuses a zip bomb posing as .xlsx before any parser inflates it, and changes nothing (defect 12)', async () => {
+    const bomb = zipOf([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(50 * 1024 * 1024, 0x41) }]);
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    const r = await refused('staff.previewImport', {
+      fileName: 'staff.xlsx',
+      contentBase64: bomb.toString('base64'),
+    });
+    expect(r.code).toBe('FILE_ARCHIVE_REFUSED');
+    expect(r.details).toMatchObject({ reason: 'compression-ratio' });
+    // A bomb whose headers lie about its size is caught when inflating stops at the declared size.
+    const liar = zipOf([
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(4 * 1024 * 1024, 0x41), claim: 1000 },
+    ]);
+    const r2 = await refused('staff.previewImport', {
+      fileName: 'staff.xlsx',
+      contentBase64: liar.toString('base64'),
+    });
+    expect(r2.code).toBe('FILE_ARCHIVE_REFUSED');
+    expect(r2.details).toMatchObject({ reason: 'size-mismatch' });
+    const many = zipOf(Array.from({ length: 5001 }, (_, i) => ({ name: `f${i}`, data: Buffer.from('x') })));
+    expect(
+      (await refused('staff.previewImport', { fileName: 's.xlsx', contentBase64: many.toString('base64') }))
+        .details,
+    ).toMatchObject({ reason: 'too-many-entries' });
+    expect(await ok('staff.list', {})).toEqual([]);
   });
 });
 
@@ -520,7 +584,8 @@ describe('inventory file damaged behind our back', () => {
     // Forge a's sealed password in its journal line (line hash recomputed, GCM tag broken).
     const { createHash } = await import('node:crypto');
     const file = `${c.tc.dataDir}/shops/${shop.id}.journal`;
-    const line = JSON.parse(fs.readFileSync(file, 'utf8').trim());
+    const [header, change] = fs.readFileSync(file, 'utf8').trim().split('\n');
+    const line = JSON.parse(change!);
     const sealed: string = line.e.v.secrets.password;
     const raw = Buffer.from(sealed.slice(3), 'base64url');
     raw[raw.length - 1] = (raw[raw.length - 1] ?? 0) ^ 0xff;
@@ -528,7 +593,7 @@ describe('inventory file damaged behind our back', () => {
     const json = JSON.stringify(line.e);
     fs.writeFileSync(
       file,
-      `{"h":"${createHash('sha256').update(json).digest('hex').slice(0, 32)}","e":${json}}\n`,
+      `${header}\n{"h":"${createHash('sha256').update(json).digest('hex').slice(0, 32)}","e":${json}}\n`,
     );
 
     const { makeTestCore } = await import('../support/test-core.ts');
@@ -542,7 +607,11 @@ describe('inventory file damaged behind our back', () => {
       'storage.getRecoveryReport',
       {},
     );
-    expect(report[0]).toMatchObject({ file: `shops/${shop.id}.journal`, problem: 'authentication' });
+    expect(report[0]).toMatchObject({
+      file: `shops/${shop.id}.journal`,
+      problem: 'authentication',
+      lost: ['a'],
+    });
     expect(fs.existsSync(`${c.tc.dataDir}/${report[0]!.movedTo}`)).toBe(true);
     expect(await ok('subaccounts.list', {})).toEqual([]);
     expect(

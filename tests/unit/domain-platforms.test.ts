@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { applyChecklist, diffPermissions, riskSummary } from '../../shared/domain/permissions.ts';
 import { PLATFORM_IDS, platform } from '../../shared/domain/platforms/catalog.ts';
@@ -174,5 +175,28 @@ describe('apply checklist and template comparison', () => {
     expect(d.added).toEqual(['logistics.address', 'refund.handle', 'refund.view']);
     expect(d.removed).toEqual(['item.view']);
     expect(d).toMatchObject({ riskBefore: 'low', riskAfter: 'high', newlyHighRisk: ['refund.handle'] });
+  });
+
+  it('a generated password never starts with a character a spreadsheet runs as a formula (= + - @) or with whitespace', () => {
+    // Every random source: crypto-random ones, and adversarial ones that always pick the first, the last,
+    // or cycle, which would put a symbol first on every platform if nothing prevented it.
+    const sources: Array<() => (n: number) => number> = [
+      () => (n) => randomInt(n),
+      () => () => 0,
+      () => (n) => n - 1,
+      () => {
+        let k = 0;
+        return (n) => k++ % n;
+      },
+    ];
+    for (const id of PLATFORM_IDS) {
+      for (const make of sources) {
+        for (let i = 0; i < 300; i++) {
+          const pw = generatePassword(id, make());
+          expect(pw, `${id} ${pw}`).not.toMatch(/^[=+\-@\s]/);
+          expect(checkPassword(advisedPolicy(id), pw), `${id} ${pw}`).toBeNull();
+        }
+      }
+    }
   });
 });

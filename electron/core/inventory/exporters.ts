@@ -16,9 +16,13 @@ async function build(
   rows: string[][],
   textColumns: number[],
   now: number,
+  secretColumns: number[] = [],
 ): Promise<ExportFile> {
   const fileName = `${kind}-${stamp(now)}.${format}`;
-  const bytes = format === 'xlsx' ? await writeXlsx(kind, header, rows, textColumns) : writeCsv(header, rows);
+  const bytes =
+    format === 'xlsx'
+      ? await writeXlsx(kind, header, rows, textColumns)
+      : writeCsv(header, rows, secretColumns);
   return {
     fileName,
     mime: format === 'xlsx' ? XLSX_MIME : 'text/csv',
@@ -64,7 +68,8 @@ export function exportSubAccounts(
     return row;
   });
   // Names, phones, ids and passwords are text: Excel must not turn them into numbers or dates.
-  return build('子账号', opts.format, header, rows, [2, 7, 9, ...(opts.password ? [11] : [])], opts.now);
+  const secret = opts.password ? [11] : [];
+  return build('子账号', opts.format, header, rows, [2, 7, 9, ...secret], opts.now, secret);
 }
 
 export function exportStaff(
@@ -114,5 +119,6 @@ export function exportRoster(
     return row;
   });
   // Dates as text: Excel keeps 2026-11-01 as typed; names and passwords must never become numbers.
-  return build('临时客服', 'xlsx', header, rows, [2, 3, 4, ...(opts.password ? [7] : [])], opts.now);
+  const secret = opts.password ? [7] : [];
+  return build('临时客服', 'xlsx', header, rows, [2, 3, 4, ...secret], opts.now, secret);
 }

@@ -1,8 +1,10 @@
 // Reading and writing tables: CSV (RFC 4180, UTF-8 with BOM out; UTF-8, UTF-8 BOM or GBK/GB18030 in) and
-// .xlsx through exceljs. Cells that a spreadsheet would run as a formula are neutralised on the way out.
+// .xlsx through exceljs. CSV cells that a spreadsheet would run as a formula are neutralised on the way
+// out; .xlsx cells are string cells, which no spreadsheet runs, so they are written unchanged.
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../../../shared/contract/errors.ts';
+import { checkZip } from './zip-guard.ts';
 
 export type Table = string[][];
 
@@ -51,6 +53,8 @@ export function parseCsv(text: string): Table {
 }
 
 export async function readXlsx(bytes: Buffer): Promise<Table> {
+  // Bounded before exceljs inflates anything (zip bombs, lying headers).
+  checkZip(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -79,12 +83,22 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-/** A cell starting with = + - @ (or a tab/CR) would run as a formula in Excel or WPS: prefix a quote. */
+/** A CSV cell starting with = + - @ (or a tab/CR) would run as a formula when Excel or WPS opens it. */
+export const looksLikeFormula = (value: string): boolean => /^[=+\-@\t\r]/.test(value);
+
+/** CSV only: prefix a quote so a spreadsheet shows the text instead of running it. */
 export function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return looksLikeFormula(value) ? `'${value}` : value;
 }
 
-export function writeCsv(header: string[], rows: string[][]): Buffer {
+/**
+ * CSV is plain text, so a cell that looks like a formula is neutralised with a leading quote (the export
+ * dialog says so). Secret columns are never altered: an exported password must be byte-identical to the
+ * stored one, so a CSV that would have to change one is refused and .xlsx (which never alters) suggested.
+ */
+export function writeCsv(header: string[], rows: string[][], secretColumns: number[] = []): Buffer {
+  const unsafe = rows.filter((r) => secretColumns.some((c) => looksLikeFormula(r[c] ?? ''))).length;
+  if (unsafe > 0) throw new AppError('EXPORT_CSV_UNSAFE_SECRET', { details: { count: unsafe } });
   const esc = (v: string) => {
     const n = neutralise(v);
     return /[",\r\n]/.test(n) ? `"${n.replaceAll('"', '""')}"` : n;
@@ -94,7 +108,11 @@ export function writeCsv(header: string[], rows: string[][]): Buffer {
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${text}\r\n`, 'utf8')]);
 }
 
-/** Columns listed in `textColumns` are stored as text cells (format '@'), so IDs and phones keep their digits. */
+/**
+ * Columns listed in `textColumns` are stored as text cells (format '@'), so IDs and phones keep their digits.
+ * Every value is written unchanged as a string cell (a shared string, never an <f> formula element), so
+ * no spreadsheet runs it and no password or name is altered on the way out.
+ */
 export async function writeXlsx(
   sheetName: string,
   header: string[],
@@ -105,7 +123,7 @@ export async function writeXlsx(
   wb.creator = 'Shopwarden 店务管家';
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(header).font = { bold: true };
-  for (const r of rows) ws.addRow(r.map(neutralise));
+  for (const r of rows) ws.addRow(r);
   for (const c of textColumns) ws.getColumn(c + 1).numFmt = '@';
   header.forEach((h, i) => {
     ws.getColumn(i + 1).width = Math.min(

@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/contract/errors.ts';
 import type { CorruptionKind, RecoveryEvent } from '../../../shared/contract/types.ts';
 import type { Clock, StoreBackend, StoreBackendFactory } from '../ports.ts';
 import { ensurePrivateDir, fsyncDir, preserve, timestampForName } from './fs-durable.ts';
-import { encodeDocument, type Inspection, inspectDocument } from './inspect.ts';
+import { encodeDocumentWithSha, type Inspection, inspectDocument } from './inspect.ts';
 
 export const GENERATIONS_KEPT = 5;
 export const GENERATIONS_DIR = 'generations';
@@ -54,6 +54,11 @@ export class DocumentStore<T> {
   }
 
   private readonly baseName: string;
+  /** Set by a journaled owner that reports the restore itself, together with what it replayed. */
+  quietRestore = false;
+  /** What the last restore was, for an owner that reports it (quietRestore). */
+  lastRestore: { problem: CorruptionKind; movedTo: string; restoredFrom: string; writtenAt: string } | null =
+    null;
 
   // The writer and the generation list are made on first need: a cold start that only reads (most
   // documents, most starts) pays for neither.
@@ -79,6 +84,10 @@ export class DocumentStore<T> {
 
   /** Whether the last load or recheck had to restore a generation. */
   recovered = false;
+  /** The sequence number of the generation restored last, or null. */
+  restoredSeq: number | null = null;
+  /** SHA-256 of the current file's data: names the exact version a journal continues. */
+  sha: string | undefined;
 
   get exists(): boolean {
     return this.data !== undefined;
@@ -100,6 +109,7 @@ export class DocumentStore<T> {
     const result = this.check(bytes, deepCheck);
     if (result.ok) {
       this.data = result.data;
+      this.sha = result.sha256;
       this.identity = this.stat();
       return result.data;
     }
@@ -129,7 +139,7 @@ export class DocumentStore<T> {
 
   /** Durable write: keeps the previous good file as a generation, then electron-store writes atomically. */
   set(data: T): void {
-    const text = encodeDocument(data, new Date(this.ctx.clock.now()).toISOString());
+    const { text, sha256 } = encodeDocumentWithSha(data, new Date(this.ctx.clock.now()).toISOString());
     this.keepCurrentAsGeneration();
     try {
       this.backend.writeText(text);
@@ -140,8 +150,44 @@ export class DocumentStore<T> {
       });
     }
     this.data = data;
+    this.sha = sha256;
     this.identity = this.stat();
     this.prune();
+  }
+
+  /** The sequence number the next generation will get (the current file becomes it on the next set()). */
+  nextGenerationSeq(): number {
+    const newest = this.generations.at(-1);
+    return (newest ? this.seqOf(newest) : 0) + 1;
+  }
+
+  /** Sequence numbers of the generations on disk, oldest first. */
+  generationSeqs(): number[] {
+    return this.generations.map((g) => this.seqOf(g));
+  }
+
+  /**
+   * A generation's continuation: the changes that took that generation to the next version. Journaled
+   * documents keep one beside each generation, so restoring an older version can replay what followed.
+   */
+  continuationPath(seq: number): string {
+    return path.join(this.genDir, `${this.genPrefix}${String(seq).padStart(12, '0')}.journal`);
+  }
+
+  /** The data SHA-256 of generation `seq`, or undefined when it is missing or bad. */
+  generationSha(seq: number): string | undefined {
+    const gen = this.generations.find((g) => this.seqOf(g) === seq);
+    if (!gen) return undefined;
+    try {
+      const r = inspectDocument(fs.readFileSync(path.join(this.genDir, gen)), this.schema);
+      return r.ok ? r.sha256 : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private seqOf(gen: string): number {
+    return Number(gen.slice(this.genPrefix.length, this.genPrefix.length + 12)) || 0;
   }
 
   private check(bytes: Buffer | string, deepCheck?: DeepCheck<T>): Inspection<T> {
@@ -171,9 +217,7 @@ export class DocumentStore<T> {
     // Named by a sequence that continues from the newest generation on disk (not by the clock, which can
     // repeat or go back across restarts), so a new generation never collides with an old one.
     const gens = this.generations;
-    const newest = gens.at(-1);
-    const nextSeq =
-      (newest ? Number(newest.slice(this.genPrefix.length, this.genPrefix.length + 12)) || 0 : 0) + 1;
+    const nextSeq = this.nextGenerationSeq();
     const name = `${this.genPrefix}${String(nextSeq).padStart(12, '0')}-${timestampForName(this.ctx.clock.now())}.json`;
     preserve(this.file, path.join(this.genDir, name));
     gens.push(name);
@@ -183,7 +227,9 @@ export class DocumentStore<T> {
     const gens = this.generations;
     while (gens.length > GENERATIONS_KEPT) {
       const oldest = gens.shift();
-      if (oldest) fs.rmSync(path.join(this.genDir, oldest), { force: true });
+      if (!oldest) continue;
+      fs.rmSync(path.join(this.genDir, oldest), { force: true });
+      fs.rmSync(this.continuationPath(this.seqOf(oldest)), { force: true });
     }
   }
 
@@ -201,11 +247,20 @@ export class DocumentStore<T> {
       if (!result.ok) continue;
       const movedTo = fileExists ? this.moveAside(problem) : null;
       this.recovered = true;
+      this.restoredSeq = this.seqOf(gen);
+      this.lastRestore = {
+        problem,
+        movedTo: movedTo ?? '',
+        restoredFrom: path.posix.join(GENERATIONS_DIR, gen),
+        writtenAt: result.writtenAt,
+      };
       // The generation is written back through the same durable path; the generation file itself stays.
       this.backend.writeText(bytes.toString('utf8'));
       fsyncDir(path.dirname(this.file));
       this.data = result.data;
+      this.sha = result.sha256;
       this.identity = this.stat();
+      if (this.quietRestore) return result.data;
       this.ctx.onRecovered({
         file: this.relName,
         problem,

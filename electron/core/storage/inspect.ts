@@ -9,12 +9,22 @@ import { passes } from './fast-check.ts';
 export const DOC_FORMAT = 'shopwarden-doc/1';
 const DATA_MARKER = ',"data":';
 
-export type Inspection<T> = { ok: true; data: T; writtenAt: string } | { ok: false; problem: CorruptionKind };
+export type Inspection<T> =
+  | { ok: true; data: T; writtenAt: string; sha256: string }
+  | { ok: false; problem: CorruptionKind };
 
 export function encodeDocument(data: unknown, writtenAt: string): string {
+  return encodeDocumentWithSha(data, writtenAt).text;
+}
+
+/** The envelope and the SHA-256 of its data, which names this exact version (a journal says which it continues). */
+export function encodeDocumentWithSha(data: unknown, writtenAt: string): { text: string; sha256: string } {
   const dataJson = JSON.stringify(data);
   const sha256 = createHash('sha256').update(dataJson).digest('hex');
-  return `{"format":"${DOC_FORMAT}","sha256":"${sha256}","writtenAt":${JSON.stringify(writtenAt)}${DATA_MARKER}${dataJson}}`;
+  return {
+    text: `{"format":"${DOC_FORMAT}","sha256":"${sha256}","writtenAt":${JSON.stringify(writtenAt)}${DATA_MARKER}${dataJson}}`,
+    sha256,
+  };
 }
 
 export function inspectDocument<T>(input: Buffer | string, schema: z.ZodType<T>): Inspection<T> {
@@ -37,7 +47,7 @@ export function inspectDocument<T>(input: Buffer | string, schema: z.ZodType<T>)
   const digest = createHash('sha256').update(dataJson).digest('hex');
   if (digest !== parsed.sha256) return { ok: false, problem: 'checksum' };
   if (!passes(schema, parsed.data)) return { ok: false, problem: 'schema' };
-  return { ok: true, data: parsed.data, writtenAt: parsed.writtenAt };
+  return { ok: true, data: parsed.data, writtenAt: parsed.writtenAt, sha256: digest };
 }
 
 function isEnvelope(v: unknown): v is { format: string; sha256: string; writtenAt: string; data: unknown } {

@@ -1,4 +1,4 @@
-import { Checkbox, Form, Input, Modal, Radio } from 'antd';
+import { Alert, Checkbox, Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ExportFile } from '../../../shared/contract/inventory-types.ts';
 import { useMutation } from '../hooks/use-mutation.ts';
@@ -28,6 +28,7 @@ export function ExportDialog({
   const [form] = Form.useForm();
   const { execute } = useMutation();
   const includeSecrets = Form.useWatch('includeSecrets', form) as boolean | undefined;
+  const format = (Form.useWatch('format', form) as 'xlsx' | 'csv' | undefined) ?? formats[0];
   const submit = async () => {
     const v = await form.validateFields();
     const file = await execute(
@@ -64,6 +65,9 @@ export function ExportDialog({
               }))}
             />
           </Form.Item>
+        )}
+        {format === 'csv' && (
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('inv.common.csvFormulaNote')} />
         )}
         <Form.Item name="includeSecrets" valuePropName="checked">
           <Checkbox>{t('inv.common.includeSecrets')}</Checkbox>

@@ -9,14 +9,31 @@ export function RecoveryNotice() {
   const { t } = useTranslation();
   const recovery = useSession((s) => s.recovery).filter((e) => e.restoredFrom !== null);
   if (recovery.length === 0) return null;
-  const line = (e: RecoveryEvent) =>
-    t(e.problem === 'missing' ? 'recovery.itemMissing' : 'recovery.item', {
+  const line = (e: RecoveryEvent) => {
+    const vars = {
       file: e.file,
       problem: t(`recovery.problems.${e.problem}`),
       movedTo: e.movedTo,
       restoredFrom: e.restoredFrom,
       restoredAt: e.restoredVersionAt ? dayjs(e.restoredVersionAt).format('YYYY-MM-DD HH:mm:ss') : '?',
-    });
+      count: e.replayed ?? 0,
+      lost: (e.lost ?? []).join('、'),
+      lostCount: e.lost?.length ?? 0,
+    };
+    // A change log (journal, audit log) keeps its good lines: say what was kept, not "a version restored".
+    const kind =
+      e.problem === 'missing'
+        ? 'itemMissing'
+        : e.problem === 'torn-tail'
+          ? 'itemTorn'
+          : e.restoredVersionAt === null
+            ? 'itemKept'
+            : 'item';
+    const parts = [t(`recovery.${kind}`, vars)];
+    if (e.replayed) parts.push(t('recovery.replayed', vars));
+    parts.push(vars.lostCount > 0 ? t('recovery.lost', vars) : t('recovery.nothingLost'));
+    return parts.join(' ');
+  };
   return (
     <Alert
       type="warning"

@@ -69,6 +69,12 @@ export const enUS: Shape<typeof zhCN> = {
     title: 'A damaged data file was found and recovered',
     item: '{{file}} ({{problem}}) was moved to {{movedTo}}; the version saved at {{restoredAt}} was restored ({{restoredFrom}}).',
     itemMissing: '{{file}} was missing; the version saved at {{restoredAt}} was restored ({{restoredFrom}}).',
+    itemTorn:
+      '{{file}} ended with a change that was never finished (a crash or power cut while writing; it was never confirmed as saved); it was moved to {{movedTo}}.',
+    itemKept: '{{file}} ({{problem}}) was moved to {{movedTo}}; everything readable in it was kept.',
+    replayed: 'The {{count}} changes made after it were applied again.',
+    lost: 'Records that could not be recovered ({{lostCount}}): {{lost}}.',
+    nothingLost: 'No saved record was lost.',
     unrecoverableTitle: 'A data file is damaged and no good backup exists',
     unrecoverable:
       '{{file}} ({{problem}}) cannot be read. To avoid overwriting your data the app stopped. The file is left in place: {{dataDir}}',
@@ -81,6 +87,8 @@ export const enUS: Shape<typeof zhCN> = {
       checksum: 'the checksum does not match',
       authentication: 'encrypted data failed authentication',
       missing: 'the file is missing',
+      'torn-tail': 'the end holds an unfinished write',
+      anchor: 'its newest entries are missing',
     },
   },
   settings: {
@@ -139,6 +147,8 @@ export const enUS: Shape<typeof zhCN> = {
       export: 'Export',
       exportXlsx: 'Export Excel (.xlsx)',
       exportCsv: 'Export CSV',
+      csvFormulaNote:
+        "CSV is plain text: values starting with = + - @ get a leading quote (') so Excel/WPS shows them instead of running them as formulas. Passwords are never altered: if any starts with one of those characters the CSV export is refused; use .xlsx, which keeps every value exactly, as text, never as a formula.",
       includeSecrets: 'Include passwords (re-enter the master password)',
       masterPassword: 'Master password',
       rows: '{{count}} rows',

@@ -58,6 +58,11 @@ export const zhCN = {
     title: '检测到数据文件损坏，已自动恢复',
     item: '文件 {{file}}（{{problem}}）已移至 {{movedTo}}，并已恢复 {{restoredAt}} 保存的版本（{{restoredFrom}}）。',
     itemMissing: '文件 {{file}} 丢失，已恢复 {{restoredAt}} 保存的版本（{{restoredFrom}}）。',
+    itemTorn: '文件 {{file}} 末尾有一次未写完的更改（写入时断电或崩溃，从未确认保存），已移至 {{movedTo}}。',
+    itemKept: '文件 {{file}}（{{problem}}）已移至 {{movedTo}}，其中可读的内容已保留。',
+    replayed: '其后的 {{count}} 次更改已重新应用。',
+    lost: '无法恢复的记录（{{lostCount}}）：{{lost}}。',
+    nothingLost: '没有丢失已保存的记录。',
     unrecoverableTitle: '数据文件损坏，且没有可用的备份',
     unrecoverable:
       '文件 {{file}}（{{problem}}）无法读取。为避免覆盖您的数据，应用已停止。文件保留在原处：{{dataDir}}',
@@ -70,6 +75,8 @@ export const zhCN = {
       checksum: '校验和不符',
       authentication: '加密数据校验失败',
       missing: '文件丢失',
+      'torn-tail': '末尾有未写完的内容',
+      anchor: '最新的条目缺失',
     },
   },
   settings: {
@@ -126,6 +133,8 @@ export const zhCN = {
       export: '导出',
       exportXlsx: '导出 Excel (.xlsx)',
       exportCsv: '导出 CSV',
+      csvFormulaNote:
+        "CSV 是纯文本：以 = + - @ 开头的内容会在前面加一个单引号（'），以免 Excel/WPS 把它当作公式执行。密码绝不会被改动：若有密码以这些字符开头，CSV 导出会被拒绝，请改用 .xlsx（.xlsx 中所有内容都原样保存为文本，不会被当作公式）。",
       includeSecrets: '包含密码（需再次输入主密码）',
       masterPassword: '主密码',
       rows: '共 {{count}} 条',
