@@ -63,8 +63,9 @@ export function createCore(opts: CoreOptions): Core {
   const clock = opts.clock ?? systemClock;
   const bus = new EventBus();
   ensurePrivateDir(opts.dataDir);
-  const audit = new AuditLog(opts.dataDir, clock);
   const recovery: RecoveryEvent[] = [];
+  // The audit log checks its own chain and anchor at start; what it repaired is reported like any file.
+  const audit = new AuditLog(opts.dataDir, clock, (event) => recovery.push(event));
   let unrecoverable = false;
 
   const ctx: StorageContext = {

@@ -72,7 +72,13 @@ export interface AuditPage {
 
 export type AuditVerifyResult =
   | { ok: true; count: number }
-  | { ok: false; count: number; brokenAt: number; reason: 'hash-mismatch' | 'chain-break' | 'unreadable' };
+  | {
+      ok: false;
+      count: number;
+      brokenAt: number;
+      /** 'anchor': the newest entries are gone (the file is shorter than its anchored head). */
+      reason: 'hash-mismatch' | 'chain-break' | 'unreadable' | 'anchor';
+    };
 
 export interface AppInfo {
   version: string;

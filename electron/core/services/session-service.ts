@@ -83,11 +83,16 @@ export class SessionService {
     this.autoLock.stop();
     this.vault.lock(reason);
     if (wasUnlocked) {
-      this.deps.audit.append({
-        action: 'vault.locked',
-        object: 'vault',
-        summary: `锁定 / locked (${reason})`,
-      });
+      try {
+        this.deps.audit.append({
+          action: 'vault.locked',
+          object: 'vault',
+          summary: `锁定 / locked (${reason})`,
+        });
+      } catch {
+        // The key is already gone: a full or failing disk must not stop the lock from completing (events,
+        // clipboard), least of all on quit.
+      }
       this.deps.bus.emit('vault.locked', { reason });
     }
     await this.deps.clipboard.clearIfOurs();

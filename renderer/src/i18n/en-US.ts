@@ -121,6 +121,12 @@ export const enUS: Shape<typeof zhCN> = {
     verifyOk: 'The log is intact: {{count}} entries, hash chain unbroken.',
     verifyBroken:
       'The chain breaks at entry {{at}} ({{reason}}): that entry or one before it was edited or removed.',
+    reasons: {
+      'hash-mismatch': 'an entry does not match its hash',
+      'chain-break': 'the link to the previous entry is broken',
+      unreadable: 'an entry cannot be read',
+      anchor: 'the newest entries are missing (the file is shorter than its recorded end)',
+    },
   },
   secret: {
     reveal: 'Show',

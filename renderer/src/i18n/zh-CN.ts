@@ -107,6 +107,12 @@ export const zhCN = {
     verify: '校验日志完整性',
     verifyOk: '日志完整：共 {{count}} 条，哈希链未被篡改。',
     verifyBroken: '日志在第 {{at}} 条处断链（{{reason}}），该条或之前的记录可能被修改或删除。',
+    reasons: {
+      'hash-mismatch': '条目内容与其哈希不符',
+      'chain-break': '与上一条的链接断开',
+      unreadable: '条目无法读取',
+      anchor: '最新的条目缺失（文件比记录的末尾短）',
+    },
   },
   secret: {
     reveal: '查看',

@@ -44,7 +44,7 @@ export function AuditLogScreen() {
             title={
               verify.ok
                 ? t('audit.verifyOk', { count: verify.count })
-                : t('audit.verifyBroken', { at: verify.brokenAt, reason: verify.reason })
+                : t('audit.verifyBroken', { at: verify.brokenAt, reason: t(`audit.reasons.${verify.reason}`) })
             }
           />
         )}
