@@ -24,7 +24,23 @@ export interface Host {
   close(): Promise<void>;
 }
 
-export async function startHost(opts: { core: Core; staticDir: string; port?: number }): Promise<Host> {
+/** How long a client may take to send its headers and its whole request before it is answered 408. */
+export interface HostTimeouts {
+  headersMs: number;
+  requestMs: number;
+  /** How often Node checks those deadlines. */
+  checkMs: number;
+}
+const DEFAULT_TIMEOUTS: HostTimeouts = { headersMs: 10_000, requestMs: 60_000, checkMs: 2_000 };
+
+class BodyTooLarge extends Error {}
+
+export async function startHost(opts: {
+  core: Core;
+  staticDir: string;
+  port?: number;
+  timeouts?: HostTimeouts;
+}): Promise<Host> {
   const token = randomBytes(32).toString('base64url');
   const tokenBuf = Buffer.from(token);
   const sseClients = new Set<http.ServerResponse>();
@@ -36,10 +52,39 @@ export async function startHost(opts: { core: Core; staticDir: string; port?: nu
     return b.length === tokenBuf.length && timingSafeEqual(b, tokenBuf);
   };
 
-  const server = http.createServer((req, res) => {
+  const timeouts = opts.timeouts ?? DEFAULT_TIMEOUTS;
+  // No request may end the process: a malformed one, a flood of headers or one held open all get an
+  // answer (4xx) or a bounded timeout, and an unexpected throw while handling one becomes a 400.
+  const server = http.createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: timeouts.checkMs,
+      maxHeaderSize: 16 * 1024,
+    },
+    (req, res) => {
+      try {
+        handle(req, res);
+      } catch {
+        if (!res.headersSent) res.writeHead(400, { ...securityHeaders(), 'content-type': 'text/plain' });
+        res.end('bad request');
+      }
+    },
+  );
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const status =
+      err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    socket.end(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`,
+    );
+  });
+
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const headers = securityHeaders();
+    // A refused request closes its connection: nothing further from that client is expected or wanted.
     const deny = (status: number, text: string) => {
-      res.writeHead(status, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
+      res.writeHead(status, { ...headers, 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
       res.end(text);
     };
     const host = req.headers.host ?? '';
@@ -56,7 +101,15 @@ export async function startHost(opts: { core: Core; staticDir: string; port?: nu
     if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
       return deny(403, 'cross-site request refused');
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    // Origin-form only ("/path"): an absolute-form target ("http://[") is a proxy request, not ours.
+    const target = req.url ?? '/';
+    if (!target.startsWith('/')) return deny(400, 'bad request target');
+    let url: URL;
+    try {
+      url = new URL(target, `http://${host}`);
+    } catch {
+      return deny(400, 'bad request target');
+    }
 
     if (url.pathname.startsWith('/api/')) {
       if (url.pathname === '/api/events' && req.method === 'GET') {
@@ -71,7 +124,14 @@ export async function startHost(opts: { core: Core; staticDir: string; port?: nu
       if (!tokenOk(req.headers[TOKEN_HEADER] as string | undefined))
         return deny(401, 'missing or wrong token');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return deny(415, 'JSON only');
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        return deny(400, 'bad percent-encoding');
+      }
+      // A declared size over the limit is refused before one byte of the body is read.
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge(res, req, headers);
       readBody(req, MAX_BODY_BYTES)
         .then(async (body) => {
           let payload: unknown;
@@ -88,14 +148,10 @@ export async function startHost(opts: { core: Core; staticDir: string; port?: nu
           });
           res.end(JSON.stringify(result));
         })
-        .catch(() => {
-          res.writeHead(413, {
-            ...headers,
-            'content-type': 'application/json; charset=utf-8',
-            connection: 'close',
-          });
-          const error = new AppError('VALIDATION_FAILED', { fields: { '': 'too_long' } }).toWire();
-          res.end(JSON.stringify({ ok: false, error }), () => req.destroy());
+        .catch((err) => {
+          if (res.headersSent) return res.destroy();
+          if (err instanceof BodyTooLarge) return tooLarge(res, req, headers);
+          deny(400, 'bad request');
         });
       return;
     }
@@ -108,7 +164,7 @@ export async function startHost(opts: { core: Core; staticDir: string; port?: nu
       res.writeHead(200, { ...headers, 'content-type': contentTypeFor(file) });
       res.end(req.method === 'HEAD' ? undefined : data);
     });
-  });
+  };
 
   const unsubscribe = opts.core.bus.subscribe((name, payload) => {
     if (!isEventName(name)) return;
@@ -147,6 +203,17 @@ function securityHeaders(): Record<string, string> {
   };
 }
 
+function tooLarge(
+  res: http.ServerResponse,
+  req: http.IncomingMessage,
+  headers: Record<string, string>,
+): void {
+  res.writeHead(413, { ...headers, 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+  const error = new AppError('VALIDATION_FAILED', { fields: { '': 'too_long' } }).toWire();
+  // The rest of the body is not wanted: the connection is dropped once the answer is out.
+  res.end(JSON.stringify({ ok: false, error }), () => req.destroy());
+}
+
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -157,12 +224,13 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
         // Stop buffering at once; the caller answers 413 and then drops the connection.
         req.removeAllListeners('data');
         req.pause();
-        reject(new Error('too large'));
+        reject(new BodyTooLarge('too large'));
         return;
       }
       chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+    req.on('aborted', () => reject(new Error('aborted')));
   });
 }

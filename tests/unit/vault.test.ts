@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { StoreBackendFactory } from '../../electron/core/ports.ts';
 import { throttleDelayMs } from '../../electron/core/vault/throttle.ts';
+import { confBackendFactory } from '../../electron/host/node-adapters.ts';
 import { AppError } from '../../shared/contract/errors.ts';
 import { FakeProtector } from '../support/fake-ports.ts';
 import { ManualClock } from '../support/manual-clock.ts';
@@ -105,6 +107,57 @@ describe('vault setup and unlock', () => {
     tc.clock.advance(4000);
     await call(tc, 'vault.unlock', { password: GOOD_PASSWORD });
     expect(throttleDelayMs(20)).toBe(5 * 60_000);
+  });
+
+  it('parallel wrong passwords are serialised and each is counted before the KDF runs (defect 5)', async () => {
+    const tc = make();
+    await setUpVault(tc.core);
+    await call(tc, 'vault.lock');
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        tc.core.dispatch('vault.unlock', { password: `wrong guess ${i}` }),
+      ),
+    );
+    const codes = results.map((r) => (r.ok ? 'ok' : r.error.code));
+    // Two free typos, the third earns a delay: every later attempt in the burst is refused unchecked.
+    expect(codes).toEqual([
+      'WRONG_PASSWORD',
+      'WRONG_PASSWORD',
+      'WRONG_PASSWORD',
+      ...Array(9).fill('THROTTLED'),
+    ]);
+    const onDisk = JSON.parse(fs.readFileSync(path.join(tc.dataDir, 'vault.json'), 'utf8')).data;
+    expect(onDisk.failedAttempts).toBe(3);
+    // Even the right password now waits; after the delay it opens and the count resets.
+    expect((await failure(tc, 'vault.unlock', { password: GOOD_PASSWORD })).code).toBe('THROTTLED');
+    tc.clock.advance(2000);
+    await call(tc, 'vault.unlock', { password: GOOD_PASSWORD });
+    expect(JSON.parse(fs.readFileSync(path.join(tc.dataDir, 'vault.json'), 'utf8')).data.failedAttempts).toBe(
+      0,
+    );
+  });
+
+  it('an attempt is on disk before its result is known, so killing the process mid-guess cannot erase it', async () => {
+    // Record every text written to vault.json, in order.
+    const written: Array<{ failedAttempts: number }> = [];
+    const recording: StoreBackendFactory = (o) => {
+      const real = confBackendFactory(o);
+      return {
+        path: real.path,
+        writeText(text: string) {
+          if (o.name === 'vault') written.push(JSON.parse(text).data);
+          real.writeText(text);
+        },
+      };
+    };
+    const tc = make({ backendFactory: recording });
+    await setUpVault(tc.core);
+    await call(tc, 'vault.lock');
+    written.length = 0;
+    await call(tc, 'vault.unlock', { password: GOOD_PASSWORD });
+    // Even the right password is first counted as a failure, then cleared once it proved right: a process
+    // killed during the KDF restarts with the attempt counted.
+    expect(written.map((d) => d.failedAttempts)).toEqual([1, 0]);
   });
 
   it('a clock set back after failures never stretches the wait beyond the policy', async () => {

@@ -93,18 +93,32 @@ export class Vault {
     this.lockReason = null;
   }
 
-  async unlock(password: string): Promise<void> {
+  /**
+   * One attempt at a time, each counted on disk before the KDF runs: parallel calls (over IPC or HTTP)
+   * queue behind each other and each sees the delay the ones before it earned, and killing the process
+   * mid-KDF cannot erase a wrong guess. A right password resets the count.
+   */
+  unlock(password: string): Promise<void> {
+    const attempt = this.attempts.then(() => this.unlockOnce(password));
+    this.attempts = attempt.catch(() => {});
+    return attempt;
+  }
+
+  private attempts: Promise<void> = Promise.resolve();
+
+  private async unlockOnce(password: string): Promise<void> {
     const doc = this.requireDoc();
     if (this.key) return;
     const wait = this.retryAfterMs();
     if (wait !== null) throw new AppError('THROTTLED', { details: { retryAfterMs: wait } });
+    const failedAttempts = doc.failedAttempts + 1;
+    const counted = { ...doc, failedAttempts, lastFailedAt: this.opts.clock.now() };
+    this.opts.doc.set(counted);
     const kek = await deriveKey(password, doc.kdf);
     try {
       this.key = openBytes(kek, doc.wrappedKey, KEY_AAD);
     } catch (err) {
       if (!(err instanceof AuthenticationError)) throw err;
-      const failedAttempts = doc.failedAttempts + 1;
-      this.opts.doc.set({ ...doc, failedAttempts, lastFailedAt: this.opts.clock.now() });
       const wait = this.retryAfterMs();
       throw new AppError('WRONG_PASSWORD', {
         fields: { password: 'wrong_password' },
@@ -114,7 +128,7 @@ export class Vault {
       kek.fill(0);
     }
     this.lockReason = null;
-    if (doc.failedAttempts > 0) this.opts.doc.set({ ...doc, failedAttempts: 0, lastFailedAt: null });
+    this.opts.doc.set({ ...counted, failedAttempts: 0, lastFailedAt: null });
   }
 
   unlockWithDevice(): void {

@@ -44,7 +44,10 @@ export function AuditLogScreen() {
             title={
               verify.ok
                 ? t('audit.verifyOk', { count: verify.count })
-                : t('audit.verifyBroken', { at: verify.brokenAt, reason: t(`audit.reasons.${verify.reason}`) })
+                : t('audit.verifyBroken', {
+                    at: verify.brokenAt,
+                    reason: t(`audit.reasons.${verify.reason}`),
+                  })
             }
           />
         )}
