@@ -45,7 +45,7 @@ export interface CoreOptions {
   pdf?: PdfPrinter;
   /** Largest temporary-agent batch the service accepts (the contract allows 200; the benchmark 500). */
   maxBatch?: number;
-  info: Pick<AppInfo, 'version' | 'platform' | 'transport'>;
+  info: Pick<AppInfo, 'version' | 'platform' | 'transport' | 'dataDirSource'>;
   logError?: (where: string, err: unknown) => void;
 }
 

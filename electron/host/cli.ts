@@ -25,7 +25,12 @@ const core = createCore({
   clipboard: commandClipboard(),
   opener: commandOpener,
   notifier: consoleNotifier,
-  info: { version, platform: process.platform, transport: 'http' },
+  info: {
+    version,
+    platform: process.platform,
+    transport: 'http',
+    dataDirSource: process.env.SHOPWARDEN_DATA_DIR ? 'env' : 'default',
+  },
   logError: (where, err) => console.error(`[${where}]`, err),
 });
 const host = await startHost({ core, staticDir: path.join(root, 'out/renderer') });

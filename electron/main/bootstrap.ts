@@ -16,7 +16,7 @@ import { appProtocolHandler } from './app-protocol.ts';
 import { registerIpc } from './ipc.ts';
 import { guardNavigation } from './navigation-guard.ts';
 import { denyAllPermissions } from './permissions.ts';
-import { hardenedWebPreferences } from './web-preferences.ts';
+import { devToolsAllowed, hardenedWebPreferences } from './web-preferences.ts';
 
 export type ElectronApi = Pick<
   typeof Electron,
@@ -73,7 +73,12 @@ export function bootstrap(electron: ElectronApi, opts: BootstrapOptions): { read
       opener: { open: (url) => openExternalSafely(electron.shell, url) },
       notifier: electronNotifier(electron.Notification),
       pdf: windowPdfPrinter(() => (win && !win.isDestroyed() ? win.webContents : null)),
-      info: { version: app.getVersion(), platform: process.platform, transport: 'electron' },
+      info: {
+        version: app.getVersion(),
+        platform: process.platform,
+        transport: 'electron',
+        dataDirSource: opts.dataDir ? 'env' : 'default',
+      },
       logError: (where, err) => console.error(`[shopwarden:${where}]`, err),
     });
 
@@ -92,7 +97,9 @@ export function bootstrap(electron: ElectronApi, opts: BootstrapOptions): { read
         minHeight: 640,
         title: '店务管家 Shopwarden',
         show: false,
-        webPreferences: hardenedWebPreferences(path.join(opts.outDir, 'preload', 'index.cjs')),
+        webPreferences: hardenedWebPreferences(path.join(opts.outDir, 'preload', 'index.cjs'), {
+          devTools: devToolsAllowed(app.isPackaged),
+        }),
       });
       win.once('ready-to-show', () => win?.show());
       win.on('closed', () => {

@@ -15,8 +15,11 @@ export function isTrustedSender(
   const contents = trusted();
   const frame = event.senderFrame;
   if (!contents || !frame || event.sender !== contents) return false;
-  // Only the top frame: an iframe (if one ever appeared) must not inherit the bridge's powers.
-  if (frame !== contents.mainFrame) return false;
+  // Only the top frame: an iframe (if one ever appeared) must not inherit the bridge's powers. Frames are
+  // compared by what identifies them (renderer process id + routing id), never by wrapper object: Electron
+  // does not promise to hand out the same WebFrameMain object twice.
+  const main = contents.mainFrame;
+  if (!main || frame.processId !== main.processId || frame.routingId !== main.routingId) return false;
   return isAppUrl(frame.url);
 }
 

@@ -84,6 +84,8 @@ export interface AppInfo {
   version: string;
   platform: string;
   dataDir: string;
+  /** 'env' when SHOPWARDEN_DATA_DIR chose the folder: Settings says so, since it is not the usual place. */
+  dataDirSource?: 'env' | 'default';
   transport: 'electron' | 'http';
   /** Whether copied secrets are kept out of the OS clipboard history. */
   clipboardHistory: 'excluded' | 'not-excludable' | 'no-history';

@@ -19,13 +19,17 @@ import { bootstrap, type ElectronApi } from '../../electron/main/bootstrap.ts';
 import { isTrustedSender, registerIpc } from '../../electron/main/ipc.ts';
 import { guardNavigation } from '../../electron/main/navigation-guard.ts';
 import { denyAllPermissions } from '../../electron/main/permissions.ts';
-import { hardenedWebPreferences } from '../../electron/main/web-preferences.ts';
+import { devToolsAllowed, hardenedWebPreferences } from '../../electron/main/web-preferences.ts';
 import { channelFor, methodNames } from '../../shared/contract/index.ts';
 import { taobaoShop } from '../support/payloads.ts';
 
 class FakeContents extends EventEmitter {
   openHandler: ((d: { url: string }) => { action: string }) | null = null;
-  mainFrame = { url: APP_ENTRY_URL };
+  mainFrame: { url: string; processId: number; routingId: number } = {
+    url: APP_ENTRY_URL,
+    processId: 7,
+    routingId: 1,
+  };
   sent: unknown[][] = [];
   setWindowOpenHandler(h: (d: { url: string }) => { action: string }) {
     this.openHandler = h;
@@ -52,7 +56,7 @@ const navEvent = () => {
 
 describe('BrowserWindow webPreferences', () => {
   it('isolate and sandbox the renderer with no Node and no webview', () => {
-    const p = hardenedWebPreferences('/app/out/preload/index.cjs');
+    const p = hardenedWebPreferences('/app/out/preload/index.cjs', { devTools: false });
     expect(p).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -64,6 +68,15 @@ describe('BrowserWindow webPreferences', () => {
       allowRunningInsecureContent: false,
       preload: '/app/out/preload/index.cjs',
     });
+  });
+});
+
+describe('DevTools (defect 7)', () => {
+  it('open only in development and only when asked for; never in a packaged build', () => {
+    expect(devToolsAllowed(true, { SHOPWARDEN_DEVTOOLS: '1' })).toBe(false);
+    expect(devToolsAllowed(false, { SHOPWARDEN_DEVTOOLS: '1' })).toBe(true);
+    expect(devToolsAllowed(false, {})).toBe(false);
+    expect(hardenedWebPreferences('/p', { devTools: false }).devTools).toBe(false);
   });
 });
 
@@ -191,11 +204,17 @@ describe('IPC', () => {
     const trusted = () => contents as never;
     expect(isTrustedSender({ sender: contents, senderFrame: frame } as never, trusted)).toBe(true);
     expect(isTrustedSender({ sender: new FakeContents(), senderFrame: frame } as never, trusted)).toBe(false);
-    expect(isTrustedSender({ sender: contents, senderFrame: { url: APP_ENTRY_URL } } as never, trusted)).toBe(
-      false,
-    );
+    // The same main frame through another wrapper object (Electron may make a new one per event): trusted.
+    expect(isTrustedSender({ sender: contents, senderFrame: { ...frame } } as never, trusted)).toBe(true);
+    // A child frame (another routing id), or a frame of another renderer process: refused.
+    expect(
+      isTrustedSender({ sender: contents, senderFrame: { ...frame, routingId: 2 } } as never, trusted),
+    ).toBe(false);
+    expect(
+      isTrustedSender({ sender: contents, senderFrame: { ...frame, processId: 8 } } as never, trusted),
+    ).toBe(false);
     const foreign = new FakeContents();
-    foreign.mainFrame = { url: 'https://evil.example/' };
+    foreign.mainFrame = { url: 'https://evil.example/', processId: 9, routingId: 1 };
     expect(
       isTrustedSender({ sender: foreign, senderFrame: foreign.mainFrame } as never, () => foreign as never),
     ).toBe(false);
@@ -342,6 +361,7 @@ describe('app bootstrap', () => {
       whenReady: () => readyPromise,
       getPath: () => dataDir,
       getVersion: () => '1.2.3',
+      isPackaged: true,
     });
     const windows: Array<{ opts: Record<string, unknown>; url?: string; contents: FakeContents }> = [];
     class BrowserWindow extends EventEmitter {
@@ -407,6 +427,28 @@ describe('app bootstrap', () => {
     });
     expect(await ready).toBeNull();
     expect(f.calls).toEqual(['lock', 'quit']);
+  });
+
+  it('a packaged build never opens DevTools, even with SHOPWARDEN_DEVTOOLS=1; Settings learns the folder was chosen by the environment', async () => {
+    const f = fakeElectron(true);
+    const before = process.env.SHOPWARDEN_DEVTOOLS;
+    process.env.SHOPWARDEN_DEVTOOLS = '1';
+    try {
+      const { ready } = bootstrap(f.electron, {
+        outDir: '/app/out',
+        backendFactory: confBackendFactory,
+        dataDir,
+      });
+      f.resolveReady();
+      const core = await ready;
+      expect(f.windows[0]!.opts.webPreferences).toMatchObject({ devTools: false });
+      const info = await core!.dispatch('app.getInfo', {});
+      expect(info.ok && info.value).toMatchObject({ dataDir, dataDirSource: 'env' });
+      await core!.shutdown();
+    } finally {
+      if (before === undefined) delete process.env.SHOPWARDEN_DEVTOOLS;
+      else process.env.SHOPWARDEN_DEVTOOLS = before;
+    }
   });
 
   it('wires the hardened window, protocol, permissions, IPC and guards on every webContents', async () => {

@@ -110,6 +110,8 @@ export const enUS: Shape<typeof zhCN> = {
       'no-history': 'This system keeps no clipboard history; copied passwords are cleared on time.',
     },
     dataDir: 'Data folder',
+    dataDirFromEnv:
+      'This folder was chosen by the SHOPWARDEN_DATA_DIR environment variable, not the usual place. Back up or move this folder.',
   },
   audit: {
     title: 'Audit log',

@@ -97,6 +97,7 @@ export const zhCN = {
       'no-history': '本系统没有剪贴板历史；复制的密码会按时自动清除。',
     },
     dataDir: '数据位置',
+    dataDirFromEnv: '此位置由环境变量 SHOPWARDEN_DATA_DIR 指定，不是默认位置。备份和迁移时请使用这个文件夹。',
   },
   audit: {
     title: '审计日志',

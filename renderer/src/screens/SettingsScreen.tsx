@@ -151,6 +151,11 @@ export function SettingsScreen() {
           <Descriptions bordered size="small" column={1}>
             <Descriptions.Item label={t('settings.dataDir')}>
               <Typography.Text copyable>{info.dataDir}</Typography.Text>
+              {info.dataDirSource === 'env' && (
+                <Typography.Paragraph type="warning" style={{ margin: '4px 0 0' }}>
+                  {t('settings.dataDirFromEnv')}
+                </Typography.Paragraph>
+              )}
             </Descriptions.Item>
           </Descriptions>
         )}
