@@ -74,6 +74,8 @@ export interface RegistrationEntry {
   shopName: string;
   url: string;
   registered: boolean;
+  /** A phone submitted the mobile of someone already on the staff list: not bound until the desktop decides. */
+  conflict: { typedName: string; existingName: string } | null;
 }
 
 export interface RegistrationSession {

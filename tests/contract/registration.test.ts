@@ -133,6 +133,61 @@ describe('registration session over loopback', () => {
     expect((await ok<PersonView[]>('staff.list'))[0]!.bindings).toHaveLength(1);
   });
 
+  it("never binds an existing colleague from a phone: a colleague's mobile is a conflict the desktop resolves (defect 8)", async () => {
+    const colleague = await ok<PersonView>('staff.create', {
+      name: '李老员工',
+      phone: '13900139000',
+      position: '售后客服',
+      notes: '',
+      idNumber: '',
+    });
+    const s = await open();
+    const [a, b] = s.entries;
+    const res = await post(a!.url, form({ ...good, name: '陌生人', mobile: '139 0013 9000' }));
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain('为防止绑定错人，本次登记没有生效');
+    // Nothing bound, no new person, and the desktop sees the two names side by side.
+    expect((await ok<PersonView[]>('staff.list')).map((p) => [p.name, p.bindings.length])).toEqual([
+      ['李老员工', 0],
+    ]);
+    const status = await ok<RegistrationSession>('registration.status');
+    expect(status.registered).toBe(0);
+    expect(status.entries[0]!.conflict).toEqual({ typedName: '陌生人', existingName: '李老员工' });
+    expect(JSON.stringify(status)).not.toContain(colleague.id);
+    // The desktop dismisses one and binds the other after checking with the colleague.
+    await ok('registration.resolveConflict', { subAccountId: a!.subAccountId, action: 'dismiss' });
+    expect((await ok<RegistrationSession>('registration.status')).entries[0]!.conflict).toBeNull();
+    expect((await ok<PersonView[]>('staff.list'))[0]!.bindings).toHaveLength(0);
+    await post(b!.url, form({ ...good, name: '李老员工', mobile: '13900139000' }));
+    const bound = await ok<RegistrationSession>('registration.resolveConflict', {
+      subAccountId: b!.subAccountId,
+      action: 'bind-existing',
+    });
+    expect(bound.registered).toBe(1);
+    expect((await ok<PersonView[]>('staff.list'))[0]!.bindings.map((x) => x.fullName)).toEqual([
+      '旗舰店:小李',
+    ]);
+    const none = await tc.core.dispatch('registration.resolveConflict', {
+      subAccountId: a!.subAccountId,
+      action: 'dismiss',
+    });
+    expect(!none.ok && none.error.code).toBe('NOT_FOUND');
+  });
+
+  it('the phone page escapes the shop name and what was typed (no markup from data reaches the page)', async () => {
+    const shop = await ok<ShopView>('shops.create', taobaoShop('<b>坏</b>店"&'));
+    const sub = await ok<SubAccountView>('subaccounts.create', generatedSub(shop.id, '小赵'));
+    const s = await open([sub.id]);
+    const html = await (await fetch(s.entries[0]!.url)).text();
+    expect(html).not.toContain('<b>坏</b>');
+    expect(html).toContain('&#60;b&#62;坏&#60;/b&#62;店&#34;&#38;');
+    const res = await post(s.entries[0]!.url, form({ ...good, name: '<i>x</i>', mobile: '12' }));
+    const answer = await res.text();
+    // The typed name comes back in the form (so nothing typed is lost), as text.
+    expect(answer).toContain('value="&#60;i&#62;x&#60;/i&#62;"');
+    expect(answer).not.toContain('<i>x</i>');
+  });
+
   it('rate-limits each address', async () => {
     const s = await open();
     const statuses: number[] = [];

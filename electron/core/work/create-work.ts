@@ -155,6 +155,7 @@ export function createWork(opts: {
     'registration.interfaces': () => registration.interfaces(),
     'registration.open': (r) => registration.open(r),
     'registration.status': () => registration.status(),
+    'registration.resolveConflict': (r) => registration.resolveConflict(r.subAccountId, r.action),
     'registration.close': () => registration.close('closed'),
     'reminders.list': () => reminders.list(),
     'reminders.snooze': (r) => reminders.snooze(r.key, r.hours),

@@ -57,6 +57,10 @@ export const workEn: Shape<typeof workZh> = {
     empty: 'No cards to show.',
   },
   registration: {
+    conflict:
+      '{{account}}: "{{typed}}" registered on a phone with the mobile number of "{{existing}}", who is already on the staff list; nothing was bound, to avoid binding the wrong person.',
+    conflictBind: 'Bind "{{existing}}"',
+    conflictDismiss: 'Dismiss this registration',
     title: 'Register users by QR',
     intro:
       'Staff scan the card with their phone and enter name, mobile number and position on a page this computer serves. The phone must be on the same local network.',

@@ -49,6 +49,10 @@ export const workZh = {
     empty: '没有可显示的卡片。',
   },
   registration: {
+    conflict:
+      '{{account}}：手机上登记的「{{typed}}」填写的手机号属于名册中的员工「{{existing}}」，为防止绑错人，尚未绑定。',
+    conflictBind: '绑定「{{existing}}」',
+    conflictDismiss: '忽略这次登记',
     title: '扫码登记使用人',
     intro:
       '员工用手机扫描卡片上的二维码，在本机开启的登记页填写姓名、手机号和岗位。手机须与本机在同一局域网。',

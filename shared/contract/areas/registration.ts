@@ -22,6 +22,11 @@ export const registrationMethods = {
     response: returns<RegistrationSession | null>(),
     whileLocked: false,
   },
+  'registration.resolveConflict': {
+    request: z.strictObject({ subAccountId: safeId, action: z.enum(['bind-existing', 'dismiss']) }),
+    response: returns<RegistrationSession>(),
+    whileLocked: false,
+  },
   'registration.close': {
     request: z.strictObject({}),
     response: returns<{ closed: boolean }>(),

@@ -33,6 +33,8 @@ interface Entry {
   shopName: string;
   url: string;
   registered: boolean;
+  /** A phone submitted a colleague's mobile: nothing was bound; the desktop decides. */
+  conflict: { typedName: string; existingName: string; existingPersonId: string } | null;
 }
 
 interface Session {
@@ -80,7 +82,17 @@ export class RegistrationService {
   status(): RegistrationSession | null {
     const s = this.current;
     if (!s) return null;
-    const entries: RegistrationEntry[] = [...s.entries.values()].map((e) => ({ ...e }));
+    const entries: RegistrationEntry[] = [...s.entries.values()].map((e) => ({
+      subAccountId: e.subAccountId,
+      fullName: e.fullName,
+      shopName: e.shopName,
+      url: e.url,
+      registered: e.registered,
+      // The person's id stays in main; the desktop sees the two names to compare.
+      conflict: e.conflict
+        ? { typedName: e.conflict.typedName, existingName: e.conflict.existingName }
+        : null,
+    }));
     const registered = entries.filter((e) => e.registered).length;
     return {
       id: s.id,
@@ -125,6 +137,7 @@ export class RegistrationService {
         shopName: doc.shop.name,
         url: `http://${host}:${server.port}/r/${token}`,
         registered: false,
+        conflict: null,
       });
     }
     const id = randomBytes(8).toString('hex');
@@ -233,15 +246,66 @@ export class RegistrationService {
           },
         };
       }
+      // A phone page never attaches someone who did not register here: the number belongs to a colleague
+      // already on the roster, so this is a conflict for the desktop to resolve, not a binding.
+      entry.conflict = { typedName: name, existingName: existing.name, existingPersonId: existing.id };
+      this.d.audit.append({
+        action: 'registration.conflict',
+        object: `subaccount/${entry.subAccountId}`,
+        summary: `登记的手机号属于已有员工，未绑定，待电脑端确认 / mobile belongs to an existing person; not bound, awaiting the desktop`,
+      });
+      this.emitProgress(entry);
+      return {
+        ok: false,
+        problem: {
+          zh: '这个手机号已登记在员工名册中。为防止绑定错人，本次登记没有生效，已通知店长在电脑上确认。请联系店长。',
+          en: 'This mobile number already belongs to someone on the staff list. To avoid binding the wrong person, nothing was registered; the shop owner has been asked to confirm on the computer. Contact the shop owner.',
+        },
+      };
     }
-    const personId =
-      existing?.id ??
-      this.d.staff.create({ name, phone, position, notes: '扫码登记 / self-registered', idNumber: '' }).id;
+    const personId = this.d.staff.create({
+      name,
+      phone,
+      position,
+      notes: '扫码登记 / self-registered',
+      idNumber: '',
+    }).id;
+    this.bind(entry, personId);
+    return { ok: true, fullName: entry.fullName };
+  }
+
+  /** The desktop's answer to a conflict: bind the existing colleague after all, or dismiss the attempt. */
+  resolveConflict(subAccountId: string, action: 'bind-existing' | 'dismiss'): RegistrationSession {
+    const entry = [...(this.current?.entries.values() ?? [])].find((e) => e.subAccountId === subAccountId);
+    if (!entry?.conflict)
+      throw new AppError('NOT_FOUND', { message: 'no registration conflict for that sub-account' });
+    const { existingPersonId } = entry.conflict;
+    if (action === 'bind-existing') {
+      const { doc } = this.d.store.findSubAccount(subAccountId);
+      this.d.staff.assertBindable(existingPersonId, doc, subAccountId);
+    }
+    entry.conflict = null;
+    if (action === 'bind-existing') this.bind(entry, existingPersonId);
+    else this.emitProgress(entry);
+    this.d.audit.append({
+      action: 'registration.conflictResolved',
+      object: `subaccount/${subAccountId}`,
+      summary: action === 'bind-existing' ? '绑定已有员工 / bound the existing person' : '忽略 / dismissed',
+    });
+    return this.status()!;
+  }
+
+  private bind(entry: Entry, personId: string): void {
+    const { doc } = this.d.store.findSubAccount(entry.subAccountId);
     this.d.subAccounts.bindStaff(entry.subAccountId, personId);
     const state = this.d.verification.of(doc, this.d.store.findSubAccount(entry.subAccountId).sub).state;
     if (['pending', 'rejected', 'temporarily-unfrozen', 'qr-handed-out'].includes(state))
       this.d.verification.act(entry.subAccountId, { type: 'handOut' });
     entry.registered = true;
+    this.emitProgress(entry);
+  }
+
+  private emitProgress(entry: Entry): void {
     const s = this.current!;
     const registered = [...s.entries.values()].filter((e) => e.registered).length;
     this.d.bus.emit('registration.progressed', {
@@ -250,6 +314,5 @@ export class RegistrationService {
       registered,
       total: s.entries.size,
     });
-    return { ok: true, fullName: entry.fullName };
   }
 }

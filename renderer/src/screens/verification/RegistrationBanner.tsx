@@ -12,6 +12,12 @@ export function RegistrationBanner() {
   const navigate = useNavigate();
   const { session, lastClosed } = useWork();
   const { execute } = useMutation();
+  const resolve = async (subAccountId: string, action: 'bind-existing' | 'dismiss') => {
+    const next = await execute(() =>
+      bridge().invoke('registration.resolveConflict', { subAccountId, action }),
+    );
+    if (next) useWork.setState({ session: next });
+  };
   if (session)
     return (
       <Alert
@@ -32,6 +38,31 @@ export function RegistrationBanner() {
               aria-hidden
             />
             <span>{t('work.registration.endsAt', { time: beijing(session.expiresAt) })}</span>
+            {session.entries
+              .filter((e) => e.conflict)
+              .map((e) => (
+                <Alert
+                  key={e.subAccountId}
+                  type="warning"
+                  showIcon
+                  role="alert"
+                  message={t('work.registration.conflict', {
+                    account: e.fullName,
+                    typed: e.conflict!.typedName,
+                    existing: e.conflict!.existingName,
+                  })}
+                  action={
+                    <Space>
+                      <Button size="small" onClick={() => void resolve(e.subAccountId, 'bind-existing')}>
+                        {t('work.registration.conflictBind', { existing: e.conflict!.existingName })}
+                      </Button>
+                      <Button size="small" onClick={() => void resolve(e.subAccountId, 'dismiss')}>
+                        {t('work.registration.conflictDismiss')}
+                      </Button>
+                    </Space>
+                  }
+                />
+              ))}
           </Space>
         }
         action={
