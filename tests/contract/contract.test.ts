@@ -115,7 +115,12 @@ const valid: Record<string, Record<string, unknown>> = {
   'verification.list': {},
   'verification.act': { id: 'sub1', action: { type: 'reject', reason: '照片模糊' } },
   'rules.get': {},
-  'rules.update': { purgeAfterDays: 30 },
+  'rules.update': {
+    verification: {
+      jd: { required: true, verifyWithinDays: 7, graceDays: 2, reviewHours: 48, qrMinutes: 30 },
+    },
+    purgeAfterDays: 30,
+  },
   'cards.get': { ids: ['sub1'] },
   'print.savePdf': {},
   'agents.list': {},
@@ -135,6 +140,7 @@ const valid: Record<string, Record<string, unknown>> = {
   'registration.interfaces': {},
   'registration.open': { subAccountIds: ['sub1'], address: '127.0.0.1', minutes: 30 },
   'registration.status': {},
+  'registration.resolveConflict': { subAccountId: 'sub1', action: 'dismiss' },
   'registration.close': {},
   'reminders.list': {},
   'reminders.snooze': { key: 'frozen:sub1:1700000000000', hours: 2 },
@@ -208,6 +214,33 @@ function malformations(method: string): Array<[string, unknown]> {
       out.push([`a path in ${key}`, { ...good, [key]: { ...(value as object), collection: '../vault' } }]);
     }
   }
+  // Nested objects get the same treatment at every depth, so a nested schema that lost `strict` (or its
+  // types) is caught, not only the top level.
+  const setAt = (obj: unknown, p: string[], v: unknown): unknown => {
+    if (p.length === 0) return v;
+    const [head, ...rest] = p as [string, ...string[]];
+    if (Array.isArray(obj)) return obj.map((x, i) => (String(i) === head ? setAt(x, rest, v) : x));
+    return { ...(obj as object), [head]: setAt((obj as Record<string, unknown>)[head], rest, v) };
+  };
+  const walk = (value: unknown, p: string[]) => {
+    if (typeof value !== 'object' || value === null) return;
+    const entries = Array.isArray(value)
+      ? value.map((v, i) => [String(i), v] as const)
+      : Object.entries(value);
+    if (p.length > 0 && !Array.isArray(value)) {
+      out.push([`an extra field in ${p.join('.')}`, setAt(good, p, { ...value, extra: 1 })]);
+    }
+    for (const [k, v] of entries) {
+      const here = [...p, k];
+      if (p.length > 0)
+        out.push([
+          `wrong type at ${here.join('.')}`,
+          setAt(good, here, typeof v === 'string' || v === null ? { nested: 'object' } : 'wrong'),
+        ]);
+      walk(v, here);
+    }
+  };
+  walk(good, []);
   return out;
 }
 
