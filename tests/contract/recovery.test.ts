@@ -106,7 +106,9 @@ describe('recovery drafts', () => {
     expect(sent.replyWindow).toMatchObject({ from: '2026-11-24', to: '2026-11-30' });
     expect(sent.doc.checklist.map((c) => c.text.zh).join('\n')).toContain('财务章或合同章');
     tc.clock.advance(Date.parse('2026-12-01T00:00:00+08:00') - start);
-    await ok('vault.unlock', { password: GOOD_PASSWORD }).catch(() => undefined);
+    // Days later the idle lock has long since fired: unlock as the user would.
+    expect((await ok<{ state: string }>('vault.getStatus')).state).toBe('locked');
+    await ok('vault.unlock', { password: GOOD_PASSWORD });
     const reminders = await ok<ReminderView[]>('reminders.list');
     expect(reminders.map((r) => r.kind)).toEqual(['recovery-reply-overdue']);
     const done = await ok<DraftView>('recovery.setState', { id: d.id, state: 'resolved' });

@@ -122,6 +122,27 @@ describe('verification through the contract', () => {
     });
     const row = (await ok<VerificationList>('verification.list')).rows[0]!;
     expect(row.verification.deadline).toBe(tc.clock.now() + 3 * DAY);
+    const id = row.subAccountId;
+    // QR minutes: a handed-out QR lapses after 15 minutes (not the default 30).
+    const handed = await ok<VerificationRow>('verification.act', { id, action: { type: 'handOut' } });
+    expect(handed.verification.qrExpiresAt).toBe(tc.clock.now() + 15 * 60_000);
+    await later(15 * 60_000);
+    expect((await ok<VerificationList>('verification.list')).rows[0]!.verification.state).toBe('pending');
+    // Review hours: under review for more than 24 hours (not 48) is overdue.
+    await ok('verification.act', { id, action: { type: 'handOut' } });
+    await ok('verification.act', { id, action: { type: 'submit' } });
+    await later(24 * HOUR - 60_000);
+    expect((await ok<VerificationList>('verification.list')).rows[0]!.reviewOverdue).toBe(false);
+    await later(60_000);
+    expect((await ok<VerificationList>('verification.list')).rows[0]!.reviewOverdue).toBe(true);
+    // Grace days: rejected after the 3-day deadline it freezes; unfrozen, it has 1 day (not 2).
+    await later(2 * DAY);
+    await ok('verification.act', { id, action: { type: 'reject', reason: '照片模糊' } });
+    const unfrozen = await ok<VerificationRow>('verification.act', { id, action: { type: 'unfreeze' } });
+    expect(unfrozen.verification).toMatchObject({
+      state: 'temporarily-unfrozen',
+      deadline: tc.clock.now() + DAY,
+    });
     const bad = await refused('rules.update', { purgeAfterDays: -1 });
     expect(bad.code).toBe('VALIDATION_FAILED');
   });

@@ -16,8 +16,11 @@ export interface RunningApp extends TestCore {
 
 export interface AppFixture {
   dataDir: string;
-  /** Starts (or restarts, on the same data folder) the core and host, as launching the app would. */
-  start(): Promise<RunningApp>;
+  /**
+   * Starts (or restarts, on the same data folder) the core and host, as launching the app would. A test
+   * that depends on the calendar (a sale window, a deadline) passes `now` and sets the page's clock to it.
+   */
+  start(opts?: { now?: number }): Promise<RunningApp>;
   stop(): Promise<void>;
 }
 
@@ -36,9 +39,9 @@ export const test = base.extend<{ app: AppFixture }>({
     };
     const fixture: AppFixture = {
       dataDir,
-      async start() {
+      async start(opts = {}) {
         await stop();
-        const tc = makeTestCore({ dataDir, clock: new ManualClock(Date.now()) });
+        const tc = makeTestCore({ dataDir, clock: new ManualClock(opts.now ?? Date.now()) });
         const host = await startHost({ core: tc.core, staticDir: STATIC_DIR });
         running = { ...tc, host, open: async (page) => void (await page.goto(host.launchUrl)) };
         return running;

@@ -7,8 +7,14 @@ import { SetupPage, ShellPage } from './vault-pages.ts';
 export const PASSWORD = '店务管家-Strong-2026';
 
 /** Starts the app on its temp data folder, sets up the vault and waits for the shell. */
-export async function openUnlocked(app: { start(): Promise<RunningApp> }, page: Page): Promise<RunningApp> {
-  const running = await app.start();
+export async function openUnlocked(
+  app: { start(opts?: { now?: number }): Promise<RunningApp> },
+  page: Page,
+  opts: { now?: number } = {},
+): Promise<RunningApp> {
+  // The page's own clock (defaults the wizard computes from "today") follows the core's when a test sets it.
+  if (opts.now !== undefined) await page.clock.install({ time: opts.now });
+  const running = await app.start(opts);
   await running.open(page);
   await new SetupPage(page).create(PASSWORD);
   await new ShellPage(page).expectVisible();
