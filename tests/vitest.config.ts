@@ -7,7 +7,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export default defineConfig({
   root,
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/packaging/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/contract/**/*.test.ts',
+      'tests/packaging/**/*.test.ts',
+      'tests/faults/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
