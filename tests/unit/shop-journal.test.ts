@@ -207,4 +207,31 @@ describe('shop change journal', () => {
     expect(s.open().shop(s.id)).toEqual(bulk);
     expect(s.events).toEqual([]);
   });
+
+  it('a damaged snapshot whose journal was already folded into a continuation does not replay it twice', () => {
+    const s = setup();
+    // The journal changes sub 1; a bulk change then changes sub 1 again and compacts.
+    const first = s.store.shop(s.id);
+    const sub1 = Object.values(first.subAccounts)[1]!;
+    s.store.writeShop({
+      ...first,
+      subAccounts: { ...first.subAccounts, [sub1.id]: { ...sub1, nickname: 'v1' } },
+    });
+    const journalBefore = fs.readFileSync(s.files.journal);
+    let bulk = s.store.shop(s.id);
+    bulk = {
+      ...bulk,
+      subAccounts: { ...bulk.subAccounts, [sub1.id]: { ...bulk.subAccounts[sub1.id]!, nickname: 'v2' } },
+    };
+    for (let i = 2; i <= BULK_CHANGE + 2; i++) bulk = disable(bulk, i);
+    s.store.writeShop(bulk);
+    // Power cut: the journal was never emptied, and the new snapshot is torn.
+    fs.writeFileSync(s.files.journal, journalBefore);
+    const snap = fs.readFileSync(s.files.snapshot);
+    fs.writeFileSync(s.files.snapshot, snap.subarray(0, snap.length / 2));
+    const reopened = s.open().shop(s.id);
+    expect(reopened.subAccounts[sub1.id]!.nickname).toBe('v2');
+    expect(reopened).toEqual(bulk);
+    expect(s.events).toEqual([expect.objectContaining({ file: `shops/${s.id}.json`, lost: [] })]);
+  });
 });

@@ -154,7 +154,20 @@ export class JournaledShop {
       entries.push(...cont.entries);
       if (cont.damage && cont.damage.kind !== 'torn-tail') lost.push(...cont.damage.lost);
     }
-    if (read) {
+    // The current journal continues the snapshot that was just found bad, unless a compaction had already
+    // folded it into a generation's continuation (a crash between writing the snapshot and emptying the
+    // journal): replaying it again would turn records changed later back to older values.
+    const folded =
+      read?.base != null &&
+      this.snapshot
+        .generationSeqs()
+        .some(
+          (seq) =>
+            seq >= from &&
+            fs.existsSync(this.snapshot.continuationPath(seq)) &&
+            this.snapshot.generationSha(seq) === read.base,
+        );
+    if (read && !folded) {
       entries.push(...read.entries);
       if (read.damage && read.damage.kind !== 'torn-tail') lost.push(...read.damage.lost);
     }
