@@ -141,6 +141,7 @@ export function createCore(opts: CoreOptions): Core {
   session.onUnlocked(() => {
     try {
       inventory.authenticateAll();
+      work.deposits.authenticate();
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'STORAGE_UNRECOVERABLE') throw err;
       unrecoverable = true;

@@ -79,7 +79,7 @@ export class Vault {
     const params = newParams(await this.opts.kdfCost());
     const kek = await deriveKey(password, params);
     const key = randomBytes(32);
-    this.opts.doc.set({
+    const first: VaultDoc = {
       version: 1,
       kdf: params,
       wrappedKey: seal(kek, key, KEY_AAD),
@@ -87,7 +87,11 @@ export class Vault {
       createdAt: new Date(this.opts.clock.now()).toISOString(),
       failedAttempts: 0,
       lastFailedAt: null,
-    });
+    };
+    // Written twice: this file is the one whose loss loses everything, so it has a good generation to
+    // fall back on from its very first write (a damaged first and only version could not be recovered).
+    this.opts.doc.set(first);
+    this.opts.doc.set(first);
     kek.fill(0);
     this.key = key;
     this.lockReason = null;
@@ -119,16 +123,44 @@ export class Vault {
       this.key = openBytes(kek, doc.wrappedKey, KEY_AAD);
     } catch (err) {
       if (!(err instanceof AuthenticationError)) throw err;
+      this.key = this.unwrapFromGeneration(kek);
+    } finally {
+      kek.fill(0);
+    }
+    if (!this.key) {
       const wait = this.retryAfterMs();
       throw new AppError('WRONG_PASSWORD', {
         fields: { password: 'wrong_password' },
         details: { failedAttempts, ...(wait !== null ? { retryAfterMs: wait } : {}) },
       });
-    } finally {
-      kek.fill(0);
     }
     this.lockReason = null;
-    this.opts.doc.set({ ...counted, failedAttempts: 0, lastFailedAt: null });
+    const current = this.opts.doc.peek() ?? counted;
+    this.opts.doc.set({ ...current, failedAttempts: 0, lastFailedAt: null });
+  }
+
+  /**
+   * The wrapped key failed to open. Usually a wrong password; but if a kept generation with the same KDF
+   * salt opens with this very password, the current file's wrapped key is what is damaged (its envelope
+   * checksum was fine, so only GCM could tell): that generation is restored and reported like any other
+   * damaged file, instead of locking the owner out for good.
+   */
+  private unwrapFromGeneration(kek: Buffer): Buffer | null {
+    const doc = this.opts.doc.peek();
+    if (!doc) return null;
+    const salt = doc.kdf.salt;
+    let key: Buffer | null = null;
+    try {
+      this.opts.doc.recheck((d) => {
+        if (d.kdf.salt !== salt) throw new AuthenticationError();
+        key = openBytes(kek, d.wrappedKey, KEY_AAD);
+      });
+    } catch (err) {
+      // No generation opens either: it was the wrong password after all, and nothing was changed.
+      if (!(err instanceof AppError) || err.code !== 'STORAGE_UNRECOVERABLE') throw err;
+      return null;
+    }
+    return key;
   }
 
   unlockWithDevice(): void {
