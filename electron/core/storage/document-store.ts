@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors.ts';
 import type { CorruptionKind, RecoveryEvent } from '../../../shared/contract/types.ts';
 import type { Clock, StoreBackend, StoreBackendFactory } from '../ports.ts';
-import { ensurePrivateDir, fsyncDir, preserve, timestampForName } from './fs-durable.ts';
+import { ensurePrivateDir, fsyncDir, preserve, storageError, timestampForName } from './fs-durable.ts';
 import { encodeDocumentWithSha, type Inspection, inspectDocument } from './inspect.ts';
 
 export const GENERATIONS_KEPT = 5;
@@ -145,9 +145,8 @@ export class DocumentStore<T> {
       this.backend.writeText(text);
       fsyncDir(path.dirname(this.file));
     } catch (err) {
-      throw new AppError('STORAGE_WRITE_FAILED', {
-        message: `writing ${this.relName} failed: ${String(err)}`,
-      });
+      // Disk full and I/O errors are named for the user; the data in memory is left as it was.
+      throw storageError(err, `writing ${this.relName}`);
     }
     this.data = data;
     this.sha = sha256;
