@@ -1,8 +1,13 @@
 // Composition root of the core: storage, vault, session, services and the handler map, wired to the ports
 // an environment supplies (Electron main, the Node preview host, or a test).
+
+import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../../shared/contract/errors.ts';
 import type { AppInfo, RecoveryEvent } from '../../shared/contract/types.ts';
 import { AUDIT_FILE, AuditLog } from './audit/audit-log.ts';
+import { BackupService, backupReminders } from './backup/backup-service.ts';
+import { backupHandlers } from './backup/handlers.ts';
 import { calibrate, type KdfCost } from './crypto/kdf.ts';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch.ts';
 import { EventBus } from './event-bus.ts';
@@ -59,9 +64,39 @@ export interface Core {
   shutdown(): Promise<void>;
 }
 
+/**
+ * The core as the shell sees it: one object whose dispatch and bus stay the same for the app's life. A
+ * restore from backup replaces the data folder's content, so everything read from it is assembled again
+ * behind this object (the old assembly shut down first); subscribers of the bus never notice.
+ */
 export function createCore(opts: CoreOptions): Core {
-  const clock = opts.clock ?? systemClock;
   const bus = new EventBus();
+  let inner: Core;
+  const replaceData = async (write: () => void) => {
+    await inner.shutdown();
+    write();
+    inner = assembleCore(opts, bus, replaceData);
+  };
+  inner = assembleCore(opts, bus, replaceData);
+  return {
+    dispatch: (method, payload) => inner.dispatch(method, payload),
+    bus,
+    get session() {
+      return inner.session;
+    },
+    get work() {
+      return inner.work;
+    },
+    dataDir: opts.dataDir,
+    shutdown: () => inner.shutdown(),
+  };
+}
+
+/** Replaces the data folder's files (after the current assembly shut down) and reads them afresh. */
+export type ReplaceData = (write: () => void) => Promise<void>;
+
+function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData): Core {
+  const clock = opts.clock ?? systemClock;
   ensurePrivateDir(opts.dataDir);
   const recovery: RecoveryEvent[] = [];
   // The audit log checks its own chain and anchor at start; what it repaired is reported like any file.
@@ -125,7 +160,9 @@ export function createCore(opts: CoreOptions): Core {
   });
   settings = new SettingsService(settingsDoc, vault, audit, bus, () => session.autoLock.reschedule());
   const inventory = createInventory({ ctx, loadSafely, vault, audit, clock, opener: opts.opener });
+  const backupRef: { current: BackupService | null } = { current: null };
   const work = createWork({
+    otherReminders: () => (backupRef.current ? backupReminders(backupRef.current.status()) : []),
     ctx,
     loadSafely,
     inventory,
@@ -147,6 +184,8 @@ export function createCore(opts: CoreOptions): Core {
       unrecoverable = true;
       return;
     }
+    // A daily backup that is due runs first, so a failure is among what is announced right away.
+    backupRef.current?.tickNow();
     // Whatever fell due while the app was closed or locked is announced now, then every minute.
     work.reminders.tick();
     work.reminders.start();
@@ -169,6 +208,38 @@ export function createCore(opts: CoreOptions): Core {
     if (unrecoverable) throw new AppError('STORAGE_UNRECOVERABLE');
   };
 
+  const backup = new BackupService({
+    ctx,
+    vault,
+    audit,
+    clock,
+    appVersion: opts.info.version,
+    replaceData,
+    onChanged: () => bus.emit('reminders.changed', {}),
+    source: {
+      shopDocuments: () => inventory.store.shops().map((d) => ({ path: `shops/${d.shop.id}.json`, data: d })),
+      counts: () => {
+        const shops = inventory.store.shops();
+        let attachments = 0;
+        try {
+          attachments = fs.readdirSync(path.join(opts.dataDir, 'attachments')).length;
+        } catch {
+          attachments = 0;
+        }
+        return {
+          shops: shops.length,
+          subAccounts: shops.reduce((n, d) => n + Object.keys(d.subAccounts).length, 0),
+          staff: Object.keys(inventory.store.staff().people).length,
+          cases: work.deposits.list().length,
+          drafts: work.recovery.list().length,
+          attachments,
+          auditEntries: audit.list(0, 1).total,
+        };
+      },
+    },
+  });
+  backupRef.current = backup;
+
   const handlers: Handlers = {
     'app.getInfo': () => ({
       ...opts.info,
@@ -189,7 +260,12 @@ export function createCore(opts: CoreOptions): Core {
       return session.unlockWithDevice();
     },
     'vault.lock': () => session.lock('manual'),
-    'vault.changePassword': (r) => session.changePassword(r.current, r.next, r.confirm),
+    'vault.changePassword': async (r) => {
+      backup.before('before-password-change');
+      const status = await session.changePassword(r.current, r.next, r.confirm);
+      await backup.masterPasswordChanged(r.next);
+      return status;
+    },
     'session.reportActivity': () => null,
     'settings.get': () => settings.get(),
     'settings.update': (r) => settings.update(r),
@@ -201,6 +277,7 @@ export function createCore(opts: CoreOptions): Core {
     'secrets.copy': (r) => secrets.copy(r.ref),
     ...inventory.handlers,
     ...work.handlers,
+    ...backupHandlers({ backup, session, audit, guardUsable }),
   };
 
   const dispatch = createDispatch(handlers, {
@@ -222,6 +299,7 @@ export function createCore(opts: CoreOptions): Core {
     dataDir: opts.dataDir,
     async shutdown() {
       unsubscribePower?.();
+      backup.stop();
       // The session's server and audit entry go before the audit log closes.
       unsubscribeLock();
       work.reminders.stop();

@@ -44,6 +44,38 @@ export const errorMessages = {
     zh: '有密码以 = + - @ 开头，CSV 会让 Excel/WPS 把它当作公式；为保证导出的密码与保存的完全一致，请改用 .xlsx 导出。',
     en: 'Some passwords start with = + - or @, which Excel/WPS would run as a formula from a CSV; to keep every exported password exactly as stored, export as .xlsx instead.',
   },
+  BACKUP_NOT_A_BACKUP: {
+    zh: '这不是店务管家的备份文件，未做任何更改。',
+    en: 'This is not a Shopwarden backup file; nothing was changed.',
+  },
+  BACKUP_NEWER_FORMAT: {
+    zh: '这个备份来自更新版本的店务管家，请先升级本应用再恢复。未做任何更改。',
+    en: 'This backup was made by a newer Shopwarden; update the app before restoring it. Nothing was changed.',
+  },
+  BACKUP_WRONG_PASSWORD: {
+    zh: '备份密码不正确，未做任何更改。',
+    en: 'The backup password is incorrect; nothing was changed.',
+  },
+  BACKUP_DAMAGED: {
+    zh: '备份文件已损坏或不完整（校验失败），不能使用。未做任何更改，请换一个备份文件。',
+    en: 'The backup file is damaged or incomplete (its check failed) and cannot be used. Nothing was changed; choose another backup.',
+  },
+  BACKUP_NOT_CONFIGURED: {
+    zh: '还没有设置备份文件夹和备份密码。',
+    en: 'No backup folder and password are set yet.',
+  },
+  BACKUP_FOLDER_UNAVAILABLE: {
+    zh: '备份文件夹不存在或无法写入（U 盘或网络盘是否已连接？）。',
+    en: 'The backup folder does not exist or cannot be written (is the USB disk or network share connected?).',
+  },
+  RESTORE_NEEDS_UNLOCK: {
+    zh: '已有数据时，需要先解锁才能从备份恢复。',
+    en: 'Unlock first: restoring replaces existing data.',
+  },
+  RECOVERY_KEY_WRONG: {
+    zh: '恢复密钥不正确，或本保险库没有设置应急恢复包。',
+    en: 'The recovery key is incorrect, or this vault has no recovery kit.',
+  },
   DISK_FULL: {
     zh: '磁盘空间已满，未能保存，数据未更改。请腾出空间后重试。',
     en: 'The disk is full; nothing was saved or changed. Free some space and try again.',

@@ -1,6 +1,7 @@
 // THE cross-process API. Channel names, the preload bridge, IPC registration, the HTTP host and the
 // renderer bridges are all loops over this object: a call is declared here once and nowhere else.
 import { z } from 'zod';
+import { backupMethods } from './areas/backup.ts';
 import { depositMethods } from './areas/deposit.ts';
 import { recoveryMethods } from './areas/recovery.ts';
 import { registrationMethods } from './areas/registration.ts';
@@ -96,6 +97,7 @@ export const contract = {
   ...reminderMethods,
   ...depositMethods,
   ...recoveryMethods,
+  ...backupMethods,
 } as const;
 
 export type Contract = typeof contract;

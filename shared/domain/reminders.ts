@@ -13,7 +13,9 @@ export type ReminderKind =
   | 'temp-ended'
   | 'temp-ending'
   | 'deposit-overdue'
-  | 'recovery-reply-overdue';
+  | 'recovery-reply-overdue'
+  | 'backup-failed'
+  | 'backup-overdue';
 export type Severity = 'critical' | 'warning';
 
 export interface ReminderSubject {
@@ -51,7 +53,26 @@ const SEVERITY: Record<ReminderKind, Severity> = {
   'temp-ending': 'warning',
   'deposit-overdue': 'critical',
   'recovery-reply-overdue': 'warning',
+  'backup-failed': 'critical',
+  'backup-overdue': 'warning',
 };
+
+/** An automatic backup that failed, or none for too long: the data is on one machine only. */
+export function backupReminder(b: {
+  kind: 'backup-failed' | 'backup-overdue';
+  dueAt: number;
+  detail: string;
+}): Reminder {
+  return {
+    key: `${b.kind}:backup:${b.dueAt}`,
+    kind: b.kind,
+    severity: SEVERITY[b.kind],
+    subjectId: 'backup',
+    shopName: '自动备份 / Backup',
+    fullName: b.detail,
+    dueAt: b.dueAt,
+  };
+}
 
 /** A sent appeal with no reply in its window. */
 export function replyReminder(d: { id: string; title: string; dueAt: number }): Reminder {
@@ -131,6 +152,14 @@ const TITLES: Record<ReminderKind, Text> = {
   'recovery-reply-overdue': {
     zh: '申诉邮件超过 5 个工作日未回复：请再次发送或联系客服',
     en: 'No reply to the appeal within 5 working days: send it again or contact support',
+  },
+  'backup-failed': {
+    zh: '自动备份失败：数据只在这台电脑上，请检查备份文件夹',
+    en: 'Automatic backup failed: the data is on this computer only; check the backup folder',
+  },
+  'backup-overdue': {
+    zh: '超过 2 天没有成功的备份，请立即备份',
+    en: 'No successful backup for more than 2 days: back up now',
   },
   'deposit-overdue': {
     zh: '保证金退还超过 7 个工作日未到账：请联系平台客服并核对退款账户',

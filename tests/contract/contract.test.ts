@@ -176,6 +176,22 @@ const valid: Record<string, Record<string, unknown>> = {
   'recovery.lockouts': {},
   'recovery.startLockout': { problemId: 'jd-wrong-password' },
   'recovery.cancelLockout': { id: 'l1' },
+  'backup.status': {},
+  'backup.configure': {
+    folder: '/tmp/sw-backups',
+    masterPassword: GOOD_PASSWORD,
+    password: { password: 'backup-password-1', confirm: 'backup-password-1' },
+  },
+  'backup.run': {},
+  'backup.inspect': { file: '/tmp/sw-backups/x.swbackup', password: GOOD_PASSWORD },
+  'backup.restore': { file: '/tmp/sw-backups/x.swbackup', password: GOOD_PASSWORD },
+  'kit.status': {},
+  'kit.create': { masterPassword: GOOD_PASSWORD },
+  'vault.unlockWithRecoveryKey': {
+    recoveryKey: 'ABCD-EFGH',
+    next: `${GOOD_PASSWORD}3`,
+    confirm: `${GOOD_PASSWORD}3`,
+  },
 };
 
 function malformations(method: string): Array<[string, unknown]> {

@@ -71,6 +71,29 @@ export class SessionService {
     return this.status();
   }
 
+  /** 应急恢复包: unlocks with the printed key and sets the new master password in the same step. */
+  async unlockWithRecoveryKey(recoveryKey: string, next: string, confirm: string): Promise<VaultStatus> {
+    try {
+      await this.vault.unlockWithRecoveryKey(recoveryKey, next, confirm);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'RECOVERY_KEY_WRONG') {
+        this.deps.audit.append({
+          action: 'vault.recoveryKeyFailed',
+          object: 'vault',
+          summary: '恢复密钥错误 / wrong recovery key',
+        });
+      }
+      throw err;
+    }
+    this.deps.audit.append({
+      action: 'vault.recoveryKeyUsed',
+      object: 'vault',
+      summary: '使用应急恢复包解锁并设置了新主密码 / unlocked with the recovery kit; new master password set',
+    });
+    this.unlocked('recovery-key');
+    return this.status();
+  }
+
   unlockWithDevice(): VaultStatus {
     this.vault.unlockWithDevice();
     this.unlocked('device');
@@ -109,7 +132,7 @@ export class SessionService {
     return this.status();
   }
 
-  private unlocked(how: 'password' | 'device'): void {
+  private unlocked(how: 'password' | 'device' | 'recovery-key'): void {
     for (const hook of this.afterUnlockHooks) hook();
     this.deps.audit.append({
       action: 'vault.unlocked',
@@ -117,7 +140,9 @@ export class SessionService {
       summary:
         how === 'device'
           ? '使用本设备解锁 / unlocked with this device'
-          : '使用主密码解锁 / unlocked with master password',
+          : how === 'recovery-key'
+            ? '使用恢复密钥解锁 / unlocked with the recovery key'
+            : '使用主密码解锁 / unlocked with master password',
     });
     this.autoLock.start();
     this.deps.bus.emit('vault.unlocked', {});

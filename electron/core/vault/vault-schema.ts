@@ -20,6 +20,25 @@ export const vaultDocSchema = z.strictObject({
   createdAt: z.string(),
   failedAttempts: z.number().int().min(0),
   lastFailedAt: z.number().nullable(),
+  /** 应急恢复包: the same data key wrapped by a key from the printed recovery key. */
+  recoveryKit: z
+    .strictObject({
+      kdf: z.strictObject({
+        algo: z.literal('scrypt'),
+        N: z
+          .number()
+          .int()
+          .min(2 ** 10)
+          .max(2 ** 22),
+        r: z.number().int().min(1).max(32),
+        p: z.number().int().min(1).max(16),
+        salt: z.string().min(16).max(64),
+      }),
+      wrappedKey: z.string().min(10).max(512),
+      createdAt: z.string().max(40),
+    })
+    .nullable()
+    .optional(),
 });
 
 export type VaultDoc = z.infer<typeof vaultDocSchema>;

@@ -11,6 +11,31 @@ import { throttleDelayMs, throttledUntil } from './throttle.ts';
 import type { VaultDoc } from './vault-schema.ts';
 
 const KEY_AAD = 'shopwarden/data-key/v1';
+const KIT_AAD = 'shopwarden/recovery-kit/v1';
+// Crockford's base32 alphabet: no I, L, O or U, so a key typed from paper comes out right.
+const KIT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** 160 random bits as 32 base32 characters in groups of four: XXXX-XXXX-... */
+export function newRecoveryKey(): string {
+  const bytes = randomBytes(20);
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const b of bytes) {
+    value = (value << 8) | b;
+    bits += 8;
+    while (bits >= 5) {
+      out += KIT_ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return out.match(/.{4}/g)!.join('-');
+}
+
+/** What the user typed, as the key: case, spaces and dashes ignored; look-alikes read as Crockford does. */
+export function normalizeRecoveryKey(typed: string): string {
+  return typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+}
 
 export interface VaultOptions {
   doc: DocumentStore<VaultDoc>;
@@ -215,6 +240,80 @@ export class Vault {
       lastFailedAt: null,
     });
     kek.fill(0);
+  }
+
+  /**
+   * 应急恢复包: a new random recovery key (160 bits, shown once) that wraps the same data key, replacing any
+   * earlier one. Needs the master password again and an unlocked vault.
+   */
+  async createRecoveryKit(masterPassword: string): Promise<{ key: string; createdAt: string }> {
+    const key = this.dataKey();
+    if (!(await this.verifyPassword(masterPassword)))
+      throw new AppError('WRONG_PASSWORD', { fields: { masterPassword: 'wrong_password' } });
+    const recoveryKey = newRecoveryKey();
+    const params = newParams(this.kdfCost());
+    const kek = await deriveKey(normalizeRecoveryKey(recoveryKey), params);
+    const createdAt = new Date(this.opts.clock.now()).toISOString();
+    const doc = this.requireDoc();
+    this.opts.doc.set({
+      ...doc,
+      recoveryKit: { kdf: params, wrappedKey: seal(kek, key, KIT_AAD), createdAt },
+    });
+    kek.fill(0);
+    return { key: recoveryKey, createdAt };
+  }
+
+  recoveryKit(): { exists: boolean; createdAt: string | null } {
+    const kit = this.opts.doc.peek()?.recoveryKit ?? null;
+    return { exists: !!kit, createdAt: kit?.createdAt ?? null };
+  }
+
+  /**
+   * Unlocks with the recovery key, which forces a new master password at the same time: whoever had to
+   * use the sheet has lost (or lost trust in) the old one. Counted and throttled like any attempt.
+   */
+  unlockWithRecoveryKey(recoveryKey: string, next: string, confirm: string): Promise<void> {
+    const attempt = this.attempts.then(async () => {
+      const doc = this.requireDoc();
+      checkNewPassword(next, confirm);
+      const wait = this.retryAfterMs();
+      if (wait !== null) throw new AppError('THROTTLED', { details: { retryAfterMs: wait } });
+      const kit = doc.recoveryKit;
+      const counted = { ...doc, failedAttempts: doc.failedAttempts + 1, lastFailedAt: this.opts.clock.now() };
+      this.opts.doc.set(counted);
+      if (!kit) throw new AppError('RECOVERY_KEY_WRONG');
+      const kek = await deriveKey(normalizeRecoveryKey(recoveryKey), kit.kdf);
+      let key: Buffer;
+      try {
+        key = openBytes(kek, kit.wrappedKey, KIT_AAD);
+      } catch {
+        throw new AppError('RECOVERY_KEY_WRONG', { details: { failedAttempts: counted.failedAttempts } });
+      } finally {
+        kek.fill(0);
+      }
+      const params = newParams(this.kdfCost());
+      const newKek = await deriveKey(next, params);
+      this.opts.doc.set({
+        ...counted,
+        kdf: params,
+        wrappedKey: seal(newKek, key, KEY_AAD),
+        // The device copy was made under the old password's regime; the owner turns it on again if wanted.
+        deviceKey: null,
+        failedAttempts: 0,
+        lastFailedAt: null,
+      });
+      newKek.fill(0);
+      this.key = key;
+      this.lockReason = null;
+    });
+    this.attempts = attempt.catch(() => {});
+    return attempt;
+  }
+
+  /** The scrypt cost this vault was calibrated to, for other keys derived from passwords (backups). */
+  kdfCost(): KdfCost {
+    const { N, r, p } = this.requireDoc().kdf;
+    return { N, r, p };
   }
 
   /** Re-checks the master password without changing any state (e.g. before exporting secrets). */

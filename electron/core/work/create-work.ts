@@ -4,7 +4,7 @@
 import { AppError } from '../../../shared/contract/errors.ts';
 import type { CardInfo } from '../../../shared/contract/work-types.ts';
 import { fileStamp } from '../../../shared/domain/china-time.ts';
-import { depositReminder, replyReminder } from '../../../shared/domain/reminders.ts';
+import { depositReminder, type Reminder, replyReminder } from '../../../shared/domain/reminders.ts';
 import { AttachmentStore } from '../attachments/attachment-store.ts';
 import { depositsDocSchema } from '../deposit/deposit-schema.ts';
 import { DepositService } from '../deposit/deposit-service.ts';
@@ -49,6 +49,8 @@ export function createWork(opts: {
   pdf?: PdfPrinter | undefined;
   maxBatch?: number | undefined;
   language(): 'zh-CN' | 'en-US';
+  /** Reminders owned by areas outside work (a failed or overdue backup). */
+  otherReminders?: () => Reminder[];
 }) {
   const inv = opts.inventory;
   const { clock, audit, store } = inv.deps;
@@ -100,7 +102,11 @@ export function createWork(opts: {
     language: opts.language,
     isUnlocked: () => opts.vault.isUnlocked,
     beforeTick: () => tempAgents.purgeDue(),
-    more: () => [...deposits.overdue().map(depositReminder), ...recovery.overdue().map(replyReminder)],
+    more: () => [
+      ...deposits.overdue().map(depositReminder),
+      ...recovery.overdue().map(replyReminder),
+      ...(opts.otherReminders?.() ?? []),
+    ],
   });
 
   const cards = (ids: string[]): CardInfo[] =>

@@ -12,11 +12,13 @@ import { bridge } from '../stores/session-store.ts';
 import { useWork } from '../stores/work-store.ts';
 
 const target = (r: ReminderView) =>
-  r.kind === 'deposit-overdue'
-    ? `/deposit/${r.subjectId}`
-    : r.kind.startsWith('temp-')
-      ? '/temp-agents'
-      : '/verification';
+  r.kind.startsWith('backup-')
+    ? '/settings'
+    : r.kind === 'deposit-overdue'
+      ? `/deposit/${r.subjectId}`
+      : r.kind.startsWith('temp-')
+        ? '/temp-agents'
+        : '/verification';
 
 /** The dashboard's to-do list: what is due, most urgent first; snooze or dismiss each. */
 export function RemindersPanel() {
