@@ -7,7 +7,7 @@ import { AppError } from '../../shared/contract/errors.ts';
 import type { AppInfo, RecoveryEvent } from '../../shared/contract/types.ts';
 import { AUDIT_FILE, AuditLog } from './audit/audit-log.ts';
 import { BackupService, backupReminders } from './backup/backup-service.ts';
-import { backupHandlers } from './backup/handlers.ts';
+import { backupBeforeRisky, backupHandlers } from './backup/handlers.ts';
 import { calibrate, type KdfCost } from './crypto/kdf.ts';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch.ts';
 import { EventBus } from './event-bus.ts';
@@ -277,6 +277,7 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     'secrets.copy': (r) => secrets.copy(r.ref),
     ...inventory.handlers,
     ...work.handlers,
+    ...backupBeforeRisky({ ...inventory.handlers, ...work.handlers }, backup),
     ...backupHandlers({ backup, session, audit, guardUsable }),
   };
 

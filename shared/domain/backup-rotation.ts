@@ -1,4 +1,5 @@
-// Which automatic backups to keep: the newest of each of the last `daily` days that have one, and the
+// Which backups to keep: every one from the last 24 hours (a backup made just before a risky operation
+// must not be pruned by the next one), the newest of each of the last `daily` days that have one, and the
 // newest of each of the `weekly` weeks (Monday to Sunday) before those, in Beijing time, the user's
 // calendar. Pure, so the rule is tested on dates rather than by waiting.
 import { SHANGHAI_OFFSET_MS, shanghaiDate } from './china-time.ts';
@@ -20,10 +21,11 @@ function weekOf(ms: number): string {
 /** The names to keep; every other backup file in the folder may be deleted. */
 export function backupsToKeep(
   files: BackupFileInfo[],
+  now: number,
   keep: { daily: number; weekly: number } = DEFAULT_KEEP,
 ): Set<string> {
   const newestFirst = [...files].sort((a, b) => b.createdAt - a.createdAt);
-  const kept = new Set<string>();
+  const kept = new Set<string>(files.filter((f) => f.createdAt > now - DAY).map((f) => f.name));
   const days = new Set<string>();
   const weeks = new Set<string>();
   for (const f of newestFirst) {

@@ -348,6 +348,32 @@ describe('backup and restore', () => {
     ).toBe('BACKUP_WRONG_PASSWORD');
   });
 
+  it('removing several sub-accounts at once makes a backup first', async () => {
+    const a = fresh();
+    await populate(a.core);
+    const { ok } = callers(() => a.core);
+    const out = folder();
+    await ok('backup.configure', { folder: out, masterPassword: GOOD_PASSWORD, password: null });
+    a.clock.advance(60_000);
+    const subs = await ok<SubAccountView[]>('subaccounts.list', {});
+    await ok('subaccounts.delete', { ids: subs.slice(0, 2).map((s) => s.id) });
+    const files = fs.readdirSync(out).filter((f) => f.endsWith('.swbackup'));
+    expect(files).toHaveLength(2);
+    const audit = await ok<{ entries: Array<{ action: string; summary: string }> }>('audit.list', {
+      offset: 0,
+      limit: 20,
+    });
+    expect(audit.entries.find((e) => e.action === 'backup.created')?.summary).toMatch(/^before-bulk/);
+    // The backup made just before holds both sub-accounts that are now gone.
+    const b = fresh();
+    const newest = files.sort().at(-1)!;
+    const summary = await callers(() => b.core).ok<BackupSummary>('backup.inspect', {
+      file: path.join(out, newest),
+      password: GOOD_PASSWORD,
+    });
+    expect(summary.counts.subAccounts).toBe(3);
+  });
+
   it('daily while unlocked; a failure is on the dashboard and notified once; refused bad paths', async () => {
     const a = fresh();
     await populate(a.core);

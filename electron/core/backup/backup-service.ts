@@ -363,7 +363,7 @@ export class BackupService {
       .readdirSync(folder)
       .map((name) => ({ name, createdAt: createdFromName(name) }))
       .filter((f): f is { name: string; createdAt: number } => f.createdAt !== null);
-    const keep = backupsToKeep(files);
+    const keep = backupsToKeep(files, this.d.clock.now());
     for (const f of files) if (!keep.has(f.name)) fs.rmSync(path.join(folder, f.name), { force: true });
   }
 

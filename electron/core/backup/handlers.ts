@@ -56,3 +56,27 @@ export function backupHandlers(d: {
     },
   };
 }
+
+/**
+ * Risky operations (removing many records, importing many) make a backup first when backups are set up:
+ * best effort, so a missing USB disk never blocks the user's work (the failure is on the dashboard).
+ */
+export function backupBeforeRisky(
+  handlers: Pick<Handlers, 'subaccounts.delete' | 'agents.retire' | 'staff.commitImport'>,
+  backup: BackupService,
+): Pick<Handlers, 'subaccounts.delete' | 'agents.retire' | 'staff.commitImport'> {
+  return {
+    'subaccounts.delete': (r) => {
+      if (r.ids.length > 1) backup.before('before-bulk');
+      return handlers['subaccounts.delete'](r);
+    },
+    'agents.retire': (r) => {
+      if (r.mode === 'delete' && r.ids.length > 1) backup.before('before-bulk');
+      return handlers['agents.retire'](r);
+    },
+    'staff.commitImport': (r) => {
+      backup.before('before-import');
+      return handlers['staff.commitImport'](r);
+    },
+  };
+}
