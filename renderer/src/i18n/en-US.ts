@@ -1,3 +1,4 @@
+import { backupEn, kitEn } from './backup-en.ts';
 import { depositEn } from './deposit-en.ts';
 import { recoveryEn } from './recovery-en.ts';
 import { workEn } from './work-en.ts';
@@ -37,7 +38,7 @@ export const enUS: Shape<typeof zhCN> = {
   setup: {
     title: 'First run: set a master password',
     intro:
-      'The master password encrypts every credential kept on this computer. It is never uploaded and cannot be recovered.',
+      'The master password encrypts every credential kept on this computer. It is never uploaded; if forgotten, only a recovery kit (made in Settings) opens the vault again.',
     password: 'Master password',
     confirm: 'Repeat master password',
     remember: 'Remember on this device (skip the password at start)',
@@ -305,4 +306,6 @@ export const enUS: Shape<typeof zhCN> = {
   work: workEn,
   deposit: depositEn,
   recoveryReq: recoveryEn,
+  backup: backupEn,
+  kit: kitEn,
 };

@@ -1,3 +1,4 @@
+import { backupZh, kitZh } from './backup-zh.ts';
 import { depositZh } from './deposit-zh.ts';
 import { recoveryZh } from './recovery-zh.ts';
 import { workZh } from './work-zh.ts';
@@ -27,7 +28,8 @@ export const zhCN = {
   },
   setup: {
     title: '首次使用：设置主密码',
-    intro: '主密码用于加密本机保存的所有账号密码。它不会被上传，也无法找回，请务必牢记。',
+    intro:
+      '主密码用于加密本机保存的所有账号密码。它不会被上传；忘记后只能用应急恢复包（在设置中创建）重新打开，请务必牢记。',
     password: '主密码',
     confirm: '再次输入主密码',
     remember: '在本设备记住（启动时免输主密码）',
@@ -288,4 +290,6 @@ export const zhCN = {
   work: workZh,
   deposit: depositZh,
   recoveryReq: recoveryZh,
+  backup: backupZh,
+  kit: kitZh,
 } as const;

@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/contract/errors.ts';
 import { useLang } from '../hooks/use-lang.ts';
 import { errorText } from '../i18n/errors.ts';
 import { useSession } from '../stores/session-store.ts';
+import { RecoveryKeyDialog } from './backup/RecoveryKeyDialog.tsx';
 import { CenteredCard } from './CenteredCard.tsx';
 
 function useSecondsUntil(until: number | null): number {
@@ -31,6 +32,7 @@ export function LockScreen() {
     status?.retryAfterMs ? Date.now() + status.retryAfterMs : null,
   );
   const seconds = useSecondsUntil(throttledUntil);
+  const [kitOpen, setKitOpen] = useState(false);
 
   // One attempt at a time. The submit button shows busy with disabled + a spinner icon rather than antd's
   // `loading`, whose internal delayed state was seen to stay stuck after a fast failure (the lock screen
@@ -92,6 +94,10 @@ export function LockScreen() {
           {t('lock.submit')}
         </Button>
       </Form>
+      <Button type="link" block onClick={() => setKitOpen(true)} style={{ marginTop: 8 }}>
+        {t('kit.useKit')}
+      </Button>
+      {kitOpen && <RecoveryKeyDialog onClose={() => setKitOpen(false)} />}
       {status?.deviceUnlockAvailable && (
         <>
           <Divider plain />

@@ -14,12 +14,16 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RecoveryKitCreated } from '../../../shared/contract/backup-types.ts';
 import { MASTER_PASSWORD_MIN_LENGTH } from '../../../shared/domain/password-strength.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { PasswordStrength } from '../components/PasswordStrength.tsx';
 import { useLang } from '../hooks/use-lang.ts';
 import { errorText, formFieldErrors } from '../i18n/errors.ts';
 import { useSession } from '../stores/session-store.ts';
+import { BackupSection } from './backup/BackupSection.tsx';
+import { KitSheet } from './backup/KitSheet.tsx';
+import { RecoveryKitSection } from './backup/RecoveryKitSection.tsx';
 import { RulesSection } from './RulesSection.tsx';
 
 export function SettingsScreen() {
@@ -34,8 +38,11 @@ export function SettingsScreen() {
   const [pwForm] = Form.useForm<{ current: string; next: string; confirm: string }>();
   const next = Form.useWatch('next', pwForm) ?? '';
   const [busy, setBusy] = useState(false);
+  // The recovery key lives only in this component's memory, for the one time it is shown.
+  const [kitSheet, setKitSheet] = useState<RecoveryKitCreated | null>(null);
 
   if (!settings) return null;
+  if (kitSheet) return <KitSheet kit={kitSheet} onDone={() => setKitSheet(null)} />;
 
   const save = async (patch: Parameters<typeof updateSettings>[0]) => {
     try {
@@ -146,6 +153,8 @@ export function SettingsScreen() {
             </Button>
           </Form>
         </Card>
+        <BackupSection />
+        <RecoveryKitSection onCreated={setKitSheet} />
         <RulesSection />
         {info && (
           <Descriptions bordered size="small" column={1}>

@@ -1,5 +1,5 @@
 import { LoadingOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Form, Input, Typography } from 'antd';
+import { Alert, Button, Checkbox, Divider, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../shared/contract/errors.ts';
@@ -8,6 +8,7 @@ import { PasswordStrength } from '../components/PasswordStrength.tsx';
 import { useLang } from '../hooks/use-lang.ts';
 import { errorText, formFieldErrors } from '../i18n/errors.ts';
 import { useSession } from '../stores/session-store.ts';
+import { RestoreDialog } from './backup/RestoreDialog.tsx';
 import { CenteredCard } from './CenteredCard.tsx';
 
 interface Values {
@@ -25,6 +26,7 @@ export function SetupScreen() {
   const rememberSupported = useSession((s) => s.status?.rememberSupported ?? false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [restoreOpen, setRestoreOpen] = useState(false);
 
   const onFinish = async (v: Values) => {
     setBusy(true);
@@ -93,6 +95,11 @@ export function SetupScreen() {
           {busy ? t('setup.working') : t('setup.submit')}
         </Button>
       </Form>
+      <Divider plain />
+      <Button block onClick={() => setRestoreOpen(true)}>
+        {t('backup.firstRun')}
+      </Button>
+      {restoreOpen && <RestoreDialog mode="restore" onClose={() => setRestoreOpen(false)} />}
     </CenteredCard>
   );
 }

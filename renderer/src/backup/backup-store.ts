@@ -1,0 +1,77 @@
+// The backup area's data module: status of automatic backups and the recovery kit, and the calls that
+// change them. Screens read this store; only this module talks to the bridge for the area.
+import { create } from 'zustand';
+import type {
+  BackupInfo,
+  BackupStatus,
+  BackupSummary,
+  RecoveryKitCreated,
+  RecoveryKitStatus,
+} from '../../../shared/contract/backup-types.ts';
+import { bridge, useSession } from '../stores/session-store.ts';
+
+interface BackupState {
+  status: BackupStatus | null;
+  kit: RecoveryKitStatus | null;
+  load(): Promise<void>;
+  configure(input: {
+    folder: string;
+    masterPassword: string;
+    password: { password: string; confirm: string } | null;
+  }): Promise<BackupStatus>;
+  runNow(): Promise<BackupInfo>;
+  inspect(file: string, password: string): Promise<BackupSummary>;
+  /** Replaces the data; the app is locked afterwards (the backup's master password opens it). */
+  restore(file: string, password: string): Promise<BackupSummary>;
+  createKit(masterPassword: string): Promise<RecoveryKitCreated>;
+  unlockWithRecoveryKey(recoveryKey: string, next: string, confirm: string): Promise<void>;
+}
+
+export const useBackup = create<BackupState>((set, get) => ({
+  status: null,
+  kit: null,
+
+  async load() {
+    const [status, kit] = await Promise.all([
+      bridge().invoke('backup.status', {}),
+      bridge().invoke('kit.status', {}),
+    ]);
+    set({ status, kit });
+  },
+
+  async configure(input) {
+    const status = await bridge().invoke('backup.configure', input);
+    set({ status });
+    return status;
+  },
+
+  async runNow() {
+    try {
+      return await bridge().invoke('backup.run', {});
+    } finally {
+      // Success or failure, the status (last success, last error, file list) changed.
+      set({ status: await bridge().invoke('backup.status', {}) });
+    }
+  },
+
+  inspect: (file, password) => bridge().invoke('backup.inspect', { file, password }),
+
+  async restore(file, password) {
+    const summary = await bridge().invoke('backup.restore', { file, password });
+    set({ status: null, kit: null });
+    await useSession.getState().refreshStatus();
+    return summary;
+  },
+
+  async createKit(masterPassword) {
+    const made = await bridge().invoke('kit.create', { masterPassword });
+    set({ kit: await bridge().invoke('kit.status', {}) });
+    return made;
+  },
+
+  async unlockWithRecoveryKey(recoveryKey, next, confirm) {
+    const status = await bridge().invoke('vault.unlockWithRecoveryKey', { recoveryKey, next, confirm });
+    useSession.setState({ status, recovery: await bridge().invoke('storage.getRecoveryReport', {}) });
+    void get().load();
+  },
+}));

@@ -1,0 +1,225 @@
+import { CloudUploadOutlined, LoadingOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Space, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppError, errorMessages, isErrorCode } from '../../../../shared/contract/errors.ts';
+import { useBackup } from '../../backup/backup-store.ts';
+import { useLang } from '../../hooks/use-lang.ts';
+import { errorText, formFieldErrors } from '../../i18n/errors.ts';
+import { beijing } from '../../lib/duration.ts';
+import { RestoreDialog } from './RestoreDialog.tsx';
+
+interface ConfigValues {
+  folder: string;
+  mode: 'master' | 'custom';
+  password?: string;
+  confirm?: string;
+  masterPassword: string;
+}
+
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 1)} MB`;
+
+/** Settings → 备份与恢复: where backups go, how they are locked, when the last one ran, and the files. */
+export function BackupSection() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { message } = App.useApp();
+  const { status, load, configure, runNow } = useBackup();
+  const [form] = Form.useForm<ConfigValues>();
+  const mode = Form.useWatch('mode', form) ?? 'master';
+  const [busy, setBusy] = useState<'save' | 'run' | null>(null);
+  const [dialog, setDialog] = useState<{ mode: 'verify' | 'restore'; file: string } | null>(null);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    if (status?.folder) form.setFieldsValue({ folder: status.folder, mode: status.passwordMode ?? 'master' });
+  }, [status?.folder, status?.passwordMode, form]);
+
+  const save = async () => {
+    const v = await form.validateFields();
+    setBusy('save');
+    try {
+      const s = await configure({
+        folder: v.folder.trim(),
+        masterPassword: v.masterPassword,
+        password: v.mode === 'custom' ? { password: v.password ?? '', confirm: v.confirm ?? '' } : null,
+      });
+      form.setFieldsValue({ masterPassword: '', password: '', confirm: '' });
+      if (s.lastError === null && s.lastFile) message.success(t('backup.made', { file: s.lastFile }));
+    } catch (err) {
+      const fields = formFieldErrors(err, lang);
+      if (fields.length) form.setFields(fields as never);
+      else message.error(errorText(err, lang));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const run = async () => {
+    setBusy('run');
+    try {
+      const made = await runNow();
+      message.success(t('backup.made', { file: made.file }));
+    } catch (err) {
+      message.error(errorText(err, lang));
+      if (!(err instanceof AppError)) console.error(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const lastError = status?.lastError;
+  const lastErrorText = lastError
+    ? isErrorCode(lastError.code)
+      ? errorMessages[lastError.code][lang === 'zh-CN' ? 'zh' : 'en']
+      : lastError.message
+    : null;
+
+  return (
+    <Card title={t('backup.title')} role="region" aria-label={t('backup.title')}>
+      <Typography.Paragraph type="secondary">{t('backup.intro')}</Typography.Paragraph>
+      {status && !status.configured && (
+        <Alert type="warning" showIcon title={t('backup.notConfigured')} style={{ marginBottom: 16 }} />
+      )}
+      {status?.configured && (
+        <>
+          <Descriptions bordered size="small" column={1} style={{ marginBottom: 16 }}>
+            <Descriptions.Item label={t('backup.folder')}>
+              <Typography.Text copyable>{status.folder}</Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('backup.passwordMode')}>
+              {status.passwordMode === 'custom' ? t('backup.useCustom') : t('backup.useMaster')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('backup.lastSuccess')}>
+              <span data-testid="backup-last-success">
+                {status.lastSuccessAt ? beijing(status.lastSuccessAt) : t('backup.never')}
+              </span>
+            </Descriptions.Item>
+          </Descriptions>
+          {lastError && (status.lastSuccessAt === null || lastError.at > status.lastSuccessAt) && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              title={`${t('backup.lastError')}（${beijing(lastError.at)}）`}
+              description={lastErrorText}
+              style={{ marginBottom: 16 }}
+            />
+          )}
+          {status.overdue && (
+            <Alert type="warning" showIcon title={t('backup.overdue')} style={{ marginBottom: 16 }} />
+          )}
+          <Typography.Paragraph type="secondary">{t('backup.schedule')}</Typography.Paragraph>
+          <Space style={{ marginBottom: 16 }} wrap>
+            <Button
+              type="primary"
+              icon={busy === 'run' ? <LoadingOutlined /> : <CloudUploadOutlined />}
+              disabled={busy !== null}
+              onClick={() => void run()}
+            >
+              {busy === 'run' ? t('backup.running') : t('backup.runNow')}
+            </Button>
+            <Button onClick={() => setDialog({ mode: 'verify', file: '' })}>{t('backup.verify')}</Button>
+            <Button danger onClick={() => setDialog({ mode: 'restore', file: '' })}>
+              {t('backup.restore')}
+            </Button>
+          </Space>
+          <Table
+            size="small"
+            rowKey="file"
+            pagination={{ pageSize: 5, hideOnSinglePage: true }}
+            aria-label={t('backup.files')}
+            title={() => t('backup.files')}
+            locale={{ emptyText: t('backup.noFiles') }}
+            dataSource={status.files}
+            columns={[
+              { title: t('backup.file'), dataIndex: 'file', render: (f: string) => f.split(/[\\/]/).pop() },
+              {
+                title: t('backup.time'),
+                dataIndex: 'modifiedAt',
+                width: 170,
+                render: (ms: number) => beijing(ms),
+              },
+              { title: t('backup.size'), dataIndex: 'size', width: 100, render: mib },
+              {
+                title: '',
+                width: 170,
+                render: (_: unknown, r: { file: string }) => (
+                  <Space>
+                    <Button size="small" onClick={() => setDialog({ mode: 'verify', file: r.file })}>
+                      {t('backup.verify')}
+                    </Button>
+                    <Button size="small" danger onClick={() => setDialog({ mode: 'restore', file: r.file })}>
+                      {t('backup.restore')}
+                    </Button>
+                  </Space>
+                ),
+              },
+            ]}
+            style={{ marginBottom: 16 }}
+          />
+        </>
+      )}
+      <Form<ConfigValues>
+        form={form}
+        name="backup-config"
+        layout="vertical"
+        initialValues={{ mode: 'master' }}
+        requiredMark={false}
+        aria-label={t('backup.title')}
+      >
+        <Form.Item
+          name="folder"
+          label={t('backup.folder')}
+          extra={t('backup.folderHint')}
+          rules={[{ required: true }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item name="mode" label={t('backup.passwordMode')}>
+          <Radio.Group
+            options={[
+              { value: 'master', label: t('backup.useMaster') },
+              { value: 'custom', label: t('backup.useCustom') },
+            ]}
+          />
+        </Form.Item>
+        {mode === 'custom' && (
+          <>
+            <Form.Item
+              name="password"
+              label={t('backup.backupPassword')}
+              rules={[{ required: true, min: 10 }]}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+            <Form.Item name="confirm" label={t('backup.backupConfirm')} rules={[{ required: true }]}>
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          </>
+        )}
+        <Form.Item name="masterPassword" label={t('backup.masterPassword')} rules={[{ required: true }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Button
+          onClick={() => void save()}
+          disabled={busy !== null}
+          icon={busy === 'save' ? <LoadingOutlined /> : undefined}
+        >
+          {busy === 'save' ? t('backup.saving') : t('backup.save')}
+        </Button>
+      </Form>
+      {dialog && (
+        <RestoreDialog
+          mode={dialog.mode}
+          initialFile={dialog.file}
+          onClose={(restored) => {
+            setDialog(null);
+            if (restored) message.success(t('backup.restored'));
+          }}
+        />
+      )}
+    </Card>
+  );
+}
