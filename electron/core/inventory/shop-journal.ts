@@ -10,7 +10,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import { safeId } from '../../../shared/contract/spec.ts';
 import { DAMAGED_DIR } from '../storage/document-store.ts';
-import { appendFully, ensurePrivateDir, fsyncDir, timestampForName } from '../storage/fs-durable.ts';
+import {
+  appendFully,
+  ensurePrivateDir,
+  fsyncDir,
+  storageError,
+  timestampForName,
+} from '../storage/fs-durable.ts';
 import { type ShopDoc, shopDocSchema, subAccountSchema } from './schemas.ts';
 
 export const COMPACT_AFTER = 64;
@@ -47,9 +53,15 @@ export interface JournalRead {
   damage: JournalDamage | null;
 }
 
+/** What is named as lost when the damaged bytes hold no readable record name at all. */
+export const UNREADABLE_CHANGES =
+  '快照之后的更改（无法读取，记录名不详）/ changes since the last snapshot (unreadable, names unknown)';
+
 /** Parses journal text: every good line is kept, bad ones are named; a last line without newline is torn. */
 export function parseJournal(text: string): JournalRead {
-  if (text.length === 0) return { base: null, entries: [], damage: { kind: 'empty', lost: [] } };
+  // A journal is created whole (temp file and rename), so an empty one can only be damage.
+  if (text.length === 0)
+    return { base: null, entries: [], damage: { kind: 'empty', lost: [UNREADABLE_CHANGES] } };
   const lines = text.split('\n');
   const tail = lines.pop() ?? '';
   const entries: JournalEntry[] = [];
@@ -71,7 +83,9 @@ export function parseJournal(text: string): JournalRead {
     // A last line without its newline is a write that never returned (never acknowledged) — unless it is
     // all NUL bytes, which is damage that must not be glued in front of the next append.
     // A torn tail is not listed as lost: it was never acknowledged to anyone.
-    if (kind === null) kind = tail.replaceAll('\u0000', '').length === 0 ? 'nul-filled' : 'torn-tail';
+    const onlyNul = tail.replaceAll('\u0000', '').length === 0;
+    if (kind === null) kind = onlyNul ? 'nul-filled' : 'torn-tail';
+    if (onlyNul) lost.push(UNREADABLE_CHANGES);
   }
   return { base, entries, damage: kind ? { kind, lost } : null };
 }
@@ -95,10 +109,16 @@ export class ShopJournal {
    * the next append, and the error is thrown: the change was not made.
    */
   append(entries: JournalEntry[], baseSha: string): void {
-    const fresh = !fs.existsSync(this.file);
-    const text = (fresh ? encodeLine({ k: 'base', sha: baseSha }) : '') + entries.map(encodeLine).join('');
-    appendFully(this.file, Buffer.from(text, 'utf8'));
-    if (fresh) fsyncDir(path.dirname(this.file));
+    // A new journal appears whole (header and first entries, by rename), never as an empty file.
+    if (!fs.existsSync(this.file)) {
+      try {
+        writeJournalFile(this.file, entries, baseSha);
+      } catch (err) {
+        throw storageError(err, `writing ${path.basename(this.file)}`);
+      }
+      return;
+    }
+    appendFully(this.file, Buffer.from(entries.map(encodeLine).join(''), 'utf8'));
   }
 
   /** After a snapshot holds everything: empty the journal durably. */
