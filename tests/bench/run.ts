@@ -15,6 +15,7 @@ import { encodeDocument } from '../../electron/core/storage/inspect.ts';
 import { confBackendFactory } from '../../electron/host/node-adapters.ts';
 import { buildShops } from '../support/seed.ts';
 import { agentsBench } from './agents-bench.ts';
+import { backupBench } from './backup-bench.ts';
 import { inventoryBench } from './inventory-bench.ts';
 import { median, type Row, timeIt } from './measure.ts';
 
@@ -83,6 +84,7 @@ rows.push(['audit append (fsync)', `${auditMs.toFixed(2)} ms`, `${(auditMs / raw
 fs.rmSync(dir, { recursive: true, force: true });
 rows.push(...(await inventoryBench()));
 rows.push(...(await agentsBench()));
+rows.push(...(await backupBench()));
 const w = Math.max(...rows.map((r) => r[0].length));
 console.log('Shopwarden benchmark (medians; ratios against baselines measured in this run)');
 for (const [name, value, ratio] of rows) console.log(`  ${name.padEnd(w)}  ${value.padStart(10)}  ${ratio}`);

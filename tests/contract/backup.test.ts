@@ -155,7 +155,7 @@ describe('backup and restore', () => {
     const headerLen = bytes.readUInt32BE(magic.length);
     const headerEnd = magic.length + 4 + headerLen;
     const header = JSON.parse(bytes.subarray(magic.length + 4, headerEnd).toString());
-    expect(Object.keys(header).sort()).toEqual(['format', 'kdf', 'keyCheck', 'nonce']);
+    expect(Object.keys(header).sort()).toEqual(['bodyLength', 'format', 'kdf', 'keyCheck', 'nonce']);
     const key = scryptSync(GOOD_PASSWORD.normalize('NFKC'), Buffer.from(header.kdf.salt, 'base64'), 32, {
       N: header.kdf.N,
       r: header.kdf.r,
@@ -164,8 +164,9 @@ describe('backup and restore', () => {
     });
     const d = createDecipheriv('aes-256-gcm', key, Buffer.from(header.nonce, 'base64'));
     d.setAAD(bytes.subarray(0, headerEnd));
-    d.setAuthTag(bytes.subarray(bytes.length - 16));
-    const plain = Buffer.concat([d.update(bytes.subarray(headerEnd, bytes.length - 16)), d.final()]);
+    const bodyEnd = headerEnd + header.bodyLength;
+    d.setAuthTag(bytes.subarray(bodyEnd, bodyEnd + 16));
+    const plain = Buffer.concat([d.update(bytes.subarray(headerEnd, bodyEnd)), d.final()]);
     const manifest = JSON.parse(plain.subarray(4, 4 + plain.readUInt32BE(0)).toString());
     expect(manifest.counts.subAccounts).toBe(3);
     expect(manifest.parts.map((p: { path: string }) => p.path)).toEqual(
@@ -177,6 +178,11 @@ describe('backup and restore', () => {
         expect.stringMatching(/^shops\//),
       ]),
     );
+    // Attachments travel after the body as the sealed ciphertext they already are; the manifest says so.
+    const att = manifest.parts.filter((p: { path: string }) => p.path.startsWith('attachments/'));
+    expect(att.map((p: { outside: boolean }) => p.outside)).toEqual([true]);
+    const sealedOnDisk = fs.readFileSync(path.join(a.dataDir, att[0].path));
+    expect(bytes.subarray(bodyEnd + 16).equals(sealedOnDisk)).toBe(true);
     // No history, quarantine or device-bound key travels in a backup.
     expect(manifest.parts.some((p: { path: string }) => /^(generations|damaged)\//.test(p.path))).toBe(false);
     expect(plain.toString()).toContain('"deviceKey":null');

@@ -3,6 +3,9 @@
 // Inside, under AES-256-GCM with a key from scrypt(backup password): a manifest (format, app version,
 // created, counts, and the SHA-256 of each part) followed by the parts, which are the data folder's files
 // as they are on disk (secret fields stay sealed with the data key; shop journals already applied).
+// Attachments are already AES-256-GCM ciphertext under the data key, with random names: they follow the
+// encrypted body as they are, each checked against its SHA-256 in the authenticated manifest, so 50 MB of
+// scans are not encrypted a second time (backup and restore stay near the speed of copying the bytes).
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors.ts';
@@ -26,6 +29,8 @@ const headerSchema = z.strictObject({
     salt: z.string().min(16).max(64),
   }),
   nonce: z.string().length(16),
+  /** Bytes of encrypted body; the GCM tag follows it, then the already-sealed parts. */
+  bodyLength: z.number().int().min(0),
   /** HMAC of a fixed label under the key: tells a wrong password from a damaged file. */
   keyCheck: z.string().length(44),
 });
@@ -60,6 +65,8 @@ const manifestSchema = z.strictObject({
         path: z.string().regex(/^(?!.*\.\.)[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)?$/),
         size: z.number().int().min(0),
         sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        /** Already sealed with the data key: stored after the encrypted body, not inside it. */
+        outside: z.boolean(),
       }),
     )
     .max(100_000),
@@ -69,6 +76,8 @@ export type BackupManifest = z.infer<typeof manifestSchema>;
 export interface BackupPart {
   path: string;
   bytes: Buffer;
+  /** Ciphertext already (an attachment sealed with the data key): kept outside the encrypted body. */
+  sealed?: boolean;
 }
 
 const KEY_CHECK_LABEL = 'shopwarden/backup/key-check/v1';
@@ -95,16 +104,21 @@ export function encodeBackup(
       path: p.path,
       size: p.bytes.length,
       sha256: createHash('sha256').update(p.bytes).digest('hex'),
+      outside: !!p.sealed,
     })),
   };
+  const inside = parts.filter((p) => !p.sealed);
+  const outside = parts.filter((p) => p.sealed);
   const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32BE(manifestBytes.length);
+  const bodyLength = 4 + manifestBytes.length + inside.reduce((n, p) => n + p.bytes.length, 0);
   const nonce = randomBytes(12);
   const header: Header = {
     format: BACKUP_FORMAT,
     kdf: { algo: 'scrypt', N: kdf.N, r: kdf.r, p: kdf.p, salt: kdf.salt },
     nonce: nonce.toString('base64'),
+    bodyLength,
     keyCheck: keyCheck(key),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
@@ -116,14 +130,20 @@ export function encodeBackup(
   const body = [
     cipher.update(len),
     cipher.update(manifestBytes),
-    ...parts.map((p) => cipher.update(p.bytes)),
+    ...inside.map((p) => cipher.update(p.bytes)),
   ];
   body.push(cipher.final());
-  return Buffer.concat([aad, ...body, cipher.getAuthTag()]);
+  return Buffer.concat([aad, ...body, cipher.getAuthTag(), ...outside.map((p) => p.bytes)]);
 }
 
 /** Reads the outside of a file: refuses what is not a backup, or is from a newer version, before any KDF. */
-export function readHeader(file: Buffer): { header: Header; aad: Buffer; body: Buffer; tag: Buffer } {
+export function readHeader(file: Buffer): {
+  header: Header;
+  aad: Buffer;
+  body: Buffer;
+  tag: Buffer;
+  rest: Buffer;
+} {
   if (file.length < BACKUP_MAGIC.length + 4 || !file.subarray(0, BACKUP_MAGIC.length).equals(BACKUP_MAGIC))
     throw new AppError('BACKUP_NOT_A_BACKUP');
   const headerLen = file.readUInt32BE(BACKUP_MAGIC.length);
@@ -140,17 +160,20 @@ export function readHeader(file: Buffer): { header: Header; aad: Buffer; body: B
     throw new AppError('BACKUP_NEWER_FORMAT', { details: { format } });
   const parsed = headerSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('BACKUP_DAMAGED');
+  const bodyEnd = headerEnd + parsed.data.bodyLength;
+  if (file.length < bodyEnd + 16) throw new AppError('BACKUP_DAMAGED');
   return {
     header: parsed.data,
     aad: file.subarray(0, headerEnd),
-    body: file.subarray(headerEnd, file.length - 16),
-    tag: file.subarray(file.length - 16),
+    body: file.subarray(headerEnd, bodyEnd),
+    tag: file.subarray(bodyEnd, bodyEnd + 16),
+    rest: file.subarray(bodyEnd + 16),
   };
 }
 
 /** Decrypts and checks every part's hash. Wrong password, damage and truncation each have their error. */
 export function decodeBackup(file: Buffer, key: Buffer): { manifest: BackupManifest; parts: BackupPart[] } {
-  const { header, aad, body, tag } = readHeader(file);
+  const { header, aad, body, tag, rest } = readHeader(file);
   if (keyCheck(key) !== header.keyCheck) throw new AppError('BACKUP_WRONG_PASSWORD');
   let plain: Buffer;
   try {
@@ -170,14 +193,16 @@ export function decodeBackup(file: Buffer, key: Buffer): { manifest: BackupManif
   }
   const parts: BackupPart[] = [];
   let at = 4 + manifestLen;
+  let out = 0;
   for (const p of manifest.parts) {
-    const bytes = plain.subarray(at, at + p.size);
-    at += p.size;
+    const bytes = p.outside ? rest.subarray(out, out + p.size) : plain.subarray(at, at + p.size);
+    if (p.outside) out += p.size;
+    else at += p.size;
     if (bytes.length !== p.size || createHash('sha256').update(bytes).digest('hex') !== p.sha256)
       throw new AppError('BACKUP_DAMAGED', { details: { part: p.path } });
-    parts.push({ path: p.path, bytes });
+    parts.push({ path: p.path, bytes, sealed: p.outside });
   }
-  if (at !== plain.length) throw new AppError('BACKUP_DAMAGED');
+  if (at !== plain.length || out !== rest.length) throw new AppError('BACKUP_DAMAGED');
   return { manifest, parts };
 }
 

@@ -286,12 +286,17 @@ export class BackupService {
       // Automatic backups keep going to the same folder (this machine's setting, not the backup's).
       const config = path.join(aside, `${BACKUP_CONFIG}.json`);
       if (fs.existsSync(config)) fs.copyFileSync(config, path.join(dataDir, `${BACKUP_CONFIG}.json`));
+      // Each file written and flushed under a temporary name, then renamed; each folder made durable once.
+      const dirs = new Set<string>([dataDir]);
       for (const p of parts) {
         const dest = path.join(dataDir, p.path);
         fs.mkdirSync(path.dirname(dest), { recursive: true, mode: 0o700 });
-        writeAtomically(dest, p.bytes);
+        const tmp = `${dest}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, p.bytes, { mode: 0o600, flush: true });
+        fs.renameSync(tmp, dest);
+        dirs.add(path.dirname(dest));
       }
-      fsyncDir(dataDir);
+      for (const d of dirs) fsyncDir(d);
     });
     return manifest;
   }
@@ -332,7 +337,8 @@ export class BackupService {
         let bytes: Buffer = fs.readFileSync(abs);
         // A device-bound key means nothing on another machine: the restored vault asks for the password.
         if (rel === 'vault.json') bytes = withoutDeviceKey(bytes, this.d.clock.now());
-        parts.push({ path: rel, bytes });
+        // Attachments are sealed with the data key already (random names, ciphertext contents).
+        parts.push({ path: rel, bytes, sealed: rel.startsWith('attachments/') });
       }
     };
     walk(dataDir);
