@@ -89,5 +89,7 @@ describe('kill -9 during bursts of mixed writes', () => {
       }
     }
     expect(acknowledged).toBeGreaterThan(TRIALS);
+    // The figure the README quotes, printed with every run.
+    console.log(`kill -9: ${TRIALS} trials, ${acknowledged} acknowledged writes, none lost`);
   }, 240_000);
 });

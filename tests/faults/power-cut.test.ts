@@ -206,6 +206,7 @@ describe('power cut during the last write of each file kind', () => {
         }
       }
       expect(cases).toBeGreaterThan(5);
+      console.log(`power cut, ${s.name}: ${cases} cuts over ${targets.length} files`);
     });
   }
 });
