@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { generatedSub, taobaoShop } from '../support/payloads.ts';
 import { expect, test } from './fixtures.ts';
 import { LockPage, SetupPage, ShellPage, switchLanguage } from './pages/vault-pages.ts';
 
@@ -46,7 +47,7 @@ test('a corrupted data file at start is moved aside, the last good version resto
   ).toContainText('filled with NUL bytes');
 });
 
-test('a damaged vault file with no good backup stops the app instead of starting empty', async ({
+test('a damaged vault file with no good generation left stops the app instead of starting empty', async ({
   app,
   page,
 }) => {
@@ -56,9 +57,12 @@ test('a damaged vault file with no good backup stops the app instead of starting
   await new ShellPage(page).expectVisible();
   await app.stop();
 
+  // The vault keeps a spare generation from its first write; here that is gone too.
   const file = path.join(app.dataDir, 'vault.json');
   const bytes = fs.readFileSync(file);
   fs.writeFileSync(file, bytes.subarray(0, bytes.length >> 1));
+  for (const g of fs.readdirSync(path.join(app.dataDir, 'generations')))
+    if (g.startsWith('vault.')) fs.rmSync(path.join(app.dataDir, 'generations', g));
 
   running = await app.start();
   await running.open(page);
@@ -66,4 +70,42 @@ test('a damaged vault file with no good backup stops the app instead of starting
   // No first-run screen that could overwrite the vault, and the damaged file is where it was.
   await expect(page.getByRole('heading', { name: '首次使用：设置主密码' })).toHaveCount(0);
   expect(fs.readFileSync(file).length).toBe(bytes.length >> 1);
+});
+
+test('a damaged line in a shop journal loses only its record, and the notice names it', async ({
+  app,
+  page,
+}) => {
+  let running = await app.start();
+  await running.open(page);
+  await new SetupPage(page).create(PASSWORD);
+  await new ShellPage(page).expectVisible();
+  const shop = await running.core.dispatch('shops.create', taobaoShop('旗舰店'));
+  const shopId = shop.ok ? (shop.value as { id: string }).id : '';
+  for (const n of ['小王', '小李', '小张'])
+    await running.core.dispatch('subaccounts.create', generatedSub(shopId, n));
+  await app.stop();
+
+  // One flipped character in 小李's line: its own hash no longer matches.
+  const journal = path.join(app.dataDir, 'shops', `${shopId}.journal`);
+  const lines = fs.readFileSync(journal, 'utf8').split('\n');
+  lines[2] = lines[2]!.replace(/"h":"(.)/, (_m, c: string) => `"h":"${c === 'a' ? 'b' : 'a'}`);
+  fs.writeFileSync(journal, lines.join('\n'));
+
+  running = await app.start();
+  await running.open(page);
+  await new LockPage(page).unlock(PASSWORD);
+  const notice = page.getByRole('alert').filter({ hasText: '检测到数据文件损坏，已自动恢复' });
+  await expect(notice).toContainText(`shops/${shopId}.journal`);
+  await expect(notice).toContainText('其中可读的内容已保留');
+  await expect(notice).toContainText('无法恢复的记录（1）：小李');
+  const shell = new ShellPage(page);
+  await shell.go(/ 子账号$/);
+  await expect(page.getByRole('row', { name: /旗舰店:小王/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /旗舰店:小张/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /旗舰店:小李/ })).toHaveCount(0);
+  await switchLanguage(page, 'English');
+  await expect(page.getByRole('alert').filter({ hasText: 'A damaged data file was found' })).toContainText(
+    'Records that could not be recovered (1): 小李',
+  );
 });
