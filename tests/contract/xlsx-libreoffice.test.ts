@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ShopView, SubAccountView } from '../../shared/contract/inventory-types.ts';
 import { callers } from '../support/contract-calls.ts';
-import { taobaoShop } from '../support/payloads.ts';
+import { taobaoShop, typedSub } from '../support/payloads.ts';
 import { GOOD_PASSWORD, makeTestCore, type TestCore } from '../support/test-core.ts';
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
@@ -29,19 +29,7 @@ describe('exported .xlsx in LibreOffice Calc', () => {
       throw new Error('LibreOffice is missing: apt-get install libreoffice-calc-nogui (.ci/run does)');
     const shop = await ok<ShopView>('shops.create', taobaoShop('=1+1', { mainLogin: '+main' }));
     const password = '=2*3+Pass-123';
-    await ok<SubAccountView>('subaccounts.create', {
-      shopId: shop.id,
-      nickname: '小王',
-      password,
-      confirm: password,
-      generate: false,
-      templateId: null,
-      permissions: [],
-      nativeRole: null,
-      staffId: null,
-      phone: '',
-      confirmHighRisk: false,
-    });
+    await ok<SubAccountView>('subaccounts.create', typedSub(shop.id, '小王', password));
     const file = await ok<{ contentBase64: string }>('subaccounts.export', {
       format: 'xlsx',
       includeSecrets: true,

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
+import { generatedSub } from '../support/payloads.ts';
 import { GOOD_PASSWORD, makeTestCore, tempDataDir } from '../support/test-core.ts';
 import { type Change, changes, restoreDir, snapshotDir } from './support/data-dir.ts';
 import { type Ack, missingAcks, oneWrite, openWorkspace, recoveryReport } from './support/workload.ts';
@@ -41,7 +42,7 @@ const must = async (p: Promise<{ ok: boolean }>) => {
 const scenarios: Scenario[] = [
   {
     name: 'a sub-account change (journal append)',
-    op: (core, ws) => must(core.dispatch('subaccounts.create', { ...subInput(ws.shopId, 'cut') })),
+    op: (core, ws) => must(core.dispatch('subaccounts.create', generatedSub(ws.shopId, 'cut'))),
   },
   {
     name: 'a bulk change (a new shop snapshot and its generation continuation)',
@@ -96,20 +97,6 @@ const scenarios: Scenario[] = [
       ),
   },
 ];
-
-function subInput(shopId: string, nickname: string) {
-  return {
-    shopId,
-    nickname,
-    generate: true,
-    templateId: null,
-    permissions: [],
-    nativeRole: null,
-    staffId: null,
-    phone: '',
-    confirmHighRisk: false,
-  };
-}
 
 /** Byte offsets to cut at: the edges and a spread between them. */
 function offsets(len: number): number[] {

@@ -28,3 +28,11 @@ export const generatedSub = (shopId: string, nickname: string) => ({
   phone: '',
   confirmHighRisk: false,
 });
+
+/** A sub-account with a typed password (twice), no template, person or phone. */
+export const typedSub = (shopId: string, nickname: string, password: string) => ({
+  ...generatedSub(shopId, nickname),
+  generate: false,
+  password,
+  confirm: password,
+});

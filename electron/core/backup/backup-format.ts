@@ -8,6 +8,7 @@
 // scans are not encrypted a second time (backup and restore stay near the speed of copying the bytes).
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { BackupCountsView } from '../../../shared/contract/backup-types.ts';
 import { AppError } from '../../../shared/contract/errors.ts';
 import { deriveKey, type ScryptParams as KdfParams } from '../crypto/kdf.ts';
 
@@ -17,6 +18,8 @@ export const BACKUP_EXTENSION = '.swbackup';
 
 const headerSchema = z.strictObject({
   format: z.number().int(),
+  // Tighter than the vault's own bounds: this comes from a file anyone could hand us, and scrypt's memory
+  // (128 * N * r bytes) must stay sane before the first derivation.
   kdf: z.strictObject({
     algo: z.literal('scrypt'),
     N: z
@@ -36,15 +39,7 @@ const headerSchema = z.strictObject({
 });
 type Header = z.infer<typeof headerSchema>;
 
-export interface BackupCounts {
-  shops: number;
-  subAccounts: number;
-  staff: number;
-  cases: number;
-  drafts: number;
-  attachments: number;
-  auditEntries: number;
-}
+export type BackupCounts = BackupCountsView;
 
 const manifestSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),

@@ -153,7 +153,7 @@ export class BackupService {
   /** After a master-password change: backups "with the master password" follow the new one. */
   async masterPasswordChanged(next: string): Promise<void> {
     const c = this.doc.peek();
-    if (!c || c.passwordMode !== 'master') return;
+    if (c?.passwordMode !== 'master') return;
     const kdf = newParams(this.d.vault.kdfCost());
     const key = await backupKey(next, kdf);
     this.doc.set({ ...c, kdf, sealedKey: this.d.vault.sealWithKey(key.toString('base64'), SEAL_AAD) });
