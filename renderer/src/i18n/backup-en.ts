@@ -3,6 +3,7 @@ export const backupEn = {
   title: 'Backup and restore',
   intro:
     'A backup is one encrypted .swbackup file holding every shop, sub-account, person, deposit case, recovery draft, attachment and the audit log. Without the backup password nobody can open it. Put the backup folder on another disk: a USB disk, a NAS share or a cloud-drive folder, so the data outlives this computer.',
+  change: 'Change the backup settings',
   folder: 'Backup folder',
   folderHint: 'Full path, e.g. D:\\ShopBackups or /Volumes/USB/ShopBackups',
   passwordMode: 'Backup password',

@@ -3,6 +3,7 @@ export const backupZh = {
   title: '备份与恢复',
   intro:
     '备份文件是一个加密的 .swbackup 文件，包含全部店铺、子账号、员工、保证金、找回申请、附件和审计日志。没有备份密码，任何人都打不开它。请把备份文件夹设在另一块盘上：U 盘、NAS 共享或网盘同步文件夹，这样电脑坏了数据也还在。',
+  change: '修改备份设置',
   folder: '备份文件夹',
   folderHint: '完整路径，例如 D:\\店务备份 或 /Volumes/U盘/店务备份',
   passwordMode: '备份密码',

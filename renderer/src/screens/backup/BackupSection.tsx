@@ -17,7 +17,8 @@ interface ConfigValues {
   masterPassword: string;
 }
 
-const mib = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 1)} MB`;
+const size = (n: number) =>
+  n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /** Settings → 备份与恢复: where backups go, how they are locked, when the last one ran, and the files. */
 export function BackupSection() {
@@ -141,7 +142,7 @@ export function BackupSection() {
                 width: 170,
                 render: (ms: number) => beijing(ms),
               },
-              { title: t('backup.size'), dataIndex: 'size', width: 100, render: mib },
+              { title: t('backup.size'), dataIndex: 'size', width: 100, render: size },
               {
                 title: '',
                 width: 170,
@@ -161,6 +162,7 @@ export function BackupSection() {
           />
         </>
       )}
+      {status?.configured && <Typography.Title level={5}>{t('backup.change')}</Typography.Title>}
       <Form<ConfigValues>
         form={form}
         name="backup-config"
