@@ -91,3 +91,57 @@ test('a phone registers through a card’s QR while the desktop shows live progr
   await page.getByRole('button', { name: /结束登记/ }).click();
   await expect(page.getByText('登记已结束（1/2）')).toBeVisible();
 });
+
+test('a phone submitting a colleague’s mobile binds nobody; the desktop shows the conflict and decides', async ({
+  app,
+  page,
+  browser,
+}) => {
+  const running = await openUnlocked(app, page);
+  await seedShopViaCore(running, '旗舰店', ['小王']);
+  await running.core.dispatch('staff.create', {
+    name: '李老员工',
+    phone: '13900139000',
+    position: '售后客服',
+    notes: '',
+    idNumber: '',
+  });
+  const shell = new ShellPage(page);
+  await shell.go(/ 实人认证$/);
+  const v = new VerificationPage(page);
+  await v.select('旗舰店:小王');
+  await page.getByRole('button', { name: /扫码登记使用人/ }).click();
+  const d = dialog(page);
+  const address = d.getByLabel('网络（手机能访问的地址）');
+  await expect(d.getByText(/（/).first()).toBeVisible();
+  await address.fill('127.0.0.1');
+  await address.press('Enter');
+  await expect(d.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(
+    '127.0.0.1',
+  );
+  await d.getByRole('button', { name: /开始登记/ }).click();
+  await expect(page.getByRole('status')).toContainText('已登记 0/1');
+  const status = await running.core.dispatch('registration.status', {});
+  const url = status.ok ? (status.value as { entries: Array<{ url: string }> }).entries[0]!.url : '';
+
+  const phone = await browser.newContext({ ...devices['Pixel 7'], locale: 'zh-CN' });
+  const mobile = await phone.newPage();
+  await mobile.goto(url);
+  await mobile.getByLabel('姓名 / Name').fill('陌生人');
+  await mobile.getByLabel('手机号 / Mobile').fill('139 0013 9000');
+  await mobile.getByLabel('岗位 / Position').fill('客服');
+  await mobile.getByRole('checkbox').check();
+  await mobile.getByRole('button', { name: /提交登记/ }).click();
+  await expect(mobile.getByText(/为防止绑定错人，本次登记没有生效/)).toBeVisible();
+  await phone.close();
+
+  // The cards page (where the desktop is during registration) shows what the phone tried and waits.
+  const conflict = page.getByRole('alert').filter({ hasText: '尚未绑定' });
+  await expect(conflict).toContainText('「陌生人」填写的手机号属于名册中的员工「李老员工」');
+  await expect(page.getByRole('status')).toContainText('已登记 0/1');
+  await conflict.getByRole('button', { name: '绑定「李老员工」' }).click();
+  await expect(page.getByRole('status')).toContainText('已登记 1/1');
+  await expect(conflict).toHaveCount(0);
+  await shell.go(/ 实人认证$/);
+  await expect(v.row('旗舰店:小王')).toContainText('李老员工');
+});

@@ -12,6 +12,7 @@ import { cardFileName, makeCardSvg, svgDataUrl, svgToPng } from '../../lib/card-
 import { downloadBlob } from '../../lib/download.ts';
 import { bridge } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
+import { RegistrationConflicts } from '../verification/RegistrationConflicts.tsx';
 import '../../print.css';
 
 interface Card {
@@ -100,6 +101,11 @@ export function CardsScreen() {
             </strong>
           )}
         </Typography.Paragraph>
+        {registration && (
+          <div className="no-print" style={{ marginBottom: 12 }}>
+            <RegistrationConflicts />
+          </div>
+        )}
         <Space style={{ marginBottom: 16 }} wrap>
           <Button
             type="primary"

@@ -5,6 +5,7 @@ import { useMutation } from '../../hooks/use-mutation.ts';
 import { beijing } from '../../lib/duration.ts';
 import { bridge } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
+import { RegistrationConflicts } from './RegistrationConflicts.tsx';
 
 /** Live progress of the open registration session (from main's events), or how the last one ended. */
 export function RegistrationBanner() {
@@ -38,31 +39,7 @@ export function RegistrationBanner() {
               aria-hidden
             />
             <span>{t('work.registration.endsAt', { time: beijing(session.expiresAt) })}</span>
-            {session.entries
-              .filter((e) => e.conflict)
-              .map((e) => (
-                <Alert
-                  key={e.subAccountId}
-                  type="warning"
-                  showIcon
-                  role="alert"
-                  message={t('work.registration.conflict', {
-                    account: e.fullName,
-                    typed: e.conflict!.typedName,
-                    existing: e.conflict!.existingName,
-                  })}
-                  action={
-                    <Space>
-                      <Button size="small" onClick={() => void resolve(e.subAccountId, 'bind-existing')}>
-                        {t('work.registration.conflictBind', { existing: e.conflict!.existingName })}
-                      </Button>
-                      <Button size="small" onClick={() => void resolve(e.subAccountId, 'dismiss')}>
-                        {t('work.registration.conflictDismiss')}
-                      </Button>
-                    </Space>
-                  }
-                />
-              ))}
+            <RegistrationConflicts />
           </Space>
         }
         action={

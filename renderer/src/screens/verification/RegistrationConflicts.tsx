@@ -1,0 +1,51 @@
+import { Alert, Button, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useMutation } from '../../hooks/use-mutation.ts';
+import { bridge } from '../../stores/session-store.ts';
+import { useWork } from '../../stores/work-store.ts';
+
+/**
+ * Phones that submitted the mobile of someone already on the staff list: nothing was bound. The desktop
+ * binds that colleague after all, or dismisses the attempt. Shown wherever registration progress is.
+ */
+export function RegistrationConflicts() {
+  const { t } = useTranslation();
+  const session = useWork((s) => s.session);
+  const { execute } = useMutation();
+  const resolve = async (subAccountId: string, action: 'bind-existing' | 'dismiss') => {
+    const next = await execute(() =>
+      bridge().invoke('registration.resolveConflict', { subAccountId, action }),
+    );
+    if (next) useWork.setState({ session: next });
+  };
+  if (!session) return null;
+  return (
+    <>
+      {session.entries
+        .filter((e) => e.conflict)
+        .map((e) => (
+          <Alert
+            key={e.subAccountId}
+            type="warning"
+            showIcon
+            role="alert"
+            message={t('work.registration.conflict', {
+              account: e.fullName,
+              typed: e.conflict!.typedName,
+              existing: e.conflict!.existingName,
+            })}
+            action={
+              <Space>
+                <Button size="small" onClick={() => void resolve(e.subAccountId, 'bind-existing')}>
+                  {t('work.registration.conflictBind', { existing: e.conflict!.existingName })}
+                </Button>
+                <Button size="small" onClick={() => void resolve(e.subAccountId, 'dismiss')}>
+                  {t('work.registration.conflictDismiss')}
+                </Button>
+              </Space>
+            }
+          />
+        ))}
+    </>
+  );
+}
