@@ -64,6 +64,14 @@ async function populate(core: Core) {
     contentBase64: Buffer.from(SECRETS[3]).toString('base64'),
   });
   await ok('recovery.create', { kind: 'generic', shopId: shop.id });
+  await ok('templates.create', {
+    platform: 'taobao',
+    name: '备份模板',
+    permissions: [],
+    nativeRole: null,
+    basedOn: null,
+  });
+  await ok('rules.update', { purgeAfterDays: 45 });
   return { shopId: shop.id, caseId: c.id, itemId: item.id };
 }
 
@@ -75,6 +83,11 @@ async function everything(core: Core) {
   const staff = await ok<PersonView[]>('staff.list');
   const cases = await ok<DepositCaseView[]>('deposit.list');
   const drafts = await ok<DraftView[]>('recovery.list');
+  const templates = await ok<unknown[]>('templates.list', {});
+  // Rows only: the list also carries the current time, which moves between two reads.
+  const verification = (await ok<{ rows: unknown[] }>('verification.list')).rows;
+  const agents = await ok<unknown>('agents.list');
+  const rules = await ok<unknown>('rules.get');
   const reveal = (collection: string, recordId: string, field: string) =>
     ok<{ value: string }>('secrets.reveal', { ref: { collection, recordId, field } }).then((r) => r.value);
   const secrets: string[] = [];
@@ -98,7 +111,7 @@ async function everything(core: Core) {
           ).toString(),
         );
   }
-  return { shops, subs, staff, cases, drafts, secrets };
+  return { shops, subs, staff, cases, drafts, templates, verification, agents, rules, secrets };
 }
 
 describe('backup and restore', () => {
