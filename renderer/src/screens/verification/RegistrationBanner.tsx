@@ -13,12 +13,6 @@ export function RegistrationBanner() {
   const navigate = useNavigate();
   const { session, lastClosed } = useWork();
   const { execute } = useMutation();
-  const resolve = async (subAccountId: string, action: 'bind-existing' | 'dismiss') => {
-    const next = await execute(() =>
-      bridge().invoke('registration.resolveConflict', { subAccountId, action }),
-    );
-    if (next) useWork.setState({ session: next });
-  };
   if (session)
     return (
       <Alert
