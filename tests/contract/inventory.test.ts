@@ -238,7 +238,7 @@ describe('sub-accounts', () => {
     expect(audit.entries.map((e) => e.action)).toEqual(['subaccount.deleted', 'subaccount.deleted']);
   });
 
-  it('sync: new is 待同步 with the full checklist; confirmed is 已同步; a change lists only the difference', async () => {
+  it('sync: new is 待在平台操作 with the full checklist; confirmed is 已在平台完成; a change lists only the difference', async () => {
     const shop = await ok<ShopView>(
       'shops.create',
       shopInput({ platform: 'pinduoduo', name: '拼多多店', mainLogin: 'pdd' }),

@@ -55,19 +55,19 @@ test('create a shop and a sub-account from a template, then confirm it on the pl
   const row = subs.row('flagship:小王');
   await expect(row).toBeVisible();
   await expect(row).toContainText('售前客服');
-  await expect(row).toContainText('待同步');
+  await expect(row).toContainText('待在平台操作');
 
   await row.getByRole('button', { name: '平台操作清单' }).click();
   const checklist = dialog(page);
   await expect(checklist).toContainText('新建子账号「flagship:小王」');
   await expect(checklist).toContainText('勾选：千牛接待、查看商品、查看订单');
   await checklist.getByRole('button', { name: '已在平台完成' }).click();
-  await expect(row).toContainText('已同步');
+  await expect(row).toContainText('已在平台完成');
 
   // The overview counts what is left to do.
   await shell.go(/ 概览$/);
   const card = (title: string) => page.getByRole('group', { name: title });
-  await expect(card('待同步到平台')).toContainText('0');
+  await expect(card('待在平台操作')).toContainText('0');
   await expect(card('未绑定员工的子账号')).toContainText('1');
 });
 
@@ -200,7 +200,7 @@ test('export the sub-account list and read the .xlsx back', async ({ app, page }
     '权限',
     '员工',
     '绑定手机',
-    '平台同步',
+    '平台操作',
     '子账号ID',
     '创建时间',
   ]);
@@ -262,3 +262,18 @@ test('a custom template: create, tick permissions (high risk asks), compare with
   await expect(diff).toContainText('新增: 处理退款（同意/拒绝）');
   await expect(diff).toContainText('移除: 查看商品');
 });
+
+for (const width of [1024, 1280, 1440]) {
+  test(`at ${width} px the platform state reads as work to do by hand, never as automatic "sync"`, async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 800 });
+    const running = await openUnlocked(app, page);
+    await seedShopViaCore(running, '旗舰店', ['小王']);
+    await new ShellPage(page).go(/ 子账号$/);
+    const row = page.getByRole('row', { name: /旗舰店:小王/ });
+    await expect(row).toContainText('待在平台操作');
+    await expect(page.getByRole('main').getByText(/同步/)).toHaveCount(0);
+  });
+}

@@ -44,7 +44,7 @@ export function exportSubAccounts(
     '权限',
     '员工',
     '绑定手机',
-    '平台同步',
+    '平台操作',
     '子账号ID',
     '创建时间',
   ];
@@ -60,7 +60,7 @@ export function exportSubAccounts(
       s.permissions.map((id) => permissionById(spec, id)?.label.zh ?? id).join('、'),
       s.staffName ?? '',
       s.phoneMasked ?? '',
-      s.sync === 'synced' ? '已同步' : '待同步',
+      s.sync === 'synced' ? '已在平台完成' : '待在平台操作',
       s.id,
       s.createdAt.slice(0, 10),
     ];

@@ -384,7 +384,7 @@ export class SubAccountService {
     this.d.audit.append({
       action: 'subaccount.synced',
       object: `subaccount/${id}`,
-      summary: `${sub.fullName} 已同步 / applied on platform`,
+      summary: `${sub.fullName} 已在平台完成 / done on the platform`,
     });
     return this.get(id);
   }

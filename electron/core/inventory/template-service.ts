@@ -115,7 +115,7 @@ export class TemplateService {
   }
 
   /**
-   * Editing a template changes every sub-account that uses it (they become 待同步 with only the
+   * Editing a template changes every sub-account that uses it (they become 待在平台操作 with only the
    * difference to apply). Granting a high-risk permission needs the caller's explicit confirmation.
    */
   update(
@@ -205,7 +205,7 @@ export class TemplateService {
           this.d.audit.append({
             action: 'subaccount.templateChanged',
             object: `subaccount/${sub.id}`,
-            summary: `${sub.fullName} 待同步 / pending sync`,
+            summary: `${sub.fullName} 待在平台操作 / to do on the platform`,
           });
         }
       }
