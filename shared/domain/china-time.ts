@@ -9,6 +9,10 @@ export const shanghaiDate = (epochMs: number): string => shifted(epochMs).slice(
 /** 2026-11-30 09:00 */
 export const beijingDateTime = (epochMs: number): string => shifted(epochMs).slice(0, 16).replace('T', ' ');
 
+/** 2026-11-30 09:00:05, for logs where the second matters. */
+export const beijingDateTimeSeconds = (epochMs: number): string =>
+  shifted(epochMs).slice(0, 19).replace('T', ' ');
+
 /** 202611300900, for file names. */
 export const fileStamp = (epochMs: number): string => shifted(epochMs).slice(0, 16).replace(/[-:T]/g, '');
 

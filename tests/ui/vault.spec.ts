@@ -140,3 +140,24 @@ test('language switch changes the UI, antd and error messages to English and bac
   await switchLanguage(page, '中文');
   await expect(page.getByRole('heading', { name: '保险库已锁定' })).toBeVisible();
 });
+
+test.describe('times are Beijing time whatever the computer’s zone', () => {
+  // A seller's laptop set to New York time (a trip abroad, a misconfigured PC).
+  test.use({ timezoneId: 'America/New_York' });
+  const NOW = Date.parse('2026-11-10T09:00:00+08:00');
+  for (const width of [1024, 1280, 1440]) {
+    test(`the audit log at ${width} px shows Beijing time and says so`, async ({ app, page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.clock.install({ time: NOW });
+      const running = await app.start({ now: NOW });
+      await running.open(page);
+      await new SetupPage(page).create(PASSWORD);
+      await new ShellPage(page).go(/审计日志/);
+      await expect(page.getByRole('columnheader', { name: '时间（北京时间）' })).toBeVisible();
+      // 09:00 in Beijing is 20:00 the evening before in New York: the log must say 09:00 on the 10th.
+      await expect(page.getByRole('row').filter({ hasText: 'vault.setup' })).toContainText(
+        '2026-11-10 09:00:00',
+      );
+    });
+  }
+});

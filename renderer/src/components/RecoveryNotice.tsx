@@ -1,7 +1,7 @@
 import { Alert } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { RecoveryEvent } from '../../../shared/contract/types.ts';
+import { beijingSeconds } from '../lib/duration.ts';
 import { useSession } from '../stores/session-store.ts';
 
 /** Tells the user which file was damaged, what was wrong, where it went and what was restored. */
@@ -15,7 +15,7 @@ export function RecoveryNotice() {
       problem: t(`recovery.problems.${e.problem}`),
       movedTo: e.movedTo,
       restoredFrom: e.restoredFrom,
-      restoredAt: e.restoredVersionAt ? dayjs(e.restoredVersionAt).format('YYYY-MM-DD HH:mm:ss') : '?',
+      restoredAt: e.restoredVersionAt ? beijingSeconds(Date.parse(e.restoredVersionAt)) : '?',
       count: e.replayed ?? 0,
       lost: (e.lost ?? []).join('、'),
       lostCount: e.lost?.length ?? 0,

@@ -116,7 +116,7 @@ export const enUS: Shape<typeof zhCN> = {
   },
   audit: {
     title: 'Audit log',
-    time: 'Time',
+    time: 'Time (Beijing)',
     action: 'Action',
     object: 'Object',
     summary: 'Summary',

@@ -103,7 +103,7 @@ export const zhCN = {
   },
   audit: {
     title: '审计日志',
-    time: '时间',
+    time: '时间（北京时间）',
     action: '操作',
     object: '对象',
     summary: '摘要',

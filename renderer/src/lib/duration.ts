@@ -12,4 +12,7 @@ export function formatLeft(ms: number, lang: Language): string {
 }
 
 /** Beijing time for display (the platforms' deadlines are Beijing time). */
-export { beijingDateTime as beijing } from '../../../shared/domain/china-time.ts';
+export {
+  beijingDateTime as beijing,
+  beijingDateTimeSeconds as beijingSeconds,
+} from '../../../shared/domain/china-time.ts';

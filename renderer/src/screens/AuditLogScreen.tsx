@@ -1,8 +1,8 @@
 import { Alert, Button, Space, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditVerifyResult } from '../../../shared/contract/types.ts';
+import { beijingSeconds } from '../lib/duration.ts';
 import { useSession } from '../stores/session-store.ts';
 
 const PAGE_SIZE = 50;
@@ -69,7 +69,8 @@ export function AuditLogScreen() {
               title: t('audit.time'),
               dataIndex: 'at',
               width: 180,
-              render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+              // Beijing time whatever the computer's zone, like every time in the app (the header says so).
+              render: (v: string) => beijingSeconds(Date.parse(v)),
             },
             { title: t('audit.action'), dataIndex: 'action', width: 180 },
             { title: t('audit.object'), dataIndex: 'object', width: 200 },
