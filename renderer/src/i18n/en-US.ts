@@ -264,6 +264,8 @@ export const enUS: Shape<typeof zhCN> = {
     },
     staff: {
       title: 'Staff',
+      nameRequired: 'Enter the name',
+      phoneRequired: 'Enter the mobile number',
       create: 'Add person',
       name: 'Name',
       phone: 'Mobile',

@@ -249,6 +249,8 @@ export const zhCN = {
     },
     staff: {
       title: '员工',
+      nameRequired: '请输入姓名',
+      phoneRequired: '请输入手机号',
       create: '添加员工',
       name: '姓名',
       phone: '手机号',

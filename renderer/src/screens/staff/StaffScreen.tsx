@@ -169,7 +169,13 @@ export function StaffScreen() {
         cancelText={t('inv.common.cancel')}
         destroyOnHidden
         onOk={async () => {
-          const v = await form.validateFields();
+          let v: Awaited<ReturnType<typeof form.validateFields>>;
+          try {
+            v = await form.validateFields();
+          } catch {
+            // The form shows what is missing at each field; nothing else to report.
+            return;
+          }
           const done = await execute(
             () =>
               mutate('staff.create', {
@@ -194,14 +200,14 @@ export function StaffScreen() {
           <Form.Item
             name="name"
             label={t('inv.staff.name')}
-            rules={[{ required: true, message: t('inv.staff.name') }]}
+            rules={[{ required: true, message: t('inv.staff.nameRequired') }]}
           >
             <Input maxLength={40} />
           </Form.Item>
           <Form.Item
             name="phone"
             label={t('inv.staff.phone')}
-            rules={[{ required: true, message: t('inv.staff.phone') }]}
+            rules={[{ required: true, message: t('inv.staff.phoneRequired') }]}
           >
             <Input maxLength={20} />
           </Form.Item>
