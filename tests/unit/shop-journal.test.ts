@@ -234,4 +234,20 @@ describe('shop change journal', () => {
     expect(reopened).toEqual(bulk);
     expect(s.events).toEqual([expect.objectContaining({ file: `shops/${s.id}.json`, lost: [] })]);
   });
+
+  it('a shop whose snapshot file went missing is found by its generations, restored and brought up to date', () => {
+    const s = setup();
+    let doc = s.store.shop(s.id);
+    for (let i = 0; i <= BULK_CHANGE; i++) doc = disable(doc, i);
+    s.store.writeShop(doc);
+    s.store.writeShop(disable(s.store.shop(s.id), 30));
+    const expected = s.store.shop(s.id);
+    fs.rmSync(s.files.snapshot);
+    const reopened = s.open();
+    expect(reopened.shopIds()).toEqual([s.id]);
+    expect(reopened.shop(s.id)).toEqual(expected);
+    expect(s.events).toEqual([
+      expect.objectContaining({ file: `shops/${s.id}.json`, problem: 'missing', lost: [] }),
+    ]);
+  });
 });

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors.ts';
-import { DocumentStore, type StorageContext } from '../storage/document-store.ts';
+import { DocumentStore, GENERATIONS_DIR, type StorageContext } from '../storage/document-store.ts';
 import { JournaledShop } from './journaled-shop.ts';
 import {
   type ShopDoc,
@@ -35,16 +35,12 @@ export class InventoryStore {
     this.templatesDoc = new DocumentStore(ctx, 'templates', templatesDocSchema);
     loadSafely(this.staffDoc);
     loadSafely(this.templatesDoc);
-    const dir = path.join(ctx.dataDir, SHOPS_DIR);
-    if (fs.existsSync(dir)) {
-      for (const f of fs.readdirSync(dir)) {
-        if (!f.endsWith('.json')) continue;
-        const doc = new JournaledShop(ctx, `${SHOPS_DIR}/${f.slice(0, -5)}`);
-        const data = doc.load(loadSafely);
-        if (!data) continue;
-        this.shopDocs.set(data.shop.id, doc);
-        for (const id of Object.keys(data.subAccounts)) this.subIndex.set(id, data.shop.id);
-      }
+    for (const name of shopNames(ctx.dataDir)) {
+      const doc = new JournaledShop(ctx, `${SHOPS_DIR}/${name}`);
+      const data = doc.load(loadSafely);
+      if (!data) continue;
+      this.shopDocs.set(data.shop.id, doc);
+      for (const id of Object.keys(data.subAccounts)) this.subIndex.set(id, data.shop.id);
     }
   }
 
@@ -111,4 +107,23 @@ export class InventoryStore {
   shopStore(id: string): JournaledShop | undefined {
     return this.shopDocs.get(id);
   }
+}
+
+/**
+ * Every shop the folder knows of: by its snapshot, its journal, or its generations. A shop whose snapshot
+ * file went missing is still found (and restored from a generation, with the changes after it replayed)
+ * instead of silently disappearing from the list.
+ */
+function shopNames(dataDir: string): Set<string> {
+  const names = new Set<string>();
+  const list = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir) : []);
+  for (const f of list(path.join(dataDir, SHOPS_DIR))) {
+    const m = /^(.+)\.(json|journal)$/.exec(f);
+    if (m) names.add(m[1]!);
+  }
+  for (const f of list(path.join(dataDir, GENERATIONS_DIR))) {
+    const m = /^shops__(.+)\.g\d{12}-.+\.json$/.exec(f);
+    if (m) names.add(m[1]!);
+  }
+  return names;
 }
