@@ -1,8 +1,8 @@
 import { devices } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { dialog, openUnlocked, seedShopViaCore } from './pages/inventory-pages.ts';
+import { openUnlocked, seedShopViaCore } from './pages/inventory-pages.ts';
 import { ShellPage } from './pages/vault-pages.ts';
-import { decodeQrDownload, later, VerificationPage } from './pages/work-pages.ts';
+import { decodeQrDownload, later, startRegistration, VerificationPage } from './pages/work-pages.ts';
 
 const DAY = 24 * 3600_000;
 
@@ -42,18 +42,7 @@ test('a phone registers through a card’s QR while the desktop shows live progr
   const v = new VerificationPage(page);
   await v.select('旗舰店:小王');
   await v.select('旗舰店:小李');
-  await page.getByRole('button', { name: /扫码登记使用人/ }).click();
-  const d = dialog(page);
-  // Search and Enter: no racing the dropdown's animation; then check what the dialog really holds.
-  const address = d.getByLabel('网络（手机能访问的地址）');
-  await expect(d.getByText(/（/).first()).toBeVisible();
-  await address.fill('127.0.0.1');
-  await address.press('Enter');
-  await expect(d.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(
-    '127.0.0.1',
-  );
-  await d.getByRole('button', { name: /开始登记/ }).click();
-  await expect(page.getByRole('status')).toContainText('已登记 0/2');
+  await startRegistration(page, 2);
 
   // The phone gets the URL the only way a person can: from the QR on the card (PNG export, decoded).
   const card = page.getByRole('figure', { name: '旗舰店:小王' });
@@ -110,17 +99,7 @@ test('a phone submitting a colleague’s mobile binds nobody; the desktop shows 
   await shell.go(/ 实人认证$/);
   const v = new VerificationPage(page);
   await v.select('旗舰店:小王');
-  await page.getByRole('button', { name: /扫码登记使用人/ }).click();
-  const d = dialog(page);
-  const address = d.getByLabel('网络（手机能访问的地址）');
-  await expect(d.getByText(/（/).first()).toBeVisible();
-  await address.fill('127.0.0.1');
-  await address.press('Enter');
-  await expect(d.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(
-    '127.0.0.1',
-  );
-  await d.getByRole('button', { name: /开始登记/ }).click();
-  await expect(page.getByRole('status')).toContainText('已登记 0/1');
+  await startRegistration(page, 1);
   const status = await running.core.dispatch('registration.status', {});
   const url = status.ok ? (status.value as { entries: Array<{ url: string }> }).entries[0]!.url : '';
 

@@ -25,6 +25,8 @@ interface WorkState {
   loadAgents(): Promise<void>;
   loadReminders(): Promise<void>;
   loadSession(): Promise<void>;
+  /** A phone's registration that named a colleague: bind that colleague after all, or dismiss it. */
+  resolveConflict(subAccountId: string, action: 'bind-existing' | 'dismiss'): Promise<void>;
   /** Subscribes to main's events once per bridge. */
   listen(): () => void;
 }
@@ -54,6 +56,9 @@ export const useWork = create<WorkState>((set, get) => ({
   },
   async loadSession() {
     set({ session: await bridge().invoke('registration.status', {}) });
+  },
+  async resolveConflict(subAccountId, action) {
+    set({ session: await bridge().invoke('registration.resolveConflict', { subAccountId, action }) });
   },
   listen() {
     const b = bridge();

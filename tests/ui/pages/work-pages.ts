@@ -34,3 +34,19 @@ export class VerificationPage {
     await this.row(fullName).getByRole('checkbox').check();
   }
 }
+
+/** 扫码登记使用人 for the rows already selected, on the loopback address, and waits for 已登记 0/n. */
+export async function startRegistration(page: Page, total: number) {
+  await page.getByRole('button', { name: /扫码登记使用人/ }).click();
+  const d = page.getByRole('dialog').last();
+  // Search and Enter: no racing the dropdown's animation; then check what the dialog really holds.
+  const address = d.getByLabel('网络（手机能访问的地址）');
+  await expect(d.getByText(/（/).first()).toBeVisible();
+  await address.fill('127.0.0.1');
+  await address.press('Enter');
+  await expect(d.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(
+    '127.0.0.1',
+  );
+  await d.getByRole('button', { name: /开始登记/ }).click();
+  await expect(page.getByRole('status')).toContainText(`已登记 0/${total}`);
+}

@@ -1,7 +1,6 @@
 import { Alert, Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '../../hooks/use-mutation.ts';
-import { bridge } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
 
 /**
@@ -11,13 +10,10 @@ import { useWork } from '../../stores/work-store.ts';
 export function RegistrationConflicts() {
   const { t } = useTranslation();
   const session = useWork((s) => s.session);
+  const resolveConflict = useWork((s) => s.resolveConflict);
   const { execute } = useMutation();
-  const resolve = async (subAccountId: string, action: 'bind-existing' | 'dismiss') => {
-    const next = await execute(() =>
-      bridge().invoke('registration.resolveConflict', { subAccountId, action }),
-    );
-    if (next) useWork.setState({ session: next });
-  };
+  const resolve = (subAccountId: string, action: 'bind-existing' | 'dismiss') =>
+    execute(() => resolveConflict(subAccountId, action));
   if (!session) return null;
   return (
     <>
