@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { generatedSub, taobaoShop } from '../support/payloads.ts';
 import { buildShops, seedShops } from '../support/seed.ts';
 import { expect, test } from './fixtures.ts';
 import {
@@ -8,7 +9,7 @@ import {
   SubAccountsPage,
   seedShopViaCore,
 } from './pages/inventory-pages.ts';
-import { ShellPage } from './pages/vault-pages.ts';
+import { ShellPage, switchLanguage } from './pages/vault-pages.ts';
 
 test('a shop secret is revealed on request and hidden again after 30 s', async ({ app, page }) => {
   // Only this test fakes the page's clock, so no other flow's animations or timers depend on it.
@@ -275,5 +276,27 @@ for (const width of [1024, 1280, 1440]) {
     const row = page.getByRole('row', { name: /旗舰店:小王/ });
     await expect(row).toContainText('待在平台操作');
     await expect(page.getByRole('main').getByText(/同步/)).toHaveCount(0);
+  });
+}
+
+for (const width of [1024, 1280, 1440]) {
+  test(`in English at ${width} px, built-in template names and platform names are English`, async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 800 });
+    const running = await openUnlocked(app, page);
+    const shop = await running.core.dispatch('shops.create', taobaoShop('flagship'));
+    const shopId = shop.ok ? (shop.value as { id: string }).id : '';
+    await running.core.dispatch('subaccounts.create', {
+      ...generatedSub(shopId, 'amy'),
+      templateId: 'builtin-taobao-presales',
+    });
+    await switchLanguage(page, 'English');
+    await new ShellPage(page).go(/ Sub-accounts$/);
+    const row = page.getByRole('row', { name: /flagship:amy/ });
+    await expect(row).toContainText('Pre-sales agent');
+    await expect(row).toContainText('Taobao');
+    await expect(page.getByRole('main').getByText(/售前客服|淘宝/)).toHaveCount(0);
   });
 }

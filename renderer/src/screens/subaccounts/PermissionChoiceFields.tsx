@@ -4,10 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { PlatformId } from '../../../../shared/domain/platforms/types.ts';
 import { PermissionPicker } from '../../components/PermissionPicker.tsx';
 import { RiskTag } from '../../components/RiskTag.tsx';
+import { useLang } from '../../hooks/use-lang.ts';
+import { templateLabel } from '../../lib/text.ts';
 import { useInventory } from '../../stores/inventory-store.ts';
 
 export function PermissionChoiceFields({ platformId }: { platformId: PlatformId }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const templates = useInventory((s) => s.templates).filter((tp) => tp.platform === platformId);
   const form = Form.useFormInstance();
   const mode = Form.useWatch('mode', form) ?? 'template';
@@ -32,7 +35,7 @@ export function PermissionChoiceFields({ platformId }: { platformId: PlatformId 
             optionFilterProp="label"
             options={templates.map((tp) => ({
               value: tp.id,
-              label: `${tp.name}${tp.builtin ? '' : ` (${t('inv.templates.custom')})`}`,
+              label: `${templateLabel(tp, lang)}${tp.builtin ? '' : ` (${t('inv.templates.custom')})`}`,
               risk: tp.risk,
             }))}
             optionRender={(o) => (

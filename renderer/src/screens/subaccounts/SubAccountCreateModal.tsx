@@ -3,7 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/contract/errors.ts';
 import { platform } from '../../../../shared/domain/platforms/catalog.ts';
+import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
+import { pickText } from '../../lib/text.ts';
 import { useInventory } from '../../stores/inventory-store.ts';
 import { PasswordFields, passwordFromForm } from './PasswordFields.tsx';
 import { choiceFromForm, PermissionChoiceFields } from './PermissionChoiceFields.tsx';
@@ -19,6 +21,7 @@ export function SubAccountCreateModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const [form] = Form.useForm();
   const { shops, staff, mutate } = useInventory();
   const { execute } = useMutation();
@@ -90,7 +93,10 @@ export function SubAccountCreateModal({
           <Select
             options={shops
               .filter((s) => !s.archived)
-              .map((s) => ({ value: s.id, label: `${s.name} · ${platform(s.platform).name.zh}` }))}
+              .map((s) => ({
+                value: s.id,
+                label: `${s.name} · ${pickText(platform(s.platform).name, lang)}`,
+              }))}
           />
         </Form.Item>
         <Form.Item

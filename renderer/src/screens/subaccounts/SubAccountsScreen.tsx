@@ -11,7 +11,7 @@ import { SecretField } from '../../components/SecretField.tsx';
 import { VerificationTag } from '../../components/VerificationTag.tsx';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
-import { pickText } from '../../lib/text.ts';
+import { pickText, templateLabel } from '../../lib/text.ts';
 import { useInventory } from '../../stores/inventory-store.ts';
 import { bridge } from '../../stores/session-store.ts';
 import { SubAccountCreateModal } from './SubAccountCreateModal.tsx';
@@ -21,6 +21,7 @@ export function SubAccountsScreen() {
   const { t } = useTranslation();
   const lang = useLang();
   const { shops, subAccounts, templates, loadAll, loading, mutate } = useInventory();
+  const templateOf = (s: SubAccountView) => templates.find((tp) => tp.id === s.templateId);
   const { execute, modal } = useMutation();
   const [filter, setFilter] = useState<SubAccountFilter>({});
   const [search, setSearch] = useState('');
@@ -115,7 +116,10 @@ export function SubAccountsScreen() {
           onChange={(v) => set({ templateId: v })}
           options={templates
             .filter((tp) => !filter.platform || tp.platform === filter.platform)
-            .map((tp) => ({ value: tp.id, label: `${tp.name} · ${platform(tp.platform).name.zh}` }))}
+            .map((tp) => ({
+              value: tp.id,
+              label: `${templateLabel(tp, lang)} · ${pickText(platform(tp.platform).name, lang)}`,
+            }))}
         />
         <Select
           aria-label={t('inv.common.status')}
@@ -183,7 +187,7 @@ export function SubAccountsScreen() {
             menu={{
               items: templates
                 .filter((tp) => tp.platform === selectedPlatform)
-                .map((tp) => ({ key: tp.id, label: tp.name })),
+                .map((tp) => ({ key: tp.id, label: templateLabel(tp, lang) })),
               onClick: ({ key }) =>
                 void execute(
                   (confirmHighRisk) =>
@@ -255,7 +259,9 @@ export function SubAccountsScreen() {
                   )
                   .join(', ')}
               >
-                {s.templateName ?? t('inv.subs.handPicked')}
+                {templateOf(s)
+                  ? templateLabel(templateOf(s)!, lang)
+                  : (s.templateName ?? t('inv.subs.handPicked'))}
               </span>
             ),
           },

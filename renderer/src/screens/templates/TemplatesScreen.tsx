@@ -5,13 +5,12 @@ import type { TemplateView } from '../../../../shared/contract/inventory-types.t
 import { diffPermissions } from '../../../../shared/domain/permissions.ts';
 import { PLATFORM_IDS, permissionById, platform } from '../../../../shared/domain/platforms/catalog.ts';
 import type { PlatformId } from '../../../../shared/domain/platforms/types.ts';
-import { ROLE_NAMES } from '../../../../shared/domain/roles.ts';
 import { PermissionPicker } from '../../components/PermissionPicker.tsx';
 import { RiskTag } from '../../components/RiskTag.tsx';
 import { SaveDialog } from '../../components/SaveDialog.tsx';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
-import { pickText } from '../../lib/text.ts';
+import { pickText, templateLabel } from '../../lib/text.ts';
 import { useInventory } from '../../stores/inventory-store.ts';
 
 export function TemplatesScreen() {
@@ -28,7 +27,7 @@ export function TemplatesScreen() {
   }, [loadAll]);
 
   const list = templates.filter((tp) => tp.platform === platformId);
-  const name = (tp: TemplateView) => (tp.role ? pickText(ROLE_NAMES[tp.role], lang) : tp.name);
+  const name = (tp: TemplateView) => templateLabel(tp, lang);
   const label = (id: string) =>
     pickText(permissionById(platform(platformId), id)?.label ?? { zh: id, en: id }, lang);
   const a = list.find((tp) => tp.id === compare[0]);
