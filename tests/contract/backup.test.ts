@@ -75,6 +75,18 @@ async function populate(core: Core) {
   return { shopId: shop.id, caseId: c.id, itemId: item.id };
 }
 
+/** A populated vault with backups set up (which makes the first backup at once). */
+async function backedUp(out = folder()) {
+  const a = fresh();
+  await populate(a.core);
+  const status = await callers(() => a.core).ok<BackupStatus>('backup.configure', {
+    folder: out,
+    masterPassword: GOOD_PASSWORD,
+    password: null,
+  });
+  return { a, status };
+}
+
 /** Everything a user can see, secrets included (each revealed as the user would). */
 async function everything(core: Core) {
   const { ok } = callers(() => core);
@@ -155,13 +167,7 @@ describe('backup and restore', () => {
   });
 
   it('the file is real AES-256-GCM under scrypt(password): decrypted here with node:crypto alone', async () => {
-    const a = fresh();
-    await populate(a.core);
-    const status = await callers(() => a.core).ok<BackupStatus>('backup.configure', {
-      folder: folder(),
-      masterPassword: GOOD_PASSWORD,
-      password: null,
-    });
+    const { a, status } = await backedUp();
     const bytes = fs.readFileSync(status.files[0]!.file);
     const magic = 'SHOPWARDEN-BACKUP\n';
     expect(bytes.subarray(0, magic.length).toString()).toBe(magic);
@@ -202,13 +208,7 @@ describe('backup and restore', () => {
   });
 
   it('holds no plaintext secret or name anywhere in the file (canary scan)', async () => {
-    const a = fresh();
-    await populate(a.core);
-    const status = await callers(() => a.core).ok<BackupStatus>('backup.configure', {
-      folder: folder(),
-      masterPassword: GOOD_PASSWORD,
-      password: null,
-    });
+    const { status } = await backedUp();
     const bytes = fs.readFileSync(status.files[0]!.file);
     for (const needle of [...SECRETS, ...NAMES, GOOD_PASSWORD]) {
       for (const enc of ['utf8', 'utf16le', 'base64'] as const) {
@@ -222,14 +222,8 @@ describe('backup and restore', () => {
   });
 
   it('refuses a wrong password, one flipped byte, a truncated, a foreign and a newer-format file, changing nothing', async () => {
-    const a = fresh();
-    await populate(a.core);
     const out = folder();
-    const status = await callers(() => a.core).ok<BackupStatus>('backup.configure', {
-      folder: out,
-      masterPassword: GOOD_PASSWORD,
-      password: null,
-    });
+    const { status } = await backedUp(out);
     const good = fs.readFileSync(status.files[0]!.file);
     const variant = (name: string, bytes: Buffer) => {
       const f = path.join(out, name);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generatedSub, taobaoShop } from '../support/payloads.ts';
 import { expect, test } from './fixtures.ts';
+import { openUnlocked } from './pages/inventory-pages.ts';
 import { LockPage, SetupPage, ShellPage, switchLanguage } from './pages/vault-pages.ts';
 
 const PASSWORD = '店务管家-Strong-2026';
@@ -76,10 +77,7 @@ test('a damaged line in a shop journal loses only its record, and the notice nam
   app,
   page,
 }) => {
-  let running = await app.start();
-  await running.open(page);
-  await new SetupPage(page).create(PASSWORD);
-  await new ShellPage(page).expectVisible();
+  let running = await openUnlocked(app, page);
   const shop = await running.core.dispatch('shops.create', taobaoShop('旗舰店'));
   const shopId = shop.ok ? (shop.value as { id: string }).id : '';
   for (const n of ['小王', '小李', '小张'])
