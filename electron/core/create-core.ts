@@ -61,6 +61,8 @@ export interface Core {
   /** The work services, for the benchmark and tests that go past the contract's batch limit. */
   work: ReturnType<typeof createWork>;
   dataDir: string;
+  /** Resolves once the background authentication started by the last unlock has finished. */
+  whenAuthenticated(): Promise<void>;
   shutdown(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export function createCore(opts: CoreOptions): Core {
       return inner.work;
     },
     dataDir: opts.dataDir,
+    whenAuthenticated: () => inner.whenAuthenticated(),
     shutdown: () => inner.shutdown(),
   };
 }
@@ -174,22 +177,47 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     maxBatch: opts.maxBatch,
     language: () => settings.current().language,
   });
-  // With a key in hand, authenticate every sealed field; a file that fails is recovered like any other.
+  // With a key in hand, every sealed field is authenticated: after the unlock reply, in the background,
+  // one document per turn of the event loop (at 50,000 sub-accounts checking everything first would make
+  // the reply wait on work the user does not need yet). Damage found is recovered and announced with
+  // `storage.recovered` like any other.
+  let authentication: { cancelled: boolean; done: Promise<void> } | null = null;
   session.onUnlocked(() => {
-    try {
-      inventory.authenticateAll();
-      work.deposits.authenticate();
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'STORAGE_UNRECOVERABLE') throw err;
-      unrecoverable = true;
-      return;
-    }
+    if (authentication) authentication.cancelled = true;
+    let finish = () => {};
+    const run = { cancelled: false, done: new Promise<void>((r) => (finish = r)) };
+    authentication = run;
+    const steps = [...inventory.authenticationSteps(), () => work.deposits.authenticate()];
+    const next = () => {
+      if (run.cancelled || !vault.isUnlocked) return finish();
+      const step = steps.shift();
+      if (!step) {
+        afterAuthentication();
+        return finish();
+      }
+      try {
+        step();
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== 'STORAGE_UNRECOVERABLE') {
+          opts.logError?.('authentication', err);
+        } else {
+          unrecoverable = true;
+          // The screens learn from the status that the data cannot be used.
+          bus.emit('storage.recovered', { events: [] });
+          return finish();
+        }
+      }
+      setImmediate(next);
+    };
+    setImmediate(next);
+  });
+  const afterAuthentication = () => {
     // A daily backup that is due runs first, so a failure is among what is announced right away.
     backupRef.current?.tickNow();
     // Whatever fell due while the app was closed or locked is announced now, then every minute.
     work.reminders.tick();
     work.reminders.start();
-  });
+  };
   // A registration session seals phone numbers with the data key: it cannot outlive the unlock.
   const unsubscribeLock = bus.subscribe((name) => {
     if (name !== 'vault.locked') return;
@@ -281,7 +309,7 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     ...backupHandlers({ backup, session, audit, guardUsable }),
   };
 
-  const dispatch = createDispatch(handlers, {
+  const dispatchCall = createDispatch(handlers, {
     isUnlocked: () => vault.isUnlocked,
     onActivity: (method) => {
       // Status polls are not the user doing something; everything else is.
@@ -289,6 +317,32 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     },
     onInternalError: (method, err) => opts.logError?.(method, err),
   });
+
+  // What a call changed in the inventory goes to every window as an event, and in the call's own reply
+  // (so the caller's screen holds it before the call resolves). A change made outside a call (a phone
+  // registering its person) is pushed once no call is running to carry it.
+  let inFlight = 0;
+  const dispatch: Dispatch = async (method, payload) => {
+    inFlight++;
+    try {
+      const result = await dispatchCall(method, payload);
+      const changes = inventory.takeChanges();
+      if (!changes) return result;
+      bus.emit('inventory.changed', changes);
+      return { ...result, changes };
+    } finally {
+      inFlight--;
+    }
+  };
+  const stopChangePush = inventory.changeLog.onDirty(() =>
+    setImmediate(() => {
+      if (inFlight > 0 || !inventory.changeLog.isDirty) return;
+      const changes = inventory.takeChanges();
+      if (changes) bus.emit('inventory.changed', changes);
+    }),
+  );
+  // Whatever the load itself wrote (a restored generation) is not news to a renderer that loads after it.
+  inventory.changeLog.take();
 
   const unsubscribePower = opts.power?.onLockRequired((reason) => void session.lock(reason));
 
@@ -298,8 +352,11 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     session,
     work,
     dataDir: opts.dataDir,
+    whenAuthenticated: () => authentication?.done ?? Promise.resolve(),
     async shutdown() {
       unsubscribePower?.();
+      if (authentication) authentication.cancelled = true;
+      stopChangePush();
       backup.stop();
       // The session's server and audit entry go before the audit log closes.
       unsubscribeLock();

@@ -1,5 +1,6 @@
 // Error codes cross every process boundary as data; each has a Chinese and an English message so the
 // renderer can show the user's language without the core knowing which one is active.
+import type { InventoryChanges } from './changes.ts';
 
 export const errorMessages = {
   VALIDATION_FAILED: {
@@ -235,7 +236,10 @@ export interface WireError {
   details?: Record<string, string | number | boolean>;
 }
 
-export type WireResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
+/** `changes`: what the call changed in the inventory, so the renderer patches instead of reloading. */
+export type WireResult<T> =
+  | { ok: true; value: T; changes?: InventoryChanges }
+  | { ok: false; error: WireError; changes?: InventoryChanges };
 
 /** The one error type the core throws for expected refusals; anything else is INTERNAL. */
 export class AppError extends Error {

@@ -1,4 +1,5 @@
 // Events main pushes to the renderer (area.pastTense). Same rule as methods: declared once, looped over.
+import type { InventoryChanges } from './changes.ts';
 import type { LockReason, RecoveryEvent, Settings } from './types.ts';
 
 const payload = <T>() => undefined as unknown as T;
@@ -22,6 +23,8 @@ export const events = {
     registered: number;
     total: number;
   }>(),
+  /** Inventory changes made outside a call (a call carries its own in its reply). */
+  'inventory.changed': payload<InventoryChanges>(),
   'reminders.changed': payload<Record<string, never>>(),
   'recovery.lockoutEnded': payload<{ id: string; problemId: string }>(),
 } as const;

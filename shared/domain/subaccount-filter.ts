@@ -1,6 +1,20 @@
 // Filtering and sorting the sub-account list. Pure and allocation-light: it runs on every keystroke over
 // up to tens of thousands of rows (the benchmark holds it to one frame).
-import type { SubAccountView } from '../contract/inventory-types.ts';
+import type { VerificationState } from './verification.ts';
+
+/** The fields a row needs to be filtered (the contract's SubAccountView has them; domain does not import it). */
+export interface FilterableSubAccount {
+  shopId: string;
+  platform: string;
+  templateId: string | null;
+  status: 'active' | 'disabled';
+  sync: 'pending' | 'synced';
+  verification: VerificationState;
+  staffId: string | null;
+  fullName: string;
+  shopName: string;
+  staffName: string | null;
+}
 
 export interface SubAccountFilter {
   shopId?: string | undefined;
@@ -8,15 +22,18 @@ export interface SubAccountFilter {
   templateId?: string | undefined;
   status?: 'active' | 'disabled' | undefined;
   sync?: 'pending' | 'synced' | undefined;
-  verification?: SubAccountView['verification'] | undefined;
+  verification?: VerificationState | undefined;
   bound?: 'bound' | 'unbound' | undefined;
   /** Matches the sub-account name, the shop name or the bound person's name, case-insensitively. */
   search?: string | undefined;
 }
 
-export function filterSubAccounts(rows: readonly SubAccountView[], f: SubAccountFilter): SubAccountView[] {
+export function filterSubAccounts<R extends FilterableSubAccount>(
+  rows: readonly R[],
+  f: SubAccountFilter,
+): R[] {
   const q = f.search?.trim().toLowerCase() ?? '';
-  const out: SubAccountView[] = [];
+  const out: R[] = [];
   for (const r of rows) {
     if (f.shopId && r.shopId !== f.shopId) continue;
     if (f.platform && r.platform !== f.platform) continue;

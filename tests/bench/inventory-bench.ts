@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
+import { ChangeLog } from '../../electron/core/inventory/change-log.ts';
 import { InventoryStore } from '../../electron/core/inventory/inventory-store.ts';
 import type { ShopDoc } from '../../electron/core/inventory/schemas.ts';
 import { encodeEntry } from '../../electron/core/inventory/shop-journal.ts';
@@ -24,7 +25,7 @@ export async function inventoryBench(): Promise<Row[]> {
   const shops = buildShops(50, 200);
   seedShops(dir, shops);
   const ctx = { dataDir: dir, backendFactory: confBackendFactory, clock: systemClock, onRecovered: () => {} };
-  const load = () => new InventoryStore(ctx, (d) => d.load());
+  const load = () => new InventoryStore(ctx, (d) => d.load(), new ChangeLog());
 
   // Cold load: every shop document read, checksummed and schema-checked, vs reading the same files and
   // JSON.parse-ing them (what a plain JSON store does at start).

@@ -103,6 +103,7 @@ const valid: Record<string, Record<string, unknown>> = {
   },
   'subaccounts.bindStaff': { id: 'sub1', staffId: 'p1' },
   'subaccounts.markSynced': { id: 'sub1' },
+  'subaccounts.bulkMarkSynced': { ids: ['sub1'] },
   'subaccounts.getChecklist': { id: 'sub1' },
   'subaccounts.export': { format: 'xlsx', includeSecrets: false },
   'staff.list': {},

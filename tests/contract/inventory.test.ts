@@ -576,7 +576,7 @@ describe('export', () => {
 });
 
 describe('inventory file damaged behind our back', () => {
-  it('a journal entry whose ciphertext fails GCM at unlock is moved aside; the shop falls back to its snapshot', async () => {
+  it('a journal entry whose ciphertext fails GCM is found after the unlock reply, moved aside and announced; the shop falls back to its snapshot', async () => {
     const shop = await ok<ShopView>('shops.create', shopInput());
     const a = await ok<SubAccountView>('subaccounts.create', subInput(shop.id, { nickname: 'a' }));
     await c.close();
@@ -601,7 +601,16 @@ describe('inventory file damaged behind our back', () => {
     c = { tc, call: (m, p) => tc.core.dispatch(m, p), close: () => tc.core.shutdown() };
     // Structurally fine, so nothing is reported at start; the key is needed to see the forgery.
     expect(await ok('storage.getRecoveryReport', {})).toEqual([]);
-    await ok('vault.unlock', { password: GOOD_PASSWORD });
+    const announced: unknown[] = [];
+    tc.core.bus.subscribe((name, payload) => {
+      if (name === 'storage.recovered') announced.push(payload);
+    });
+    expect((await tc.rawDispatch('vault.unlock', { password: GOOD_PASSWORD })).ok).toBe(true);
+    // The unlock reply does not wait for the check of every sealed field: nothing is known yet...
+    expect(await tc.rawDispatch('storage.getRecoveryReport', {})).toMatchObject({ ok: true, value: [] });
+    await tc.core.whenAuthenticated();
+    // ...the check runs after it, in the background, and announces what it found.
+    expect(announced).toEqual([{ events: [expect.objectContaining({ problem: 'authentication' })] }]);
     // Once unlocked, the entry fails authentication: dropped and reported.
     const report = await ok<Array<{ file: string; problem: string; movedTo: string }>>(
       'storage.getRecoveryReport',

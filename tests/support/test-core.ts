@@ -16,6 +16,8 @@ export function tempDataDir(label = 'sw'): string {
 
 export interface TestCore {
   core: Core;
+  /** The core's dispatch as is: an unlock replies before the background authentication finishes. */
+  rawDispatch: Core['dispatch'];
   dataDir: string;
   clock: ManualClock;
   clipboard: MemoryClipboard;
@@ -33,7 +35,7 @@ export function makeTestCore(
   const protector = (overrides.protector as FakeProtector | undefined) ?? new FakeProtector();
   const opener = (overrides.opener as RecordingOpener | undefined) ?? new RecordingOpener();
   const notifier = (overrides.notifier as RecordingNotifier | undefined) ?? new RecordingNotifier();
-  const core = createCore({
+  const created = createCore({
     backendFactory: confBackendFactory,
     kdfCost: TEST_KDF,
     info: { version: '0.0.0-test', platform: process.platform, transport: 'http' },
@@ -47,7 +49,19 @@ export function makeTestCore(
     opener,
     notifier,
   });
-  return { core, dataDir, clock, clipboard, protector, opener, notifier };
+  // Sealed fields are authenticated after the unlock reply, in the background. Tests reading what that
+  // check found (recoveries, reminders) get a dispatch that returns once it is done; a test of the
+  // reply's own timing uses `rawDispatch`.
+  const settled: Core['dispatch'] = async (method, payload) => {
+    const r = await created.dispatch(method, payload);
+    if (typeof method === 'string' && (method.startsWith('vault.unlock') || method === 'vault.setup'))
+      await created.whenAuthenticated();
+    return r;
+  };
+  const core = new Proxy(created, {
+    get: (target, key, receiver) => (key === 'dispatch' ? settled : Reflect.get(target, key, receiver)),
+  });
+  return { core, rawDispatch: created.dispatch, dataDir, clock, clipboard, protector, opener, notifier };
 }
 
 export const GOOD_PASSWORD = '正确的马电池订书钉-42';

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ChangeLog } from '../../electron/core/inventory/change-log.ts';
 import { InventoryStore } from '../../electron/core/inventory/inventory-store.ts';
 import type { ShopDoc } from '../../electron/core/inventory/schemas.ts';
 import { BULK_CHANGE, COMPACT_AFTER, encodeEntry } from '../../electron/core/inventory/shop-journal.ts';
@@ -27,7 +28,7 @@ function setup() {
     clock: new ManualClock(),
     onRecovered: (e: RecoveryEvent) => events.push(e),
   };
-  const open = () => new InventoryStore(ctx, (d) => d.load());
+  const open = () => new InventoryStore(ctx, (d) => d.load(), new ChangeLog());
   const store = open();
   const [doc] = buildShops(1, 40);
   store.writeShop(doc!);

@@ -9,6 +9,8 @@ import { DocumentStore, type StorageContext } from '../storage/document-store.ts
 import type { Vault } from '../vault/vault.ts';
 import { VerificationService } from '../work/verification-service.ts';
 import { WorkRulesService } from '../work/work-rules-service.ts';
+import { ChangeLog } from './change-log.ts';
+import { changeViews } from './change-views.ts';
 import type { InventoryDeps } from './deps.ts';
 import { inventoryHandlers } from './inventory-handlers.ts';
 import { InventoryStore } from './inventory-store.ts';
@@ -27,7 +29,8 @@ export function createInventory(opts: {
   clock: Clock;
   opener: ExternalOpener;
 }) {
-  const store = new InventoryStore(opts.ctx, opts.loadSafely);
+  const changeLog = new ChangeLog();
+  const store = new InventoryStore(opts.ctx, opts.loadSafely, changeLog);
   const sealer = new Sealer(opts.vault);
   const deps: InventoryDeps = {
     store,
@@ -71,22 +74,39 @@ export function createInventory(opts: {
     return undefined;
   };
 
-  /** GCM-authenticates every sealed field of every inventory document; a failing file is recovered. */
-  const authenticateAll = () => {
-    for (const shopId of store.shopIds()) {
-      store.shopStore(shopId)?.recheck((doc) => {
+  /**
+   * GCM-authenticates every sealed field, one document per step, so the work can run after the unlock
+   * reply without holding up the calls that come in meanwhile (each step is synchronous: a call never sees
+   * a document half-checked). A failing file is recovered and reported like any other.
+   */
+  const authenticationSteps = (): Array<() => void> => {
+    let restored = false;
+    const shopSteps = store.shopIds().map((shopId) => () => {
+      const shopStore = store.shopStore(shopId);
+      const before = shopStore?.get();
+      shopStore?.recheck((doc) => {
         const col = shopCollection(doc.shop.id);
         for (const [f, v] of Object.entries(doc.shop.secrets)) sealer.open(col, doc.shop.id, f, v);
         for (const sub of Object.values(doc.subAccounts))
           for (const [f, v] of Object.entries(sub.secrets)) sealer.open(col, sub.id, f, v);
       });
-    }
-    store.staffDoc.recheck((doc) => {
-      for (const p of Object.values(doc.people))
-        for (const [f, v] of Object.entries(p.secrets)) sealer.open(STAFF_COLLECTION, p.id, f, v);
+      if (shopStore?.get() !== before) restored = true;
     });
-    // A restored generation may hold other sub-accounts than the file it replaced.
-    store.reindex();
+    return [
+      ...shopSteps,
+      () => {
+        const before = store.staffDoc.peek();
+        store.staffDoc.recheck((doc) => {
+          for (const p of Object.values(doc.people))
+            for (const [f, v] of Object.entries(p.secrets)) sealer.open(STAFF_COLLECTION, p.id, f, v);
+        });
+        if (store.staffDoc.peek() !== before) restored = true;
+      },
+      // A restored generation may hold other sub-accounts than the file it replaced: index and reload.
+      () => {
+        if (restored) store.reindex();
+      },
+    ];
   };
 
   const handlers = inventoryHandlers({
@@ -99,10 +119,19 @@ export function createInventory(opts: {
     staff,
     staffImport,
   });
+  /** The views of everything written since the last call; null when nothing was. */
+  let seq = 0;
+  const takeChanges = () => {
+    if (!changeLog.isDirty) return null;
+    seq++;
+    return changeViews(seq, changeLog.take(), { store, subAccounts, staff, templates });
+  };
   return {
     handlers,
+    changeLog,
+    takeChanges,
     resolveSealed,
-    authenticateAll,
+    authenticationSteps,
     store,
     deps,
     shops,

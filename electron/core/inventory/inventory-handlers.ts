@@ -51,6 +51,7 @@ export function inventoryHandlers(s: {
       s.subAccounts.bulkSetTemplate(r.ids, r.templateId, r.confirmHighRisk),
     'subaccounts.bindStaff': (r) => s.subAccounts.bindStaff(r.id, r.staffId),
     'subaccounts.markSynced': (r) => s.subAccounts.markSynced(r.id),
+    'subaccounts.bulkMarkSynced': (r) => s.subAccounts.markSyncedMany(r.ids),
     'subaccounts.getChecklist': (r) => s.subAccounts.checklist(r.id),
     'subaccounts.export': async (r) => {
       const subs = s.subAccounts.list(r.shopId);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors.ts';
 import { DocumentStore, GENERATIONS_DIR, type StorageContext } from '../storage/document-store.ts';
+import type { ChangeLog } from './change-log.ts';
 import { JournaledShop } from './journaled-shop.ts';
 import {
   type ShopDoc,
@@ -30,6 +31,8 @@ export class InventoryStore {
     private readonly ctx: StorageContext,
     /** Loads a document, recording (not throwing) an unrecoverable one so the app can say so. */
     loadSafely: <T>(doc: DocumentStore<T>) => void,
+    /** Told of every write, so the renderer can be sent only what changed. */
+    readonly changes: ChangeLog,
   ) {
     this.staffDoc = new DocumentStore(ctx, 'staff', staffDocSchema);
     this.templatesDoc = new DocumentStore(ctx, 'templates', templatesDocSchema);
@@ -46,6 +49,7 @@ export class InventoryStore {
 
   /** Rebuilds the sub-account index, e.g. after a shop document was restored from a generation. */
   reindex(): void {
+    this.changes.everything();
     this.subIndex.clear();
     for (const [shopId, store] of this.shopDocs) {
       const data = store.get();
@@ -81,6 +85,7 @@ export class InventoryStore {
     }
     const before = store.get();
     store.write(doc);
+    this.changes.shopWritten(before, doc);
     this.shopDocs.set(doc.shop.id, store);
     if (before)
       for (const id of Object.keys(before.subAccounts))
@@ -102,6 +107,18 @@ export class InventoryStore {
 
   templates(): TemplatesDoc {
     return this.templatesDoc.peek() ?? { custom: {} };
+  }
+
+  setStaff(doc: StaffDoc): void {
+    const before = this.staffDoc.peek();
+    this.staffDoc.set(doc);
+    this.changes.staffWritten(before, doc);
+  }
+
+  setTemplates(doc: TemplatesDoc): void {
+    const before = this.templatesDoc.peek();
+    this.templatesDoc.set(doc);
+    this.changes.templatesWritten(before, doc);
   }
 
   shopStore(id: string): JournaledShop | undefined {

@@ -148,7 +148,7 @@ export class StaffService implements StaffDirectory {
       throw new AppError('VALIDATION_FAILED');
     }
     const rec = this.record(input, checked);
-    this.d.store.staffDoc.set({ people: { ...this.people(), [rec.id]: rec } });
+    this.d.store.setStaff({ people: { ...this.people(), [rec.id]: rec } });
     this.d.audit.append({
       action: 'staff.created',
       object: `staff/${rec.id}`,
@@ -160,7 +160,7 @@ export class StaffService implements StaffDirectory {
   addMany(records: PersonRecord[]): void {
     const people = { ...this.people() };
     for (const r of records) people[r.id] = r;
-    this.d.store.staffDoc.set({ people });
+    this.d.store.setStaff({ people });
     for (const r of records)
       this.d.audit.append({
         action: 'staff.imported',
@@ -189,7 +189,7 @@ export class StaffService implements StaffDirectory {
       }
     }
     if (!next.name) throw new AppError('VALIDATION_FAILED', { fields: { name: 'required' } });
-    this.d.store.staffDoc.set({ people: { ...this.people(), [id]: next } });
+    this.d.store.setStaff({ people: { ...this.people(), [id]: next } });
     this.d.audit.append({
       action: 'staff.updated',
       object: `staff/${id}`,
@@ -205,7 +205,7 @@ export class StaffService implements StaffDirectory {
     if (p.status === status) return { person: this.view(id), unbound: 0 };
     const unbound = status === 'left' ? this.unbindPerson(id) : 0;
     const now = nowIso(this.d.clock);
-    this.d.store.staffDoc.set({
+    this.d.store.setStaff({
       people: {
         ...this.people(),
         [id]: { ...p, status, leftAt: status === 'left' ? now : null, updatedAt: now },
@@ -239,7 +239,7 @@ export class StaffService implements StaffDirectory {
     const removed = ids.filter((id) => Object.hasOwn(people, id) && !bound.has(id));
     if (removed.length === 0) return 0;
     for (const id of removed) delete people[id];
-    this.d.store.staffDoc.set({ people });
+    this.d.store.setStaff({ people });
     this.d.audit.appendMany(
       removed.map((id) => ({
         action: 'staff.purged',

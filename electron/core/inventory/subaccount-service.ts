@@ -21,7 +21,7 @@ import { shopCollection } from './sealer.ts';
 import type { ShopService } from './shop-service.ts';
 import type { StaffDirectory } from './staff-service.ts';
 import type { TemplateService } from './template-service.ts';
-import { subAccountView } from './views.ts';
+import { subAccountView, syncState } from './views.ts';
 
 export interface PermissionChoice {
   templateId: string | null;
@@ -387,6 +387,29 @@ export class SubAccountService {
       summary: `${sub.fullName} 已在平台完成 / done on the platform`,
     });
     return this.get(id);
+  }
+
+  /** Marks every selected sub-account that is still to do on the platform as done there; all or nothing. */
+  markSyncedMany(ids: string[]): { changed: number } {
+    let changed = 0;
+    this.perShop(ids, (doc, subs) => {
+      const updated = { ...doc.subAccounts };
+      for (const sub of subs) {
+        if (syncState(sub) === 'synced') continue;
+        updated[sub.id] = {
+          ...sub,
+          applied: { permissions: sub.permissions, nativeRole: sub.nativeRole, status: sub.status },
+        };
+        changed++;
+        this.d.audit.append({
+          action: 'subaccount.synced',
+          object: `subaccount/${sub.id}`,
+          summary: `${sub.fullName} 已在平台完成 / done on the platform`,
+        });
+      }
+      return { ...doc, subAccounts: updated };
+    });
+    return { changed };
   }
 
   checklist(id: string): { steps: ChecklistStep[]; sync: 'pending' | 'synced' } {

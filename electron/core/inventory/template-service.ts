@@ -105,7 +105,7 @@ export class TemplateService {
       updatedAt: now,
     };
     const doc = this.d.store.templates();
-    this.d.store.templatesDoc.set({ custom: { ...doc.custom, [id]: t } });
+    this.d.store.setTemplates({ custom: { ...doc.custom, [id]: t } });
     this.d.audit.append({
       action: 'template.created',
       object: `template/${id}`,
@@ -147,7 +147,7 @@ export class TemplateService {
       nativeRole: patch.nativeRole === undefined ? t.nativeRole : patch.nativeRole,
       updatedAt: nowIso(this.d.clock),
     };
-    this.d.store.templatesDoc.set({ custom: { ...doc.custom, [id]: next } });
+    this.d.store.setTemplates({ custom: { ...doc.custom, [id]: next } });
     this.d.audit.append({
       action: 'template.updated',
       object: `template/${id}`,
@@ -178,7 +178,7 @@ export class TemplateService {
         : { ...sub, templateId: null },
     );
     const { [id]: _gone, ...rest } = doc.custom;
-    this.d.store.templatesDoc.set({ custom: rest });
+    this.d.store.setTemplates({ custom: rest });
     this.d.audit.append({
       action: 'template.deleted',
       object: `template/${id}`,

@@ -128,7 +128,12 @@ export function createWork(opts: {
     'verification.list': () => inv.verification.list(),
     'verification.act': (r) => inv.verification.act(r.id, r.action),
     'rules.get': () => inv.rules.get(),
-    'rules.update': (r) => inv.rules.update(r),
+    'rules.update': (r) => {
+      const result = inv.rules.update(r);
+      // Which sub-accounts need verification follows the rules: every row's state may change.
+      inv.changeLog.everything();
+      return result;
+    },
     'cards.get': (r) => cards(r.ids),
     'print.savePdf': async () => {
       if (!opts.pdf) throw new AppError('PDF_UNAVAILABLE');

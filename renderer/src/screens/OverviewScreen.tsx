@@ -2,17 +2,17 @@ import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useInventory } from '../stores/inventory-store.ts';
+import { useInventory } from '../inventory/inventory-store.ts';
 import { RemindersPanel } from './RemindersPanel.tsx';
 
 /** At a glance: what needs doing across every shop, reminders first. */
 export function OverviewScreen() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { shops, subAccounts, staff, loadAll, loaded } = useInventory();
+  const { shops, subAccounts, staff, ensureLoaded, loaded } = useInventory();
   useEffect(() => {
-    void loadAll();
-  }, [loadAll]);
+    void ensureLoaded();
+  }, [ensureLoaded]);
 
   const cards = [
     { key: 'shops', value: shops.filter((s) => !s.archived).length, to: '/shops' },

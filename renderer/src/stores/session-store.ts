@@ -7,6 +7,7 @@ import type {
   Settings,
   VaultStatus,
 } from '../../../shared/contract/types.ts';
+import { deliverChanges } from '../bridge/bridge.ts';
 import type { Bridge } from '../bridge/index.ts';
 import { applyLanguage } from '../i18n/index.ts';
 
@@ -48,7 +49,12 @@ export const useSession = create<SessionState>((set, get) => ({
       applyLanguage(settings.language);
       set({ settings });
     });
-    bridge.on('storage.recovered', ({ events }) => set({ recovery: [...get().recovery, ...events] }));
+    bridge.on('inventory.changed', deliverChanges);
+    bridge.on('storage.recovered', ({ events }) => {
+      set({ recovery: [...get().recovery, ...events] });
+      // Damage found after unlock may leave the data unusable; the status says so.
+      void get().refreshStatus();
+    });
     try {
       const [status, settings, info, recovery] = await Promise.all([
         bridge.invoke('vault.getStatus', {}),

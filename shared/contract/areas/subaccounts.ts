@@ -81,6 +81,12 @@ export const subAccountMethods = {
     response: returns<SubAccountView>(),
     whileLocked: false,
   },
+  /** Bulk "已在平台完成": the selected sub-accounts were set up on the platform by hand. */
+  'subaccounts.bulkMarkSynced': {
+    request: z.strictObject({ ids }),
+    response: returns<{ changed: number }>(),
+    whileLocked: false,
+  },
   'subaccounts.getChecklist': {
     request: z.strictObject({ id: safeId }),
     response: returns<{ steps: ChecklistStep[]; sync: 'pending' | 'synced' }>(),

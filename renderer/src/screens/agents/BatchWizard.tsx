@@ -20,7 +20,7 @@ import { checkWindow, type SaleWindow, windowPreset } from '../../../../shared/d
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { fieldErrorText as fieldText } from '../../i18n/errors.ts';
-import { useInventory } from '../../stores/inventory-store.ts';
+import { useInventory } from '../../inventory/inventory-store.ts';
 import { bridge, useSession } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
 
@@ -41,7 +41,7 @@ export function BatchWizard({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const [form] = Form.useForm<Values>();
-  const { shops, templates, loadAll } = useInventory();
+  const { shops, templates, ensureLoaded } = useInventory();
   const { execute, message } = useMutation();
   const [step, setStep] = useState(0);
   const [preview, setPreview] = useState<Array<{ fullName: string; problem: string | null }> | null>(null);
@@ -53,8 +53,8 @@ export function BatchWizard({ onClose }: { onClose: () => void }) {
   const active = shops.filter((s) => !s.archived);
 
   useEffect(() => {
-    void loadAll();
-  }, [loadAll]);
+    void ensureLoaded();
+  }, [ensureLoaded]);
   // The shop list may arrive after the dialog opened: default to the first active shop then.
   const firstShop = active[0]?.id;
   useEffect(() => {
@@ -130,7 +130,7 @@ export function BatchWizard({ onClose }: { onClose: () => void }) {
     useWork.setState({ batchProgress: null });
     if (!r) return;
     message.success(t('work.agents.created', { count: r.created.length }));
-    await Promise.all([useWork.getState().loadAgents(), loadAll()]);
+    await useWork.getState().loadAgents();
     onClose();
   };
 

@@ -7,8 +7,8 @@ import type { DepositCaseView } from '../../../../shared/contract/deposit-types.
 import { platform } from '../../../../shared/domain/platforms/catalog.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
+import { useInventory } from '../../inventory/inventory-store.ts';
 import { pickText } from '../../lib/text.ts';
-import { useInventory } from '../../stores/inventory-store.ts';
 import { bridge } from '../../stores/session-store.ts';
 import { CaseStateTag } from './CaseStateTag.tsx';
 
@@ -17,15 +17,15 @@ export function DepositListScreen() {
   const { t } = useTranslation();
   const lang = useLang();
   const navigate = useNavigate();
-  const { shops, loadAll } = useInventory();
+  const { shops, ensureLoaded } = useInventory();
   const { execute } = useMutation();
   const [cases, setCases] = useState<DepositCaseView[] | null>(null);
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<{ shopId: string; amount: number }>();
   useEffect(() => {
-    void loadAll();
+    void ensureLoaded();
     void bridge().invoke('deposit.list', {}).then(setCases);
-  }, [loadAll]);
+  }, [ensureLoaded]);
 
   const create = async () => {
     const v = await form.validateFields();

@@ -7,8 +7,8 @@ import type { DraftView } from '../../../../shared/contract/recovery-types.ts';
 import { type DraftKind, KIND_LABELS } from '../../../../shared/domain/recovery/draft-kinds.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
+import { useInventory } from '../../inventory/inventory-store.ts';
 import { pickText } from '../../lib/text.ts';
-import { useInventory } from '../../stores/inventory-store.ts';
 import { bridge } from '../../stores/session-store.ts';
 import { Troubleshooter } from './Troubleshooter.tsx';
 
@@ -20,15 +20,15 @@ export function RecoveryScreen() {
   const lang = useLang();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const { shops, loadAll } = useInventory();
+  const { shops, ensureLoaded } = useInventory();
   const { execute } = useMutation();
   const [drafts, setDrafts] = useState<DraftView[] | null>(null);
   const [creating, setCreating] = useState<DraftKind | null>(null);
   const [form] = Form.useForm<{ kind: DraftKind; shopId?: string }>();
   useEffect(() => {
-    void loadAll();
+    void ensureLoaded();
     void bridge().invoke('recovery.list', {}).then(setDrafts);
-  }, [loadAll]);
+  }, [ensureLoaded]);
 
   const create = async () => {
     const v = await form.validateFields();

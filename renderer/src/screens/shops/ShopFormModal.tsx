@@ -5,8 +5,8 @@ import type { ShopView } from '../../../../shared/contract/inventory-types.ts';
 import { PLATFORM_IDS, platform } from '../../../../shared/domain/platforms/catalog.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
+import { useInventory } from '../../inventory/inventory-store.ts';
 import { pickText } from '../../lib/text.ts';
-import { useInventory } from '../../stores/inventory-store.ts';
 
 export function ShopFormModal({
   open,

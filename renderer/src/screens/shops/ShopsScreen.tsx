@@ -7,23 +7,23 @@ import { platform } from '../../../../shared/domain/platforms/catalog.ts';
 import { SecretField } from '../../components/SecretField.tsx';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
+import { useInventory } from '../../inventory/inventory-store.ts';
 import { pickText } from '../../lib/text.ts';
-import { useInventory } from '../../stores/inventory-store.ts';
 import { useSession } from '../../stores/session-store.ts';
 import { ShopFormModal } from './ShopFormModal.tsx';
 
 export function ShopsScreen() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { shops, loadAll, loading, mutate } = useInventory();
+  const { shops, ensureLoaded, loading, mutate } = useInventory();
   const bridge = useSession((s) => s.bridge);
   const { execute } = useMutation();
   const [editing, setEditing] = useState<ShopView | null>(null);
   const [open, setOpen] = useState(false);
 
   useEffect(() => {
-    void loadAll();
-  }, [loadAll]);
+    void ensureLoaded();
+  }, [ensureLoaded]);
 
   const secret = (shop: ShopView, field: string, label: string, masked?: string | null) => (
     <SecretField

@@ -19,14 +19,14 @@ import type { ImportPreview, PersonView } from '../../../../shared/contract/inve
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { fieldErrorText } from '../../i18n/errors.ts';
+import { useInventory } from '../../inventory/inventory-store.ts';
 import { downloadExport, fileToBase64 } from '../../lib/download.ts';
-import { useInventory } from '../../stores/inventory-store.ts';
 import { useSession } from '../../stores/session-store.ts';
 
 export function StaffScreen() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { staff, loadAll, mutate, loading } = useInventory();
+  const { staff, ensureLoaded, mutate, loading } = useInventory();
   const bridge = useSession((s) => s.bridge);
   const { execute, modal } = useMutation();
   const [adding, setAdding] = useState(false);
@@ -34,8 +34,8 @@ export function StaffScreen() {
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [form] = Form.useForm();
   useEffect(() => {
-    void loadAll();
-  }, [loadAll]);
+    void ensureLoaded();
+  }, [ensureLoaded]);
 
   const markLeft = (p: PersonView) =>
     modal.confirm({

@@ -5,8 +5,8 @@ import type { PlatformId } from '../../../../shared/domain/platforms/types.ts';
 import { PermissionPicker } from '../../components/PermissionPicker.tsx';
 import { RiskTag } from '../../components/RiskTag.tsx';
 import { useLang } from '../../hooks/use-lang.ts';
+import { useInventory } from '../../inventory/inventory-store.ts';
 import { templateLabel } from '../../lib/text.ts';
-import { useInventory } from '../../stores/inventory-store.ts';
 
 export function PermissionChoiceFields({ platformId }: { platformId: PlatformId }) {
   const { t } = useTranslation();

@@ -10,21 +10,21 @@ import { RiskTag } from '../../components/RiskTag.tsx';
 import { SaveDialog } from '../../components/SaveDialog.tsx';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
+import { useInventory } from '../../inventory/inventory-store.ts';
 import { pickText, templateLabel } from '../../lib/text.ts';
-import { useInventory } from '../../stores/inventory-store.ts';
 
 export function TemplatesScreen() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { templates, loadAll, mutate } = useInventory();
+  const { templates, ensureLoaded, mutate } = useInventory();
   const { execute } = useMutation();
   const [platformId, setPlatformId] = useState<PlatformId>('taobao');
   const [editing, setEditing] = useState<TemplateView | null>(null);
   const [deleting, setDeleting] = useState<TemplateView | null>(null);
   const [compare, setCompare] = useState<[string | undefined, string | undefined]>([undefined, undefined]);
   useEffect(() => {
-    void loadAll();
-  }, [loadAll]);
+    void ensureLoaded();
+  }, [ensureLoaded]);
 
   const list = templates.filter((tp) => tp.platform === platformId);
   const name = (tp: TemplateView) => templateLabel(tp, lang);

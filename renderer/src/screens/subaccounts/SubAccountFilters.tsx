@@ -1,0 +1,122 @@
+// The search box and the filter selects of the sub-account list, one table of specs instead of a
+// repeated <Select> block per filter.
+import { Input, Select, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ShopView, TemplateView } from '../../../../shared/contract/inventory-types.ts';
+import { PLATFORM_IDS, platform } from '../../../../shared/domain/platforms/catalog.ts';
+import type { SubAccountFilter } from '../../../../shared/domain/subaccount-filter.ts';
+import { VERIFICATION_STATES } from '../../../../shared/domain/verification.ts';
+import { useLang } from '../../hooks/use-lang.ts';
+import { pickText, templateLabel } from '../../lib/text.ts';
+
+type FilterKey = Exclude<keyof SubAccountFilter, 'search'>;
+interface FilterSpec {
+  key: FilterKey;
+  label: string;
+  width: number;
+  options: Array<{ value: string; label: string }>;
+}
+
+export function SubAccountFilters({
+  filter,
+  onFilter,
+  search,
+  onSearch,
+  shops,
+  templates,
+  count,
+}: {
+  filter: SubAccountFilter;
+  onFilter(patch: Partial<SubAccountFilter>): void;
+  search: string;
+  onSearch(value: string): void;
+  shops: ShopView[];
+  templates: TemplateView[];
+  count: number;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const platformName = (id: ShopView['platform']) => pickText(platform(id).name, lang);
+  const specs: FilterSpec[] = [
+    {
+      key: 'shopId',
+      label: t('inv.common.shop'),
+      width: 170,
+      options: shops.map((s) => ({ value: s.id, label: s.name })),
+    },
+    {
+      key: 'platform',
+      label: t('inv.common.platform'),
+      width: 110,
+      options: PLATFORM_IDS.map((id) => ({ value: id, label: platformName(id) })),
+    },
+    {
+      key: 'templateId',
+      label: t('inv.subs.template'),
+      width: 160,
+      options: templates
+        .filter((tp) => !filter.platform || tp.platform === filter.platform)
+        .map((tp) => ({ value: tp.id, label: `${templateLabel(tp, lang)} · ${platformName(tp.platform)}` })),
+    },
+    {
+      key: 'status',
+      label: t('inv.common.status'),
+      width: 100,
+      options: [
+        { value: 'active', label: t('inv.subs.active') },
+        { value: 'disabled', label: t('inv.subs.disabled') },
+      ],
+    },
+    {
+      key: 'sync',
+      label: t('inv.subs.sync'),
+      width: 130,
+      options: [
+        { value: 'pending', label: t('inv.subs.pending') },
+        { value: 'synced', label: t('inv.subs.synced') },
+      ],
+    },
+    {
+      key: 'verification',
+      label: t('inv.subs.verification'),
+      width: 110,
+      options: VERIFICATION_STATES.map((v) => ({ value: v, label: t(`work.vstate.${v}`) })),
+    },
+    {
+      key: 'bound',
+      label: t('inv.subs.staff'),
+      width: 110,
+      options: [
+        { value: 'bound', label: t('inv.subs.bound') },
+        { value: 'unbound', label: t('inv.subs.unbound') },
+      ],
+    },
+  ];
+  return (
+    <Space wrap style={{ marginBottom: 12 }}>
+      <Input.Search
+        allowClear
+        aria-label={t('inv.common.search')}
+        placeholder={t('inv.subs.searchPlaceholder')}
+        style={{ width: 240 }}
+        value={search}
+        onChange={(e) => onSearch(e.target.value)}
+      />
+      {specs.map((f) => (
+        <Select
+          key={f.key}
+          aria-label={f.label}
+          allowClear
+          placeholder={f.label}
+          style={{ width: f.width }}
+          value={filter[f.key]}
+          onChange={(v) => onFilter({ [f.key]: v })}
+          options={f.options}
+        />
+      ))}
+      <Typography.Text type="secondary" data-testid="row-count">
+        {t('inv.common.rows', { count })}
+      </Typography.Text>
+    </Space>
+  );
+}

@@ -1,0 +1,151 @@
+// The sub-account table's columns. Built once per language and template list (never per keystroke), so
+// the memoised rows of the virtual table re-render only when their own record changes.
+import { Button, Dropdown, Space, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import type { SubAccountView, TemplateView } from '../../../../shared/contract/inventory-types.ts';
+import type { Language } from '../../../../shared/contract/types.ts';
+import { permissionById, platform } from '../../../../shared/domain/platforms/catalog.ts';
+import { SecretField } from '../../components/SecretField.tsx';
+import { VerificationTag } from '../../components/VerificationTag.tsx';
+import type { VirtualColumn } from '../../components/VirtualTable.tsx';
+import { pickText, templateLabel } from '../../lib/text.ts';
+import type { Dialog } from './SubAccountDialogs.tsx';
+
+export interface RowActions {
+  open(dialog: NonNullable<Dialog>): void;
+  toggleStatus(sub: SubAccountView): void;
+  remove(ids: string[]): void;
+}
+
+export function subAccountColumns(
+  t: TFunction,
+  lang: Language,
+  templates: TemplateView[],
+  actions: RowActions,
+): VirtualColumn<SubAccountView>[] {
+  const templateById = new Map(templates.map((tp) => [tp.id, tp]));
+  const collator = new Intl.Collator('zh-CN');
+  return [
+    {
+      key: 'fullName',
+      title: t('inv.subs.fullName'),
+      width: 190,
+      pin: 'left',
+      compare: (a, b) => collator.compare(a.fullName, b.fullName),
+      render: (s) => <span title={s.fullName}>{s.fullName}</span>,
+    },
+    {
+      key: 'shop',
+      title: t('inv.common.shop'),
+      width: 130,
+      compare: (a, b) => collator.compare(a.shopName, b.shopName),
+      render: (s) => <span title={s.shopName}>{s.shopName}</span>,
+    },
+    {
+      key: 'platform',
+      title: t('inv.common.platform'),
+      width: 80,
+      render: (s) => pickText(platform(s.platform).name, lang),
+    },
+    {
+      key: 'status',
+      title: t('inv.common.status'),
+      width: 76,
+      render: (s) => (
+        <Tag color={s.status === 'active' ? 'green' : 'default'}>{t(`inv.subs.${s.status}`)}</Tag>
+      ),
+    },
+    {
+      key: 'template',
+      title: t('inv.subs.template'),
+      width: 150,
+      render: (s) => {
+        const tp = s.templateId ? templateById.get(s.templateId) : undefined;
+        const perms = s.permissions
+          .map((id) => pickText(permissionById(platform(s.platform), id)?.label ?? { zh: id, en: id }, lang))
+          .join(', ');
+        return (
+          <span title={perms}>
+            {tp ? templateLabel(tp, lang) : (s.templateName ?? t('inv.subs.handPicked'))}
+          </span>
+        );
+      },
+    },
+    {
+      key: 'staff',
+      title: t('inv.subs.staff'),
+      width: 100,
+      render: (s) =>
+        s.staffName ?? <Typography.Text type="secondary">{t('inv.subs.unbound')}</Typography.Text>,
+    },
+    {
+      key: 'sync',
+      title: t('inv.subs.sync'),
+      width: 116,
+      render: (s) => <Tag color={s.sync === 'synced' ? 'green' : 'orange'}>{t(`inv.subs.${s.sync}`)}</Tag>,
+    },
+    {
+      key: 'verification',
+      title: t('inv.subs.verification'),
+      width: 170,
+      // The 临时客服 tag sits in its own line-up beside the state, inside the column's width.
+      render: (s) => (
+        <Space size={4}>
+          <VerificationTag state={s.verification} />
+          {s.temporary && <Tag>{t('nav.tempAgents')}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      key: 'password',
+      title: t('inv.subs.password'),
+      width: 150,
+      render: (s) => (
+        <SecretField
+          secret={{ collection: `shop-${s.shopId}`, recordId: s.id, field: 'password' }}
+          label={`${s.fullName} ${t('inv.subs.password')}`}
+        />
+      ),
+    },
+    {
+      key: 'actions',
+      title: t('inv.common.actions'),
+      width: 200,
+      pin: 'right',
+      render: (s) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => actions.open({ kind: 'configure', sub: s })}>
+            {t('inv.subs.configure')}
+          </Button>
+          <Button type="link" size="small" onClick={() => actions.open({ kind: 'checklist', sub: s })}>
+            {t('inv.subs.checklist')}
+          </Button>
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'password', label: t('inv.subs.changePassword') },
+                { key: 'rename', label: t('inv.subs.rename') },
+                { key: 'bind', label: t('inv.subs.bindStaff') },
+                {
+                  key: 'status',
+                  label: s.status === 'active' ? t('inv.subs.disable') : t('inv.subs.enable'),
+                },
+                { key: 'delete', label: t('inv.common.delete'), danger: true },
+              ],
+              onClick: ({ key }) => {
+                if (key === 'delete') actions.remove([s.id]);
+                else if (key === 'status') actions.toggleStatus(s);
+                else actions.open({ kind: key as 'password' | 'rename' | 'bind', sub: s });
+              },
+            }}
+          >
+            <Button type="link" size="small" aria-label={`${t('inv.common.actions')} ${s.fullName}`}>
+              ⋯
+            </Button>
+          </Dropdown>
+        </Space>
+      ),
+    },
+  ];
+}
