@@ -53,7 +53,7 @@ export function SecretField({
   };
 
   return (
-    <Space size={4}>
+    <Space size={4} wrap={false} style={{ whiteSpace: 'nowrap' }}>
       <Typography.Text code aria-label={label} data-testid={`secret-${secret.recordId}-${secret.field}`}>
         {shown ? shown.value : (masked ?? '••••••••')}
       </Typography.Text>

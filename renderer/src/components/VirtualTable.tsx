@@ -197,6 +197,7 @@ export function VirtualTable<T>({
           position: 'relative',
           border: '1px solid #f0f0f0',
           borderRadius: 8,
+          background: '#fff',
         }}
       >
         <div

@@ -15,6 +15,8 @@ type Shape<T> = {
 export const enUS: Shape<typeof zhCN> = {
   app: { name: 'Shopwarden', tagline: 'Encrypted keeper of shops and sub-accounts across platforms' },
   nav: {
+    collapse: 'Collapse the menu',
+    expand: 'Expand the menu',
     overview: 'Overview',
     shops: 'Shops',
     subaccounts: 'Sub-accounts',

@@ -6,6 +6,8 @@ import { workZh } from './work-zh.ts';
 export const zhCN = {
   app: { name: '店务管家', tagline: '多平台店铺与子账号的加密管家' },
   nav: {
+    collapse: '收起菜单',
+    expand: '展开菜单',
     overview: '概览',
     shops: '店铺',
     subaccounts: '子账号',

@@ -6,6 +6,8 @@ import {
   FileTextOutlined,
   IdcardOutlined,
   LockOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -14,7 +16,7 @@ import {
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, Typography } from 'antd';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -23,6 +25,8 @@ import { useActivityReporter } from '../hooks/use-activity-reporter.ts';
 import { useSession } from '../stores/session-store.ts';
 import { useWork } from '../stores/work-store.ts';
 import { NAV_ITEMS } from './nav-items.ts';
+
+const SIDEBAR_KEY = 'shopwarden.sidebar';
 
 const ICONS: Record<string, ReactNode> = {
   overview: <DashboardOutlined />,
@@ -44,6 +48,11 @@ export function AppShell() {
   const location = useLocation();
   const lock = useSession((s) => s.lock);
   useActivityReporter(true);
+  const [collapsed, setCollapsedState] = useState(() => localStorage.getItem(SIDEBAR_KEY) === 'collapsed');
+  const setCollapsed = (value: boolean) => {
+    setCollapsedState(value);
+    localStorage.setItem(SIDEBAR_KEY, value ? 'collapsed' : 'open');
+  };
   // Main's events (registration progress, reminders) reach the stores while the app is unlocked.
   useEffect(() => useWork.getState().listen(), []);
 
@@ -53,10 +62,21 @@ export function AppShell() {
         className="no-print"
         width={200}
         theme="light"
+        collapsible
+        collapsed={collapsed}
+        // Folding the menu to icons gives a wide table the room at 1024 px; the choice is kept.
+        trigger={null}
         style={{ borderInlineEnd: '1px solid #f0f0f0' }}
       >
-        <Typography.Title level={4} style={{ padding: '16px 20px', margin: 0 }}>
-          <SafetyCertificateOutlined /> {t('app.name')}
+        <Typography.Title
+          level={4}
+          style={{
+            padding: collapsed ? '16px 0' : '16px 20px',
+            margin: 0,
+            textAlign: collapsed ? 'center' : 'left',
+          }}
+        >
+          <SafetyCertificateOutlined /> {collapsed ? null : t('app.name')}
         </Typography.Title>
         <nav aria-label={t('app.name')}>
           <Menu
@@ -72,7 +92,15 @@ export function AppShell() {
           className="no-print"
           style={{ background: '#fff', paddingInline: 24, borderBottom: '1px solid #f0f0f0' }}
         >
-          <Flex justify="flex-end" align="center" gap={16} style={{ height: '100%' }}>
+          <Flex align="center" gap={16} style={{ height: '100%' }}>
+            <Button
+              type="text"
+              aria-label={collapsed ? t('nav.expand') : t('nav.collapse')}
+              aria-expanded={!collapsed}
+              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              onClick={() => setCollapsed(!collapsed)}
+            />
+            <span style={{ flex: 1 }} />
             <LanguageSwitch />
             <Button icon={<LockOutlined />} onClick={() => void lock()}>
               {t('common.lock')}

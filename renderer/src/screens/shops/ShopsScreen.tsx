@@ -9,14 +9,12 @@ import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
 import { pickText } from '../../lib/text.ts';
-import { useSession } from '../../stores/session-store.ts';
 import { ShopFormModal } from './ShopFormModal.tsx';
 
 export function ShopsScreen() {
   const { t } = useTranslation();
   const lang = useLang();
   const { shops, ensureLoaded, loading, mutate } = useInventory();
-  const bridge = useSession((s) => s.bridge);
   const { execute } = useMutation();
   const [editing, setEditing] = useState<ShopView | null>(null);
   const [open, setOpen] = useState(false);
@@ -54,10 +52,17 @@ export function ShopsScreen() {
         dataSource={shops}
         locale={{ emptyText: t('inv.shops.empty') }}
         pagination={false}
+        // Fixed widths with ellipsis: a masked secret or a phone never wraps over several lines, and at
+        // 1024 px the table scrolls sideways with the name and the actions kept on screen.
+        tableLayout="fixed"
+        scroll={{ x: 1500 }}
         columns={[
           {
             title: t('inv.shops.name'),
             dataIndex: 'name',
+            width: 170,
+            fixed: 'left',
+            ellipsis: true,
             render: (v: string, s) => (
               <Space>
                 <Typography.Text strong>{v}</Typography.Text>
@@ -68,40 +73,50 @@ export function ShopsScreen() {
           {
             title: t('inv.common.platform'),
             dataIndex: 'platform',
+            width: 90,
             render: (p: ShopView['platform']) => <Tag>{pickText(platform(p).name, lang)}</Tag>,
           },
           {
             title: t('inv.shops.entityType'),
             dataIndex: 'entityType',
+            width: 110,
+            ellipsis: true,
             render: (e: string) => t(`inv.shops.${e}`),
           },
-          { title: t('inv.shops.mainLogin'), dataIndex: 'mainLogin' },
+          { title: t('inv.shops.mainLogin'), dataIndex: 'mainLogin', width: 140, ellipsis: true },
           {
             title: t('inv.shops.mainPassword'),
             key: 'pw',
+            width: 160,
             render: (_, s) => secret(s, 'mainPassword', t('inv.shops.mainPassword')),
           },
           {
             title: t('inv.shops.phone'),
             key: 'phone',
+            width: 190,
             render: (_, s) => (s.phoneMasked ? secret(s, 'phone', t('inv.shops.phone'), s.phoneMasked) : '—'),
           },
           {
             title: t('inv.shops.email'),
             key: 'email',
+            width: 220,
+            ellipsis: true,
             render: (_, s) => (s.emailMasked ? secret(s, 'email', t('inv.shops.email'), s.emailMasked) : '—'),
           },
           {
             title: t('inv.shops.deposit'),
             dataIndex: 'depositAmount',
+            width: 110,
             render: (v: number) => `¥${v.toFixed(2)}`,
           },
-          { title: t('inv.shops.subCount'), dataIndex: 'subAccountCount' },
+          { title: t('inv.shops.subCount'), dataIndex: 'subAccountCount', width: 80 },
           {
             title: t('inv.common.actions'),
             key: 'actions',
+            width: 270,
+            fixed: 'right',
             render: (_, s) => (
-              <Space size={0} wrap>
+              <Space size={0}>
                 <Button
                   type="link"
                   size="small"
@@ -126,8 +141,7 @@ export function ShopsScreen() {
                   size="small"
                   icon={<ExportOutlined />}
                   onClick={() =>
-                    bridge &&
-                    void execute(() => bridge.invoke('shops.openSellerCenter', { id: s.id }), {
+                    void execute(() => mutate('shops.openSellerCenter', { id: s.id }), {
                       success: t('inv.shops.opened'),
                     })
                   }

@@ -1,0 +1,74 @@
+// The unlocked app: hash routing (works unchanged under app://shopwarden/ and on the preview host), each
+// screen loaded when first opened, so neither the lock screen nor the first screen pays for the others.
+import { Spin } from 'antd';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { createHashRouter, RouterProvider } from 'react-router';
+import { AppShell } from './screens/AppShell.tsx';
+
+/** A lazily loaded screen; `name` is the module's export. */
+function screen<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  const Screen = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return (
+    <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+      <Screen />
+    </Suspense>
+  );
+}
+
+const overview = () => screen(() => import('./screens/OverviewScreen.tsx'), 'OverviewScreen');
+
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <AppShell />,
+    children: [
+      { index: true, element: overview() },
+      { path: 'audit', element: screen(() => import('./screens/AuditLogScreen.tsx'), 'AuditLogScreen') },
+      { path: 'settings', element: screen(() => import('./screens/SettingsScreen.tsx'), 'SettingsScreen') },
+      { path: 'shops', element: screen(() => import('./screens/shops/ShopsScreen.tsx'), 'ShopsScreen') },
+      {
+        path: 'subaccounts',
+        element: screen(() => import('./screens/subaccounts/SubAccountsScreen.tsx'), 'SubAccountsScreen'),
+      },
+      {
+        path: 'templates',
+        element: screen(() => import('./screens/templates/TemplatesScreen.tsx'), 'TemplatesScreen'),
+      },
+      { path: 'staff', element: screen(() => import('./screens/staff/StaffScreen.tsx'), 'StaffScreen') },
+      {
+        path: 'verification',
+        element: screen(() => import('./screens/verification/VerificationScreen.tsx'), 'VerificationScreen'),
+      },
+      {
+        path: 'temp-agents',
+        element: screen(() => import('./screens/agents/TempAgentsScreen.tsx'), 'TempAgentsScreen'),
+      },
+      { path: 'cards', element: screen(() => import('./screens/cards/CardsScreen.tsx'), 'CardsScreen') },
+      {
+        path: 'deposit',
+        element: screen(() => import('./screens/deposit/DepositListScreen.tsx'), 'DepositListScreen'),
+      },
+      {
+        path: 'deposit/:id',
+        element: screen(() => import('./screens/deposit/DepositCaseScreen.tsx'), 'DepositCaseScreen'),
+      },
+      {
+        path: 'recovery',
+        element: screen(() => import('./screens/recovery/RecoveryScreen.tsx'), 'RecoveryScreen'),
+      },
+      {
+        path: 'recovery/:id',
+        element: screen(() => import('./screens/recovery/DraftScreen.tsx'), 'DraftScreen'),
+      },
+      {
+        path: 'recovery/:id/print',
+        element: screen(() => import('./screens/recovery/DraftPrintScreen.tsx'), 'DraftPrintScreen'),
+      },
+      { path: '*', element: overview() },
+    ],
+  },
+]);
+
+export default function UnlockedApp() {
+  return <RouterProvider router={router} />;
+}
