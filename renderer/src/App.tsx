@@ -17,7 +17,8 @@ const FONT_STACK =
 // Everything behind the lock screen is its own chunk, and each screen within it its own again: the
 // first paint carries only the gate, the lock and setup screens (first contentful paint is measured
 // against a blank page in `npm run bench`).
-const UnlockedApp = lazy(() => import('./routes.tsx'));
+const loadUnlocked = () => import('./routes.tsx');
+const UnlockedApp = lazy(loadUnlocked);
 
 function Gate() {
   const { t } = useTranslation();
@@ -32,6 +33,8 @@ function Gate() {
     case 'uninitialized':
       return <SetupScreen />;
     case 'locked':
+      // While the password is typed, the app behind the lock is fetched and evaluated.
+      void loadUnlocked();
       return <LockScreen />;
     default:
       return (

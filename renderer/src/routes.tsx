@@ -7,6 +7,7 @@ import { AppShell } from './screens/AppShell.tsx';
 
 /** A lazily loaded screen; `name` is the module's export. */
 function screen<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  loaders.set(name, load);
   const Screen = lazy(async () => ({ default: (await load())[name] as ComponentType }));
   return (
     <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
@@ -14,6 +15,8 @@ function screen<M extends Record<string, unknown>>(load: () => Promise<M>, name:
     </Suspense>
   );
 }
+
+const loaders = new Map<string, () => Promise<unknown>>();
 
 const overview = () => screen(() => import('./screens/OverviewScreen.tsx'), 'OverviewScreen');
 
@@ -68,6 +71,17 @@ const router = createHashRouter([
     ],
   },
 ]);
+
+// The screen the window was on (e.g. after a lock) starts loading with this module, not after it renders.
+const path = window.location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
+const NAMES: Record<string, string> = {
+  subaccounts: 'SubAccountsScreen',
+  shops: 'ShopsScreen',
+  staff: 'StaffScreen',
+  verification: 'VerificationScreen',
+  '': 'OverviewScreen',
+};
+void loaders.get(NAMES[path] ?? '')?.();
 
 export default function UnlockedApp() {
   return <RouterProvider router={router} />;

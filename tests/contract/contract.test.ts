@@ -102,6 +102,7 @@ const valid: Record<string, Record<string, unknown>> = {
     confirmHighRisk: false,
   },
   'subaccounts.bindStaff': { id: 'sub1', staffId: 'p1' },
+  'subaccounts.firstPage': { limit: 100 },
   'subaccounts.markSynced': { id: 'sub1' },
   'subaccounts.bulkMarkSynced': { ids: ['sub1'] },
   'subaccounts.getChecklist': { id: 'sub1' },

@@ -56,7 +56,7 @@ for (const width of [1024, 1280, 1440]) {
 
     // The temporary-agent tag stays inside its own column, clear of the password.
     const agentRow = subs.row('旗舰店:双11客服01');
-    const tag = agentRow.locator('.ant-tag').filter({ hasText: /^临时客服$/ });
+    const tag = agentRow.locator('.sw-tag').filter({ hasText: /^临时客服$/ });
     const pw = agentRow.getByRole('cell').filter({ has: page.getByText('••••••••') });
     expect((await box(tag)).x + (await box(tag)).width).toBeLessThanOrEqual((await box(pw)).x);
   });

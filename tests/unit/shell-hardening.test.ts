@@ -503,6 +503,8 @@ describe('app bootstrap', () => {
     });
     await core!.dispatch('vault.lock', {});
     await core!.dispatch('vault.unlock', { password: 'Power-Monitor-Pass-1' });
+    // Reminders are announced once the background check after unlock is done.
+    await core!.whenAuthenticated();
     expect(shownNotifications.map((n) => n.title)).toEqual([
       '临时客服有效期已结束，请停用或删除',
       '临时客服有效期已结束，请停用或删除',

@@ -41,6 +41,7 @@ export function inventoryHandlers(s: {
     'templates.update': ({ id, ...patch }) => s.templates.update(id, patch),
     'templates.delete': (r) => s.templates.delete(r.id, r.reassignTo),
     'subaccounts.list': (r) => s.subAccounts.list(r.shopId),
+    'subaccounts.firstPage': (r) => s.subAccounts.firstPage(r.limit),
     'subaccounts.create': (r) => s.subAccounts.create(r),
     'subaccounts.configure': ({ id, ...choice }) => s.subAccounts.configure(id, choice),
     'subaccounts.changePassword': ({ id, ...input }) => s.subAccounts.changePassword(id, input),

@@ -54,6 +54,21 @@ export class SubAccountService {
     return out;
   }
 
+  /** The first `limit` rows in list order and the total, without building a view for every row. */
+  firstPage(limit: number): { total: number; items: SubAccountView[] } {
+    const items: SubAccountView[] = [];
+    let total = 0;
+    for (const doc of this.d.store.shops()) {
+      const subs = Object.values(doc.subAccounts);
+      total += subs.length;
+      for (const sub of subs) {
+        if (items.length >= limit) break;
+        items.push(this.view(doc, sub));
+      }
+    }
+    return { total, items };
+  }
+
   get(id: string): SubAccountView {
     const { doc, sub } = this.d.store.findSubAccount(id);
     return this.view(doc, sub);

@@ -34,11 +34,14 @@ export function httpBridge(token: string): Bridge {
     transport: 'http',
     async invoke(method, request) {
       let res: Response;
+      const body = JSON.stringify(request);
       try {
         res = await fetch(`/api/${method}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-shopwarden-token': token },
-          body: JSON.stringify(request),
+          body,
+          // A small save sent as the tab closes still arrives (the browser caps keepalive at 64 KiB).
+          keepalive: body.length < 60_000,
           // A host that stopped answering must not leave a screen spinning forever.
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });

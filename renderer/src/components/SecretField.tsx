@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { secretRef } from '../../../shared/contract/methods.ts';
 import { useLang } from '../hooks/use-lang.ts';
 import { errorText } from '../i18n/errors.ts';
-import { useSession } from '../stores/session-store.ts';
+import { secretsApi } from '../secrets/secrets-api.ts';
 
 export type SecretRef = z.infer<typeof secretRef>;
 
@@ -25,7 +25,6 @@ export function SecretField({
   const { t } = useTranslation();
   const lang = useLang();
   const { message } = App.useApp();
-  const bridge = useSession((s) => s.bridge);
   const [shown, setShown] = useState<{ value: string; hideAfterMs: number } | null>(null);
 
   useEffect(() => {
@@ -35,17 +34,15 @@ export function SecretField({
   }, [shown]);
 
   const reveal = async () => {
-    if (!bridge) return;
     try {
-      setShown(await bridge.invoke('secrets.reveal', { ref: secret }));
+      setShown(await secretsApi.reveal({ ref: secret }));
     } catch (err) {
       message.error(errorText(err, lang));
     }
   };
   const copy = async () => {
-    if (!bridge) return;
     try {
-      const { clearAfterMs } = await bridge.invoke('secrets.copy', { ref: secret });
+      const { clearAfterMs } = await secretsApi.copy({ ref: secret });
       message.success(t('secret.copied', { seconds: Math.round(clearAfterMs / 1000) }));
     } catch (err) {
       message.error(errorText(err, lang));

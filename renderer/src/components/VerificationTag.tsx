@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { VerificationState } from '../../../shared/domain/verification.ts';
 
-const COLORS: Record<VerificationState, string> = {
+export const VERIFICATION_COLORS = {
   'not-required': 'default',
   pending: 'orange',
   'qr-handed-out': 'blue',
@@ -11,9 +11,9 @@ const COLORS: Record<VerificationState, string> = {
   rejected: 'volcano',
   frozen: 'red',
   'temporarily-unfrozen': 'gold',
-};
+} as const satisfies Record<VerificationState, string>;
 
 export function VerificationTag({ state }: { state: VerificationState }) {
   const { t } = useTranslation();
-  return <Tag color={COLORS[state]}>{t(`work.vstate.${state}`)}</Tag>;
+  return <Tag color={VERIFICATION_COLORS[state]}>{t(`work.vstate.${state}`)}</Tag>;
 }

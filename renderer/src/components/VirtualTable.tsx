@@ -6,6 +6,7 @@
 // roles, as antd's own virtual table does; the cells are not focus stops, their buttons and checkboxes are.)
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Checkbox, Empty, Spin } from 'antd';
+import './row-parts.css';
 import { type CSSProperties, memo, type ReactNode, useMemo, useRef, useState } from 'react';
 
 export interface VirtualColumn<T> {
@@ -30,7 +31,6 @@ export interface VirtualSelection {
 const CHECK_WIDTH = 40;
 
 interface Layout {
-  template: string;
   width: number;
   /** Inline style per column key (sticky offsets), also for the checkbox column under '__check'. */
   cell: Map<string, CSSProperties>;
@@ -41,10 +41,14 @@ function layoutOf<T>(columns: VirtualColumn<T>[], withCheck: boolean): Layout {
   const keys = [...(withCheck ? ['__check'] : []), ...columns.map((c) => c.key)];
   const pins = [...(withCheck ? (['left'] as const) : []), ...columns.map((c) => c.pin)];
   const cell = new Map<string, CSSProperties>();
+  // Fixed widths on plain flex items: cheaper to lay out per row than a grid track list.
+  keys.forEach((k, i) => {
+    cell.set(k, { width: widths[i], flex: 'none' });
+  });
   let left = 0;
   keys.forEach((k, i) => {
     if (pins[i] === 'left') {
-      cell.set(k, { position: 'sticky', left, zIndex: 1, background: 'inherit' });
+      cell.set(k, { ...cell.get(k), position: 'sticky', left, zIndex: 1, background: 'inherit' });
       left += widths[i]!;
     }
   });
@@ -52,6 +56,7 @@ function layoutOf<T>(columns: VirtualColumn<T>[], withCheck: boolean): Layout {
   for (let i = keys.length - 1; i >= 0; i--) {
     if (pins[i] !== 'right') continue;
     cell.set(keys[i]!, {
+      ...cell.get(keys[i]!),
       position: 'sticky',
       right,
       zIndex: 1,
@@ -61,7 +66,6 @@ function layoutOf<T>(columns: VirtualColumn<T>[], withCheck: boolean): Layout {
     right += widths[i]!;
   }
   return {
-    template: widths.map((w) => `${w}px`).join(' '),
     width: widths.reduce((a, b) => a + b, 0),
     cell,
   };
@@ -112,15 +116,17 @@ function RowView<T>({ row, id, label, columns, layout, selection, checked, top, 
         height,
         width: layout.width,
         minWidth: '100%',
-        display: 'grid',
-        gridTemplateColumns: layout.template,
+        display: 'flex',
         borderBottom: '1px solid #f0f0f0',
         background: checked ? '#e6f4ff' : '#fff',
       }}
     >
       {selection && (
         <div role="cell" style={{ ...cellBase, ...layout.cell.get('__check') }}>
-          <Checkbox
+          {/* A native checkbox: an antd one per row costs its styles on every keystroke. */}
+          <input
+            type="checkbox"
+            className="sw-check"
             checked={checked}
             aria-label={selection.label(label)}
             onChange={(e) => selection.toggle(id, e.target.checked)}
@@ -175,7 +181,8 @@ export function VirtualTable<T>({
     count: sorted.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 6,
+    // Few rows beyond the window: every extra row is laid out again on each keystroke.
+    overscan: 3,
     getItemKey: (i) => rowKey(sorted[i]!),
   });
   const selectedCount = selection ? sorted.filter((r) => selection.selected.has(rowKey(r))).length : 0;
@@ -198,6 +205,8 @@ export function VirtualTable<T>({
           border: '1px solid #f0f0f0',
           borderRadius: 8,
           background: '#fff',
+          // Rows coming and going on a keystroke are laid out inside the table, not the whole page.
+          contain: 'strict',
         }}
       >
         <div
@@ -206,8 +215,7 @@ export function VirtualTable<T>({
             position: 'sticky',
             top: 0,
             zIndex: 3,
-            display: 'grid',
-            gridTemplateColumns: layout.template,
+            display: 'flex',
             width: layout.width,
             minWidth: '100%',
             height: 40,

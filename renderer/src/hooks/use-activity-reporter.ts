@@ -1,19 +1,18 @@
 import { useEffect } from 'react';
-import { useSession } from '../stores/session-store.ts';
+import { sessionApi } from '../session/session-api.ts';
 
 const REPORT_EVERY_MS = 30_000;
 
 /** Tells main the user is active (keys, pointer) so auto-lock measures real idleness, at most twice a minute. */
 export function useActivityReporter(enabled: boolean): void {
-  const bridge = useSession((s) => s.bridge);
   useEffect(() => {
-    if (!enabled || !bridge) return;
+    if (!enabled) return;
     let last = 0;
     const report = () => {
       const now = Date.now();
       if (now - last < REPORT_EVERY_MS) return;
       last = now;
-      void bridge.invoke('session.reportActivity', {}).catch(() => {});
+      void sessionApi.reportActivity({}).catch(() => {});
     };
     const opts = { passive: true, capture: true } as const;
     window.addEventListener('keydown', report, opts);
@@ -24,5 +23,5 @@ export function useActivityReporter(enabled: boolean): void {
       window.removeEventListener('pointerdown', report, opts);
       window.removeEventListener('wheel', report, opts);
     };
-  }, [enabled, bridge]);
+  }, [enabled]);
 }

@@ -2,7 +2,7 @@ import { App } from 'antd';
 import { AppError } from '../../../shared/contract/errors.ts';
 import { errorText } from '../i18n/errors.ts';
 import { downloadExport } from '../lib/download.ts';
-import { bridge } from '../stores/session-store.ts';
+import { printApi } from '../print/print-api.ts';
 import { useLang } from './use-lang.ts';
 
 /**
@@ -14,7 +14,7 @@ export function useSavePdf(): () => Promise<void> {
   const lang = useLang();
   return async () => {
     try {
-      downloadExport(await bridge().invoke('print.savePdf', {}));
+      downloadExport(await printApi.savePdf({}));
     } catch (err) {
       if (err instanceof AppError && err.code === 'PDF_UNAVAILABLE') {
         message.info(errorText(err, lang));

@@ -21,6 +21,8 @@ interface InventoryState {
   staff: PersonView[];
   loading: boolean;
   loaded: boolean;
+  /** While the whole list loads behind the first rows: how many there are in all. */
+  partialOf: number | null;
   /** Loads every list unless they are already here (they are kept current by the changes). */
   ensureLoaded(): Promise<void>;
   loadAll(): Promise<void>;
@@ -33,7 +35,10 @@ interface InventoryState {
 }
 
 let loading: Promise<void> | null = null;
+const FIRST_ROWS = 100;
 const seen: SeenSets = new Map();
+/** Changes that arrive while a load is on its way: the load may have been read before them. */
+let arrivedWhileLoading: InventoryChanges[] = [];
 
 export const useInventory = create<InventoryState>((set, get) => ({
   shops: [],
@@ -42,6 +47,7 @@ export const useInventory = create<InventoryState>((set, get) => ({
   staff: [],
   loading: false,
   loaded: false,
+  partialOf: null,
   ensureLoaded() {
     return get().loaded ? Promise.resolve() : get().loadAll();
   },
@@ -51,26 +57,44 @@ export const useInventory = create<InventoryState>((set, get) => ({
       set({ loading: true });
       try {
         const b = bridge();
-        const [shops, subAccounts, templates, staff] = await Promise.all([
+        // At 50,000 sub-accounts the whole list takes a moment: the first rows are asked for first (main
+        // answers in order) and shown at once; the whole list follows.
+        const first = get().loaded ? null : b.invoke('subaccounts.firstPage', { limit: FIRST_ROWS });
+        const small = Promise.all([
           b.invoke('shops.list', { includeArchived: true }),
-          b.invoke('subaccounts.list', {}),
           b.invoke('templates.list', {}),
           b.invoke('staff.list', {}),
         ]);
+        const all = b.invoke('subaccounts.list', {});
+        const [shops, templates, staff] = await small;
+        const page = await first;
+        if (page && page.total > page.items.length && !get().loaded)
+          set({ shops, subAccounts: page.items, templates, staff, partialOf: page.total });
+        const subAccounts = await all;
         seen.clear();
-        set({ shops, subAccounts, templates, staff, loaded: true });
+        set({ shops, subAccounts, templates, staff, loaded: true, partialOf: null });
+        // Replayed in order: a set older than the load repeats what the load holds, a newer one moves on.
+        const late = arrivedWhileLoading.sort((a, b) => a.seq - b.seq);
+        arrivedWhileLoading = [];
+        loading = null;
+        for (const c of late) get().apply(c);
       } finally {
         set({ loading: false });
         loading = null;
+        arrivedWhileLoading = [];
       }
     })();
     return loading;
   },
   clear() {
     seen.clear();
-    set({ shops: [], subAccounts: [], templates: [], staff: [], loaded: false });
+    set({ shops: [], subAccounts: [], templates: [], staff: [], loaded: false, partialOf: null });
   },
   apply(changes) {
+    if (loading && !changes.reload) {
+      arrivedWhileLoading.push(changes);
+      return;
+    }
     if (changes.reload) {
       if (get().loaded) void get().loadAll();
       return;
@@ -88,7 +112,11 @@ export const useInventory = create<InventoryState>((set, get) => ({
 
 onInventoryChanges((changes) => useInventory.getState().apply(changes));
 
-// A locked vault shows nothing of its inventory; the next unlock loads it afresh.
+// A locked vault shows nothing of its inventory. An unlock starts loading it at once, while the screens
+// behind the lock are still being fetched and drawn, instead of after the first screen asks.
 useSession.subscribe((s, prev) => {
-  if (s.status?.state !== 'unlocked' && prev.status?.state === 'unlocked') useInventory.getState().clear();
+  const now = s.status?.state === 'unlocked';
+  const before = prev.status?.state === 'unlocked';
+  if (!now && before) useInventory.getState().clear();
+  if (now && !before) void useInventory.getState().ensureLoaded();
 });

@@ -2,28 +2,26 @@ import { Alert, Button, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditVerifyResult } from '../../../shared/contract/types.ts';
+import { auditApi } from '../audit/audit-api.ts';
 import { beijingSeconds } from '../lib/duration.ts';
-import { useSession } from '../stores/session-store.ts';
 
 const PAGE_SIZE = 50;
 
 export function AuditLogScreen() {
   const { t } = useTranslation();
-  const bridge = useSession((s) => s.bridge);
   const [page, setPage] = useState(1);
   const [data, setData] = useState<{ entries: AuditEntry[]; total: number }>({ entries: [], total: 0 });
   const [loading, setLoading] = useState(false);
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
 
   const load = useCallback(async () => {
-    if (!bridge) return;
     setLoading(true);
     try {
-      setData(await bridge.invoke('audit.list', { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }));
+      setData(await auditApi.list({ offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }));
     } finally {
       setLoading(false);
     }
-  }, [bridge, page]);
+  }, [page]);
 
   useEffect(() => {
     void load();
@@ -33,9 +31,7 @@ export function AuditLogScreen() {
     <>
       <Typography.Title level={2}>{t('audit.title')}</Typography.Title>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Button onClick={async () => bridge && setVerify(await bridge.invoke('audit.verify', {}))}>
-          {t('audit.verify')}
-        </Button>
+        <Button onClick={async () => setVerify(await auditApi.verify({}))}>{t('audit.verify')}</Button>
         {verify && (
           <Alert
             role="status"

@@ -8,7 +8,7 @@ import { useLang } from '../hooks/use-lang.ts';
 import { useMutation } from '../hooks/use-mutation.ts';
 import { beijing } from '../lib/duration.ts';
 import { pickText } from '../lib/text.ts';
-import { bridge } from '../stores/session-store.ts';
+import { remindersApi } from '../reminders/reminders-api.ts';
 import { useWork } from '../stores/work-store.ts';
 
 const target = (r: ReminderView) =>
@@ -79,9 +79,9 @@ export function RemindersPanel() {
                     { key: '24', label: t('work.reminders.snooze1d') },
                   ],
                   onClick: ({ key }) =>
-                    void execute(() =>
-                      bridge().invoke('reminders.snooze', { key: r.key, hours: Number(key) }),
-                    ).then(() => loadReminders()),
+                    void execute(() => remindersApi.snooze({ key: r.key, hours: Number(key) })).then(() =>
+                      loadReminders(),
+                    ),
                 }}
               >
                 <Button type="link" size="small">
@@ -92,9 +92,7 @@ export function RemindersPanel() {
                 type="link"
                 size="small"
                 onClick={() =>
-                  void execute(() => bridge().invoke('reminders.dismiss', { key: r.key })).then(() =>
-                    loadReminders(),
-                  )
+                  void execute(() => remindersApi.dismiss({ key: r.key })).then(() => loadReminders())
                 }
               >
                 {t('work.reminders.dismiss')}

@@ -9,7 +9,7 @@ import type { VerificationPolicy } from '../../../shared/domain/verification-pol
 import { useLang } from '../hooks/use-lang.ts';
 import { useMutation } from '../hooks/use-mutation.ts';
 import { pickText } from '../lib/text.ts';
-import { bridge } from '../stores/session-store.ts';
+import { rulesApi } from '../verification/verification-api.ts';
 
 const NUMBERS: Array<[keyof Omit<VerificationPolicy, 'required'>, number, number]> = [
   ['verifyWithinDays', 1, 90],
@@ -25,11 +25,11 @@ export function RulesSection() {
   const { execute } = useMutation();
   const [rules, setRules] = useState<WorkRules | null>(null);
   useEffect(() => {
-    void bridge().invoke('rules.get', {}).then(setRules);
+    void rulesApi.get({}).then(setRules);
   }, []);
   if (!rules) return null;
   const save = async (patch: RequestOf<'rules.update'>) => {
-    const next = await execute(() => bridge().invoke('rules.update', patch), {
+    const next = await execute(() => rulesApi.update(patch), {
       success: t('common.saved'),
     });
     if (next) setRules(next);

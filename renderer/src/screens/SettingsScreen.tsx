@@ -20,6 +20,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { PasswordStrength } from '../components/PasswordStrength.tsx';
 import { useLang } from '../hooks/use-lang.ts';
 import { errorText, formFieldErrors } from '../i18n/errors.ts';
+import { vaultApi } from '../session/session-api.ts';
 import { useSession } from '../stores/session-store.ts';
 import { BackupSection } from './backup/BackupSection.tsx';
 import { KitSheet } from './backup/KitSheet.tsx';
@@ -33,7 +34,6 @@ export function SettingsScreen() {
   const settings = useSession((s) => s.settings);
   const status = useSession((s) => s.status);
   const info = useSession((s) => s.info);
-  const bridge = useSession((s) => s.bridge);
   const updateSettings = useSession((s) => s.updateSettings);
   const [pwForm] = Form.useForm<{ current: string; next: string; confirm: string }>();
   const next = Form.useWatch('next', pwForm) ?? '';
@@ -106,10 +106,9 @@ export function SettingsScreen() {
             layout="vertical"
             requiredMark={false}
             onFinish={async (v) => {
-              if (!bridge) return;
               setBusy(true);
               try {
-                await bridge.invoke('vault.changePassword', v);
+                await vaultApi.changePassword(v);
                 pwForm.resetFields();
                 message.success(t('settings.changed'));
               } catch (err) {

@@ -12,6 +12,12 @@ export const subAccountMethods = {
     response: returns<SubAccountView[]>(),
     whileLocked: false,
   },
+  /** The first rows, for showing the list at once while the whole list loads behind them. */
+  'subaccounts.firstPage': {
+    request: z.strictObject({ limit: z.number().int().min(1).max(1000) }),
+    response: returns<{ total: number; items: SubAccountView[] }>(),
+    whileLocked: false,
+  },
   'subaccounts.create': {
     request: z.strictObject({
       shopId: safeId,

@@ -17,11 +17,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../../shared/contract/errors.ts';
 import { checkWindow, type SaleWindow, windowPreset } from '../../../../shared/domain/sale-window.ts';
+import { agentsApi } from '../../agents/agents-api.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { fieldErrorText as fieldText } from '../../i18n/errors.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
-import { bridge, useSession } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
 
 interface Values {
@@ -67,22 +67,19 @@ export function BatchWizard({ onClose }: { onClose: () => void }) {
     if (!shopId || !pattern || !count || count < 1 || count > 200) return setPreview(null);
     let stale = false;
     const timer = setTimeout(() => {
-      useSession
-        .getState()
-        .bridge!.invoke('agents.previewNames', { shopId, pattern, count })
-        .then(
-          (p) => {
-            if (stale) return;
-            setPreview(p);
-            setPreviewError(null);
-          },
-          (err) => {
-            if (stale) return;
-            setPreview(null);
-            const f = err instanceof AppError ? err.fields?.pattern : undefined;
-            setPreviewError(f ? fieldText(f, lang) : String(err));
-          },
-        );
+      agentsApi.previewNames({ shopId, pattern, count }).then(
+        (p) => {
+          if (stale) return;
+          setPreview(p);
+          setPreviewError(null);
+        },
+        (err) => {
+          if (stale) return;
+          setPreview(null);
+          const f = err instanceof AppError ? err.fields?.pattern : undefined;
+          setPreviewError(f ? fieldText(f, lang) : String(err));
+        },
+      );
     }, 200);
     return () => {
       stale = true;
@@ -116,7 +113,7 @@ export function BatchWizard({ onClose }: { onClose: () => void }) {
     useWork.setState({ batchProgress: { batchId: '', done: 0, total: v.count } });
     const r = await execute(
       (confirmHighRisk) =>
-        bridge().invoke('agents.createBatch', {
+        agentsApi.createBatch({
           shopId: v.shopId,
           count: v.count,
           pattern: v.pattern,

@@ -1,9 +1,10 @@
 import { Form, Modal, Radio, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { agentsApi } from '../../agents/agents-api.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
-import { bridge } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
+import { rulesApi } from '../../verification/verification-api.ts';
 
 /** Confirms retiring the chosen agents and how (disable or delete on the platform). */
 export function RetireDialog({ ids, onClose }: { ids: string[]; onClose: (done: boolean) => void }) {
@@ -13,12 +14,10 @@ export function RetireDialog({ ids, onClose }: { ids: string[]; onClose: (done: 
   const { execute } = useMutation();
   const loadAgents = useWork((s) => s.loadAgents);
   useEffect(() => {
-    void bridge()
-      .invoke('rules.get', {})
-      .then((r) => setPurgeDays(r.purgeAfterDays));
+    void rulesApi.get({}).then((r) => setPurgeDays(r.purgeAfterDays));
   }, []);
   const submit = async () => {
-    const r = await execute(() => bridge().invoke('agents.retire', { ids, mode }), {});
+    const r = await execute(() => agentsApi.retire({ ids, mode }), {});
     await loadAgents();
     if (r) onClose(true);
   };

@@ -2,10 +2,10 @@ import { Button, Card, Checkbox, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { platform } from '../../../../shared/domain/platforms/catalog.ts';
+import { agentsApi } from '../../agents/agents-api.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { pickText } from '../../lib/text.ts';
-import { bridge } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
 
 /** For each shop with retired agents not yet confirmed gone: the back-end steps and a confirm per agent. */
@@ -17,7 +17,7 @@ export function RetireGuides() {
   const [ticked, setTicked] = useState<string[]>([]);
   if (guides.length === 0) return null;
   const confirm = async (ids: string[]) => {
-    const r = await execute(() => bridge().invoke('agents.confirmGone', { ids }), {
+    const r = await execute(() => agentsApi.confirmGone({ ids }), {
       success: t('work.agents.confirmed', { count: ids.length }),
     });
     if (r) setTicked((prev) => prev.filter((id) => !ids.includes(id)));

@@ -4,9 +4,9 @@ import { type HTMLAttributes, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TempAgentView } from '../../../../shared/contract/work-types.ts';
+import { agentsApi } from '../../agents/agents-api.ts';
 import { ExportDialog } from '../../components/ExportDialog.tsx';
 import { SecretField } from '../../components/SecretField.tsx';
-import { bridge } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
 import { BatchWizard } from './BatchWizard.tsx';
 import { RetireDialog } from './RetireDialog.tsx';
@@ -152,7 +152,7 @@ export function TempAgentsScreen() {
         title={t('work.agents.exportRoster')}
         formats={['xlsx']}
         run={(c) =>
-          bridge().invoke('agents.exportRoster', {
+          agentsApi.exportRoster({
             includeSecrets: c.includeSecrets,
             ...(c.masterPassword ? { masterPassword: c.masterPassword } : {}),
           })

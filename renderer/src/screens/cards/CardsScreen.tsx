@@ -10,10 +10,10 @@ import { useSavePdf } from '../../hooks/use-save-pdf.ts';
 import { errorText } from '../../i18n/errors.ts';
 import { cardFileName, makeCardSvg, svgDataUrl, svgToPng } from '../../lib/card-image.ts';
 import { downloadBlob } from '../../lib/download.ts';
-import { bridge } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
 import { RegistrationConflicts } from '../verification/RegistrationConflicts.tsx';
 import '../../print.css';
+import { cardsApi } from '../../verification/verification-api.ts';
 
 interface Card {
   info: CardInfo;
@@ -53,12 +53,10 @@ export function CardsScreen() {
       setInfos([]);
       return;
     }
-    void bridge()
-      .invoke('cards.get', { ids: idKey.split(',') })
-      .then(setInfos, (err) => {
-        setInfos([]);
-        message.error(errorText(err, lang));
-      });
+    void cardsApi.get({ ids: idKey.split(',') }).then(setInfos, (err) => {
+      setInfos([]);
+      message.error(errorText(err, lang));
+    });
   }, [idKey, message, lang]);
 
   const cards: Card[] = useMemo(

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DepositCaseView } from '../../../../shared/contract/deposit-types.ts';
 import { AppError } from '../../../../shared/contract/errors.ts';
+import { depositApi } from '../../deposit/deposit-api.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
-import { bridge } from '../../stores/session-store.ts';
 
 type Run = (
   fn: () => Promise<DepositCaseView>,
@@ -30,7 +30,7 @@ export function AccountForm({ c, run }: { c: DepositCaseView; run: Run }) {
     setRefusal(null);
     const next = await run(async () => {
       try {
-        return await bridge().invoke('deposit.setAccount', { id: c.id, ...v });
+        return await depositApi.setAccount({ id: c.id, ...v });
       } catch (err) {
         // The rule's reason is shown beside the form, not only as a toast.
         if (err instanceof AppError && err.code === 'ACCOUNT_NOT_ALLOWED')
@@ -58,7 +58,7 @@ export function AccountForm({ c, run }: { c: DepositCaseView; run: Run }) {
               type="link"
               onClick={async () => {
                 if (shown) return setShown(null);
-                const r = await execute(() => bridge().invoke('deposit.revealAccount', { id: c.id }));
+                const r = await execute(() => depositApi.revealAccount({ id: c.id }));
                 if (r) {
                   setShown(r.value);
                   setTimeout(() => setShown(null), r.hideAfterMs);

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseItemView, DepositCaseView } from '../../../../shared/contract/deposit-types.ts';
 import type { SectionId } from '../../../../shared/domain/deposit/checklist-templates.ts';
+import { depositApi } from '../../deposit/deposit-api.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { downloadExport, fileToBase64 } from '../../lib/download.ts';
 import { pickText } from '../../lib/text.ts';
-import { bridge } from '../../stores/session-store.ts';
 
 type Run = (
   fn: () => Promise<DepositCaseView>,
@@ -51,7 +51,7 @@ export function ChecklistSection({
         <Button
           disabled={!adding.trim()}
           onClick={() =>
-            void run(() => bridge().invoke('deposit.addItem', { id: c.id, section, text: adding })).then(
+            void run(() => depositApi.addItem({ id: c.id, section, text: adding })).then(
               (r) => r && setAdding(''),
             )
           }
@@ -70,7 +70,7 @@ function Item({ c, i, run }: { c: DepositCaseView; i: CaseItemView; run: Run }) 
   const label = pickText(i.text, lang);
   const update = (patch: { done?: boolean; note?: string; date?: string | null }) =>
     run(
-      () => bridge().invoke('deposit.updateItem', { id: c.id, itemId: i.id, ...patch }),
+      () => depositApi.updateItem({ id: c.id, itemId: i.id, ...patch }),
       (prev) => ({ ...prev, items: prev.items.map((x) => (x.id === i.id ? { ...x, ...patch } : x)) }),
     );
   return (
@@ -91,9 +91,7 @@ function Item({ c, i, run }: { c: DepositCaseView; i: CaseItemView; run: Run }) 
               danger
               icon={<DeleteOutlined />}
               aria-label={`${t('deposit.removeItem')} ${label}`}
-              onClick={() =>
-                void run(() => bridge().invoke('deposit.removeItem', { id: c.id, itemId: i.id }))
-              }
+              onClick={() => void run(() => depositApi.removeItem({ id: c.id, itemId: i.id }))}
             />
           )}
         </Space>
@@ -136,7 +134,7 @@ function Item({ c, i, run }: { c: DepositCaseView; i: CaseItemView; run: Run }) 
                   if (!f) return;
                   const contentBase64 = await fileToBase64(f);
                   await run(() =>
-                    bridge().invoke('deposit.addAttachment', {
+                    depositApi.addAttachment({
                       id: c.id,
                       itemId: i.id,
                       fileName: f.name,
@@ -156,8 +154,8 @@ function Item({ c, i, run }: { c: DepositCaseView; i: CaseItemView; run: Run }) 
                   size="small"
                   type="link"
                   onClick={() =>
-                    void bridge()
-                      .invoke('deposit.openAttachment', { id: c.id, itemId: i.id, attachmentId: a.id })
+                    void depositApi
+                      .openAttachment({ id: c.id, itemId: i.id, attachmentId: a.id })
                       .then(downloadExport)
                   }
                 >
@@ -173,7 +171,7 @@ function Item({ c, i, run }: { c: DepositCaseView; i: CaseItemView; run: Run }) 
                   icon={<DeleteOutlined />}
                   onClick={() =>
                     void run(() =>
-                      bridge().invoke('deposit.removeAttachment', {
+                      depositApi.removeAttachment({
                         id: c.id,
                         itemId: i.id,
                         attachmentId: a.id,

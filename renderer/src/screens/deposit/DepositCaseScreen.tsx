@@ -21,11 +21,11 @@ import { SECTIONS } from '../../../../shared/domain/deposit/checklist-templates.
 import { type CaseAction, caseActions } from '../../../../shared/domain/deposit/deposit-case.ts';
 import { platform } from '../../../../shared/domain/platforms/catalog.ts';
 import { shanghaiDate } from '../../../../shared/domain/workdays.ts';
+import { depositApi } from '../../deposit/deposit-api.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { beijing } from '../../lib/duration.ts';
 import { pickText } from '../../lib/text.ts';
-import { bridge } from '../../stores/session-store.ts';
 import { AccountForm } from './AccountForm.tsx';
 import { CaseStateTag } from './CaseStateTag.tsx';
 import { ChecklistSection } from './ChecklistSection.tsx';
@@ -47,7 +47,7 @@ export function DepositCaseScreen() {
   const [c, setCase] = useState<DepositCaseView | null>(null);
   const [asking, setAsking] = useState<CaseAction['type'] | null>(null);
   const [form] = Form.useForm<{ value: string }>();
-  const reload = useCallback(() => bridge().invoke('deposit.get', { id }).then(setCase), [id]);
+  const reload = useCallback(() => depositApi.get({ id }).then(setCase), [id]);
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -76,7 +76,7 @@ export function DepositCaseScreen() {
     const action = (
       need === 'date' ? { type, date: value } : need === 'reason' ? { type, reason: value } : { type }
     ) as CaseAction;
-    return run(() => bridge().invoke('deposit.act', { id: c.id, action }));
+    return run(() => depositApi.act({ id: c.id, action }));
   };
   const onAction = (type: CaseAction['type']) => {
     if (!NEEDS[type]) return void act(type);

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { DepositCaseView } from '../../../../shared/contract/deposit-types.ts';
 import { platform } from '../../../../shared/domain/platforms/catalog.ts';
+import { depositApi } from '../../deposit/deposit-api.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
 import { pickText } from '../../lib/text.ts';
-import { bridge } from '../../stores/session-store.ts';
 import { CaseStateTag } from './CaseStateTag.tsx';
 
 /** 保证金退还: one case per shop being closed, with progress and where it stands. */
@@ -24,12 +24,12 @@ export function DepositListScreen() {
   const [form] = Form.useForm<{ shopId: string; amount: number }>();
   useEffect(() => {
     void ensureLoaded();
-    void bridge().invoke('deposit.list', {}).then(setCases);
+    void depositApi.list({}).then(setCases);
   }, [ensureLoaded]);
 
   const create = async () => {
     const v = await form.validateFields();
-    const c = await execute(() => bridge().invoke('deposit.create', v), { form });
+    const c = await execute(() => depositApi.create(v), { form });
     if (c) void navigate(`/deposit/${c.id}`);
   };
 

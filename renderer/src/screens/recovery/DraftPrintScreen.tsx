@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { DraftView } from '../../../../shared/contract/recovery-types.ts';
 import { useSavePdf } from '../../hooks/use-save-pdf.ts';
-import { bridge } from '../../stores/session-store.ts';
 import { DraftDocument } from './DraftDocument.tsx';
 import '../../print.css';
+import { recoveryApi } from '../../recovery/recovery-api.ts';
 
 /** The letter alone on an A4 page: printed, or saved as PDF by main (Electron) or the print dialog. */
 export function DraftPrintScreen() {
@@ -18,7 +18,7 @@ export function DraftPrintScreen() {
   const [d, setDraft] = useState<DraftView | null>(null);
   const once = useRef(false);
   useEffect(() => {
-    void bridge().invoke('recovery.get', { id }).then(setDraft);
+    void recoveryApi.get({ id }).then(setDraft);
   }, [id]);
 
   const savePdf = useSavePdf();

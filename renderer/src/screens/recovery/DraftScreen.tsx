@@ -33,9 +33,10 @@ import { useMutation } from '../../hooks/use-mutation.ts';
 import { errorText } from '../../i18n/errors.ts';
 import { downloadExport, fileToBase64 } from '../../lib/download.ts';
 import { pickText } from '../../lib/text.ts';
-import { bridge } from '../../stores/session-store.ts';
 import { DraftDocument } from './DraftDocument.tsx';
 import '../../print.css';
+import { unsaved } from '../../lib/unsaved.ts';
+import { recoveryApi } from '../../recovery/recovery-api.ts';
 
 const ORDER: DraftState[] = ['draft', 'ready', 'sent', 'resolved'];
 
@@ -54,10 +55,8 @@ export function DraftScreen() {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const file = useRef<HTMLInputElement>(null);
 
-  const reload = useCallback(() => bridge().invoke('recovery.get', { id }).then(setDraft), [id]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const reload = useCallback(() => recoveryApi.get({ id }).then(setDraft), [id]);
+  const keptKey = `recovery:${id}`;
 
   /** Autosave: what was typed goes to main a moment after the last keystroke (and on leaving the field). */
   const flush = useCallback(async () => {
@@ -68,16 +67,44 @@ export function DraftScreen() {
     if (Object.keys(fields).length === 0) return;
     setSaving(true);
     try {
-      setDraft(await bridge().invoke('recovery.update', { id, fields }));
+      setDraft(await recoveryApi.update({ id, fields }));
+      unsaved.drop(keptKey);
     } catch (err) {
-      message.error(errorText(err, lang));
+      // Not saved (e.g. the vault locked meanwhile): it stays kept and is saved after the next unlock.
+      if (!(err instanceof AppError && err.code === 'VAULT_LOCKED')) message.error(errorText(err, lang));
     } finally {
       setSaving(false);
     }
-  }, [id, message, lang]);
-  useEffect(() => () => void flush(), [flush]);
+  }, [id, message, lang, keptKey]);
+  useEffect(() => {
+    // What was typed but not saved before a lock is put back and saved now.
+    void reload().then(() => {
+      const kept = unsaved.peek(keptKey) as Record<string, string> | undefined;
+      if (!kept) return;
+      pending.current = { ...kept, ...pending.current };
+      setDraft((prev) => (prev ? { ...prev, fields: { ...prev.fields, ...kept } } : prev));
+      void flush();
+    });
+  }, [reload, keptKey, flush]);
+  // Saved at once when the window loses focus, is hidden or closes, not only after the pause.
+  useEffect(() => {
+    const now = () => void flush();
+    const onHidden = () => document.visibilityState === 'hidden' && now();
+    window.addEventListener('blur', now);
+    window.addEventListener('pagehide', now);
+    window.addEventListener('beforeunload', now);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('blur', now);
+      window.removeEventListener('pagehide', now);
+      window.removeEventListener('beforeunload', now);
+      document.removeEventListener('visibilitychange', onHidden);
+      void flush();
+    };
+  }, [flush]);
   const onField = (key: string, value: string) => {
     pending.current[key] = value;
+    unsaved.keep(keptKey, { [key]: value });
     setDraft((prev) => (prev ? { ...prev, fields: { ...prev.fields, [key]: value } } : prev));
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), 400);
@@ -87,7 +114,7 @@ export function DraftScreen() {
   const setState = async (state: DraftState) => {
     await flush();
     try {
-      setDraft(await bridge().invoke('recovery.setState', { id, state }));
+      setDraft(await recoveryApi.setState({ id, state }));
     } catch (err) {
       if (err instanceof AppError && err.code === 'DRAFT_INCOMPLETE') setShowAll(true);
       message.error(
@@ -223,7 +250,7 @@ export function DraftScreen() {
                   if (!f) return;
                   const contentBase64 = await fileToBase64(f);
                   const next = await execute(() =>
-                    bridge().invoke('recovery.addAttachment', { id, fileName: f.name, contentBase64 }),
+                    recoveryApi.addAttachment({ id, fileName: f.name, contentBase64 }),
                   );
                   if (next) setDraft(next);
                 }}
@@ -247,7 +274,7 @@ export function DraftScreen() {
                   icon={<MailOutlined />}
                   onClick={async () => {
                     await flush();
-                    const f = await execute(() => bridge().invoke('recovery.exportEml', { id }));
+                    const f = await execute(() => recoveryApi.exportEml({ id }));
                     if (f) downloadExport(f);
                   }}
                 >
@@ -272,7 +299,7 @@ export function DraftScreen() {
                   icon={<CopyOutlined />}
                   onClick={async () => {
                     await flush();
-                    if (await execute(() => bridge().invoke('recovery.copy', { id, format: 'rich' })))
+                    if (await execute(() => recoveryApi.copy({ id, format: 'rich' })))
                       message.success(t('recoveryReq.copied'));
                   }}
                 >
@@ -282,7 +309,7 @@ export function DraftScreen() {
                   size="small"
                   onClick={async () => {
                     await flush();
-                    if (await execute(() => bridge().invoke('recovery.copy', { id, format: 'plain' })))
+                    if (await execute(() => recoveryApi.copy({ id, format: 'plain' })))
                       message.success(t('recoveryReq.copied'));
                   }}
                 >
@@ -300,8 +327,8 @@ export function DraftScreen() {
                     <Checkbox
                       checked={d.checks[c.key] ?? false}
                       onChange={(e) =>
-                        void bridge()
-                          .invoke('recovery.update', {
+                        void recoveryApi
+                          .update({
                             id,
                             fields: {},
                             checks: { [c.key]: e.target.checked },

@@ -9,7 +9,7 @@ import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
 import { pickText } from '../../lib/text.ts';
-import { bridge } from '../../stores/session-store.ts';
+import { recoveryApi } from '../../recovery/recovery-api.ts';
 import { Troubleshooter } from './Troubleshooter.tsx';
 
 const STATE_COLORS = { draft: 'default', ready: 'blue', sent: 'gold', resolved: 'green' } as const;
@@ -27,14 +27,12 @@ export function RecoveryScreen() {
   const [form] = Form.useForm<{ kind: DraftKind; shopId?: string }>();
   useEffect(() => {
     void ensureLoaded();
-    void bridge().invoke('recovery.list', {}).then(setDrafts);
+    void recoveryApi.list({}).then(setDrafts);
   }, [ensureLoaded]);
 
   const create = async () => {
     const v = await form.validateFields();
-    const d = await execute(() =>
-      bridge().invoke('recovery.create', { kind: v.kind, shopId: v.shopId ?? null }),
-    );
+    const d = await execute(() => recoveryApi.create({ kind: v.kind, shopId: v.shopId ?? null }));
     if (d) void navigate(`/recovery/${d.id}`);
   };
   const startDraft = (kind: DraftKind) => {

@@ -10,7 +10,7 @@ import { useMutation } from '../../hooks/use-mutation.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { formatLeft } from '../../lib/duration.ts';
 import { pickText } from '../../lib/text.ts';
-import { bridge } from '../../stores/session-store.ts';
+import { onLockoutEnded, recoveryApi } from '../../recovery/recovery-api.ts';
 
 const PLATFORMS: Array<LoginProblem['platform']> = ['jd', 'douyin', 'amazon'];
 
@@ -25,10 +25,10 @@ export function Troubleshooter({ onDraft }: { onDraft: (k: DraftKind) => void })
   // Countdowns end in main (which notifies); this screen only shows them. Skew: the core's clock.
   const [skew, setSkew] = useState(0);
   const now = useNow(skew);
-  const reload = useCallback(() => bridge().invoke('recovery.lockouts', {}).then(setLockouts), []);
+  const reload = useCallback(() => recoveryApi.lockouts({}).then(setLockouts), []);
   useEffect(() => {
     void reload();
-    return bridge().on('recovery.lockoutEnded', () => void reload());
+    return onLockoutEnded(() => void reload());
   }, [reload]);
   const problem = LOGIN_PROBLEMS.find((x) => x.id === problemId);
 
@@ -81,9 +81,7 @@ export function Troubleshooter({ onDraft }: { onDraft: (k: DraftKind) => void })
               <Button
                 type="primary"
                 onClick={async () => {
-                  const l = await execute(() =>
-                    bridge().invoke('recovery.startLockout', { problemId: problem.id }),
-                  );
+                  const l = await execute(() => recoveryApi.startLockout({ problemId: problem.id }));
                   if (!l) return;
                   // The answer carries the core's end time; align the local clock to it.
                   setSkew(Date.now() - (l.endsAt - problem.lockout!.minutes * 60_000));
@@ -109,9 +107,7 @@ export function Troubleshooter({ onDraft }: { onDraft: (k: DraftKind) => void })
                   <Button
                     key="c"
                     size="small"
-                    onClick={() =>
-                      void execute(() => bridge().invoke('recovery.cancelLockout', { id: l.id })).then(reload)
-                    }
+                    onClick={() => void execute(() => recoveryApi.cancelLockout({ id: l.id })).then(reload)}
                   >
                     {t('recoveryReq.lockoutCancel')}
                   </Button>,

@@ -7,6 +7,10 @@ import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
 import { pickText } from '../../lib/text.ts';
+import { unsaved } from '../../lib/unsaved.ts';
+
+/** Where this form's unsaved input is kept: one per shop being edited, one for a new shop. */
+export const shopFormKey = (shop: ShopView | null) => `shop:${shop?.id ?? 'new'}`;
 
 export function ShopFormModal({
   open,
@@ -21,14 +25,40 @@ export function ShopFormModal({
   const lang = useLang();
   const [form] = Form.useForm();
   const mutate = useInventory((s) => s.mutate);
-  const { execute } = useMutation();
+  const { execute, message, modal } = useMutation();
   const chosenPlatform = Form.useWatch('platform', form);
 
+  const keptKey = shopFormKey(shop);
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     if (shop) form.setFieldsValue({ ...shop, phone: '', email: '' });
-  }, [open, shop, form]);
+    // Typed before a lock (or a closed window of the app) and not saved: back in the form.
+    const kept = unsaved.peek(keptKey);
+    if (kept) {
+      form.setFieldsValue(kept);
+      message.info(t('common.restoredInput'));
+    }
+  }, [open, shop, form, keptKey, message, t]);
+
+  /** Closing with typed input asks first; nothing typed is thrown away by a stray click. */
+  const cancel = () => {
+    if (!form.isFieldsTouched()) {
+      unsaved.drop(keptKey);
+      return onClose();
+    }
+    modal.confirm({
+      title: t('common.discardTitle'),
+      content: t('common.discardBody'),
+      okText: t('common.discard'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.keepEditing'),
+      onOk: () => {
+        unsaved.drop(keptKey);
+        onClose();
+      },
+    });
+  };
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -64,14 +94,17 @@ export function ShopFormModal({
             }),
           { form, success: t('common.saved') },
         );
-    if (done) onClose();
+    if (!done) return;
+    unsaved.drop(keptKey);
+    onClose();
   };
 
   return (
     <Modal
       open={open}
       title={shop ? t('inv.shops.editTitle') : t('inv.shops.create')}
-      onCancel={onClose}
+      onCancel={cancel}
+      maskClosable={false}
       onOk={() => void submit()}
       okText={t('inv.common.save')}
       cancelText={t('inv.common.cancel')}
@@ -81,6 +114,11 @@ export function ShopFormModal({
       <Form
         form={form}
         layout="vertical"
+        // Kept in memory as typed (never the password), so a lock does not lose it.
+        onValuesChange={(_, all) => {
+          const { mainPassword: _secret, ...rest } = all as Record<string, unknown>;
+          unsaved.keep(keptKey, rest);
+        }}
         initialValues={{ platform: 'taobao', entityType: 'enterprise', depositAmount: 0 }}
         requiredMark
       >

@@ -9,6 +9,7 @@ import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
 import { pickText } from '../../lib/text.ts';
+import { unsaved } from '../../lib/unsaved.ts';
 import { ShopFormModal } from './ShopFormModal.tsx';
 
 export function ShopsScreen() {
@@ -22,6 +23,22 @@ export function ShopsScreen() {
   useEffect(() => {
     void ensureLoaded();
   }, [ensureLoaded]);
+  // A form left with typed input (the vault locked meanwhile) opens again with it.
+  useEffect(() => {
+    const key = unsaved.keys('shop:')[0];
+    if (!key || open) return;
+    const id = key.slice('shop:'.length);
+    if (id === 'new') {
+      setEditing(null);
+      setOpen(true);
+    } else {
+      const s = shops.find((x) => x.id === id);
+      if (s) {
+        setEditing(s);
+        setOpen(true);
+      }
+    }
+  }, [shops, open]);
 
   const secret = (shop: ShopView, field: string, label: string, masked?: string | null) => (
     <SecretField

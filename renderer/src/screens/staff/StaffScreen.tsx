@@ -19,15 +19,14 @@ import type { ImportPreview, PersonView } from '../../../../shared/contract/inve
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { fieldErrorText } from '../../i18n/errors.ts';
+import { staffApi } from '../../inventory/inventory-api.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
 import { downloadExport, fileToBase64 } from '../../lib/download.ts';
-import { useSession } from '../../stores/session-store.ts';
 
 export function StaffScreen() {
   const { t } = useTranslation();
   const lang = useLang();
   const { staff, ensureLoaded, mutate, loading } = useInventory();
-  const bridge = useSession((s) => s.bridge);
   const { execute, modal } = useMutation();
   const [adding, setAdding] = useState(false);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -70,9 +69,8 @@ export function StaffScreen() {
             accept=".xlsx,.csv"
             showUploadList={false}
             beforeUpload={async (file) => {
-              if (!bridge) return false;
               const r = await execute(async () =>
-                bridge.invoke('staff.previewImport', {
+                staffApi.previewImport({
                   fileName: file.name,
                   contentBase64: await fileToBase64(file),
                 }),
@@ -93,10 +91,7 @@ export function StaffScreen() {
                 { key: 'csv', label: t('inv.common.exportCsv') },
               ],
               onClick: async ({ key }) => {
-                if (!bridge) return;
-                const f = await execute(() =>
-                  bridge.invoke('staff.export', { format: key as 'xlsx' | 'csv' }),
-                );
+                const f = await execute(() => staffApi.export({ format: key as 'xlsx' | 'csv' }));
                 if (f) downloadExport(f);
               },
             }}

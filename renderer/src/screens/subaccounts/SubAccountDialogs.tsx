@@ -9,9 +9,9 @@ import { platform } from '../../../../shared/domain/platforms/catalog.ts';
 import { SaveDialog } from '../../components/SaveDialog.tsx';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
+import { subaccountsApi } from '../../inventory/inventory-api.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
 import { pickText } from '../../lib/text.ts';
-import { useSession } from '../../stores/session-store.ts';
 import { PasswordFields, passwordFromForm } from './PasswordFields.tsx';
 import { choiceFromForm, PermissionChoiceFields } from './PermissionChoiceFields.tsx';
 import { useRefusal } from './use-refusal.ts';
@@ -182,13 +182,12 @@ function BindDialog({ sub, onClose }: DialogProps) {
 function ChecklistDialog({ sub, onClose }: DialogProps) {
   const { t } = useTranslation();
   const lang = useLang();
-  const bridge = useSession((s) => s.bridge);
   const mutate = useInventory((s) => s.mutate);
   const { execute } = useMutation();
   const [data, setData] = useState<{ steps: ChecklistStep[]; sync: 'pending' | 'synced' } | null>(null);
   useEffect(() => {
-    if (bridge) void bridge.invoke('subaccounts.getChecklist', { id: sub.id }).then(setData);
-  }, [bridge, sub.id]);
+    void subaccountsApi.getChecklist({ id: sub.id }).then(setData);
+  }, [sub.id]);
   return (
     <Modal
       open

@@ -1,6 +1,7 @@
 // The search box and the filter selects of the sub-account list, one table of specs instead of a
 // repeated <Select> block per filter.
 import { Input, Select, Space, Typography } from 'antd';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShopView, TemplateView } from '../../../../shared/contract/inventory-types.ts';
 import { PLATFORM_IDS, platform } from '../../../../shared/domain/platforms/catalog.ts';
@@ -17,15 +18,8 @@ interface FilterSpec {
   options: Array<{ value: string; label: string }>;
 }
 
-export function SubAccountFilters({
-  filter,
-  onFilter,
-  search,
-  onSearch,
-  shops,
-  templates,
-  count,
-}: {
+/** The search box, the filters and the row count; the selects re-render only when a filter changes. */
+export function SubAccountFilters(props: {
   filter: SubAccountFilter;
   onFilter(patch: Partial<SubAccountFilter>): void;
   search: string;
@@ -33,6 +27,45 @@ export function SubAccountFilters({
   shops: ShopView[];
   templates: TemplateView[];
   count: number;
+  /** The list shows its first rows while the rest loads: the whole count. */
+  partialOf: number | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Space wrap style={{ marginBottom: 12 }}>
+      <Input.Search
+        allowClear
+        aria-label={t('inv.common.search')}
+        placeholder={t('inv.subs.searchPlaceholder')}
+        style={{ width: 240 }}
+        value={props.search}
+        onChange={(e) => props.onSearch(e.target.value)}
+      />
+      <FilterSelects
+        filter={props.filter}
+        onFilter={props.onFilter}
+        shops={props.shops}
+        templates={props.templates}
+      />
+      <Typography.Text type="secondary" data-testid="row-count">
+        {props.partialOf === null
+          ? t('inv.common.rows', { count: props.count })
+          : t('inv.common.rowsLoading', { count: props.partialOf })}
+      </Typography.Text>
+    </Space>
+  );
+}
+
+const FilterSelects = memo(function FilterSelects({
+  filter,
+  onFilter,
+  shops,
+  templates,
+}: {
+  filter: SubAccountFilter;
+  onFilter(patch: Partial<SubAccountFilter>): void;
+  shops: ShopView[];
+  templates: TemplateView[];
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -93,15 +126,7 @@ export function SubAccountFilters({
     },
   ];
   return (
-    <Space wrap style={{ marginBottom: 12 }}>
-      <Input.Search
-        allowClear
-        aria-label={t('inv.common.search')}
-        placeholder={t('inv.subs.searchPlaceholder')}
-        style={{ width: 240 }}
-        value={search}
-        onChange={(e) => onSearch(e.target.value)}
-      />
+    <>
       {specs.map((f) => (
         <Select
           key={f.key}
@@ -114,9 +139,6 @@ export function SubAccountFilters({
           options={f.options}
         />
       ))}
-      <Typography.Text type="secondary" data-testid="row-count">
-        {t('inv.common.rows', { count })}
-      </Typography.Text>
-    </Space>
+    </>
   );
-}
+});

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { SubAccountView } from '../../../../shared/contract/inventory-types.ts';
 import { filterSubAccounts, type SubAccountFilter } from '../../../../shared/domain/subaccount-filter.ts';
 import { ExportDialog } from '../../components/ExportDialog.tsx';
+import { RowMenuHost } from '../../components/RowMenu.tsx';
 import { type VirtualSelection, VirtualTable } from '../../components/VirtualTable.tsx';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
@@ -28,6 +29,7 @@ export function SubAccountsScreen() {
   const subAccounts = useInventory((s) => s.subAccounts);
   const templates = useInventory((s) => s.templates);
   const loading = useInventory((s) => s.loading);
+  const partialOf = useInventory((s) => s.partialOf);
   const ensureLoaded = useInventory((s) => s.ensureLoaded);
   const mutate = useInventory((s) => s.mutate);
   const exportSubAccounts = useInventory((s) => s.exportSubAccounts);
@@ -138,6 +140,7 @@ export function SubAccountsScreen() {
         shops={shops}
         templates={templates}
         count={rows.length}
+        partialOf={partialOf}
       />
       <BulkBar
         selected={selectedIds}
@@ -145,28 +148,31 @@ export function SubAccountsScreen() {
         templates={templates}
         onDelete={confirmDelete}
       />
-      <VirtualTable
-        label={t('inv.subs.title')}
-        rows={rows}
-        columns={columns}
-        rowKey={rowKey}
-        rowLabel={rowLabel}
-        selection={selection}
-        height="calc(100vh - 300px)"
-        loading={loading}
-        empty={t('inv.subs.empty')}
-      />
-      <SubAccountCreateModal
-        open={creating}
-        defaultShopId={filter.shopId}
-        onClose={() => setCreating(false)}
-      />
+      <RowMenuHost>
+        <VirtualTable
+          label={t('inv.subs.title')}
+          rows={rows}
+          columns={columns}
+          rowKey={rowKey}
+          rowLabel={rowLabel}
+          selection={selection}
+          height="calc(100vh - 300px)"
+          loading={loading}
+          empty={t('inv.subs.empty')}
+        />
+      </RowMenuHost>
+      {/* Mounted only while open: a closed dialog would still re-render on every keystroke. */}
+      {creating && (
+        <SubAccountCreateModal open defaultShopId={filter.shopId} onClose={() => setCreating(false)} />
+      )}
       <SubAccountDialogs dialog={dialog} onClose={() => setDialog(null)} />
-      <ExportDialog
-        open={exporting}
-        run={(c) => exportSubAccounts({ ...c, ...(filter.shopId ? { shopId: filter.shopId } : {}) })}
-        onClose={() => setExporting(false)}
-      />
+      {exporting && (
+        <ExportDialog
+          open
+          run={(c) => exportSubAccounts({ ...c, ...(filter.shopId ? { shopId: filter.shopId } : {}) })}
+          onClose={() => setExporting(false)}
+        />
+      )}
     </>
   );
 }

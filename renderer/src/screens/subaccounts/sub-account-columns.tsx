@@ -1,12 +1,12 @@
 // The sub-account table's columns. Built once per language and template list (never per keystroke), so
 // the memoised rows of the virtual table re-render only when their own record changes.
-import { Button, Dropdown, Space, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import type { SubAccountView, TemplateView } from '../../../../shared/contract/inventory-types.ts';
 import type { Language } from '../../../../shared/contract/types.ts';
 import { permissionById, platform } from '../../../../shared/domain/platforms/catalog.ts';
-import { SecretField } from '../../components/SecretField.tsx';
-import { VerificationTag } from '../../components/VerificationTag.tsx';
+import { RowMenuButton } from '../../components/RowMenu.tsx';
+import { RowLink, RowSecret, RowTag } from '../../components/RowParts.tsx';
+import { VERIFICATION_COLORS } from '../../components/VerificationTag.tsx';
 import type { VirtualColumn } from '../../components/VirtualTable.tsx';
 import { pickText, templateLabel } from '../../lib/text.ts';
 import type { Dialog } from './SubAccountDialogs.tsx';
@@ -52,7 +52,7 @@ export function subAccountColumns(
       title: t('inv.common.status'),
       width: 76,
       render: (s) => (
-        <Tag color={s.status === 'active' ? 'green' : 'default'}>{t(`inv.subs.${s.status}`)}</Tag>
+        <RowTag color={s.status === 'active' ? 'green' : 'default'}>{t(`inv.subs.${s.status}`)}</RowTag>
       ),
     },
     {
@@ -75,14 +75,15 @@ export function subAccountColumns(
       key: 'staff',
       title: t('inv.subs.staff'),
       width: 100,
-      render: (s) =>
-        s.staffName ?? <Typography.Text type="secondary">{t('inv.subs.unbound')}</Typography.Text>,
+      render: (s) => s.staffName ?? <span className="sw-muted">{t('inv.subs.unbound')}</span>,
     },
     {
       key: 'sync',
       title: t('inv.subs.sync'),
       width: 116,
-      render: (s) => <Tag color={s.sync === 'synced' ? 'green' : 'orange'}>{t(`inv.subs.${s.sync}`)}</Tag>,
+      render: (s) => (
+        <RowTag color={s.sync === 'synced' ? 'green' : 'orange'}>{t(`inv.subs.${s.sync}`)}</RowTag>
+      ),
     },
     {
       key: 'verification',
@@ -90,10 +91,10 @@ export function subAccountColumns(
       width: 170,
       // The 临时客服 tag sits in its own line-up beside the state, inside the column's width.
       render: (s) => (
-        <Space size={4}>
-          <VerificationTag state={s.verification} />
-          {s.temporary && <Tag>{t('nav.tempAgents')}</Tag>}
-        </Space>
+        <span style={{ whiteSpace: 'nowrap' }}>
+          <RowTag color={VERIFICATION_COLORS[s.verification]}>{t(`work.vstate.${s.verification}`)}</RowTag>
+          {s.temporary && <RowTag>{t('nav.tempAgents')}</RowTag>}
+        </span>
       ),
     },
     {
@@ -101,7 +102,7 @@ export function subAccountColumns(
       title: t('inv.subs.password'),
       width: 150,
       render: (s) => (
-        <SecretField
+        <RowSecret
           secret={{ collection: `shop-${s.shopId}`, recordId: s.id, field: 'password' }}
           label={`${s.fullName} ${t('inv.subs.password')}`}
         />
@@ -113,38 +114,29 @@ export function subAccountColumns(
       width: 200,
       pin: 'right',
       render: (s) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => actions.open({ kind: 'configure', sub: s })}>
+        <span style={{ whiteSpace: 'nowrap' }}>
+          <RowLink onClick={() => actions.open({ kind: 'configure', sub: s })}>
             {t('inv.subs.configure')}
-          </Button>
-          <Button type="link" size="small" onClick={() => actions.open({ kind: 'checklist', sub: s })}>
+          </RowLink>
+          <RowLink onClick={() => actions.open({ kind: 'checklist', sub: s })}>
             {t('inv.subs.checklist')}
-          </Button>
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: [
-                { key: 'password', label: t('inv.subs.changePassword') },
-                { key: 'rename', label: t('inv.subs.rename') },
-                { key: 'bind', label: t('inv.subs.bindStaff') },
-                {
-                  key: 'status',
-                  label: s.status === 'active' ? t('inv.subs.disable') : t('inv.subs.enable'),
-                },
-                { key: 'delete', label: t('inv.common.delete'), danger: true },
-              ],
-              onClick: ({ key }) => {
-                if (key === 'delete') actions.remove([s.id]);
-                else if (key === 'status') actions.toggleStatus(s);
-                else actions.open({ kind: key as 'password' | 'rename' | 'bind', sub: s });
-              },
+          </RowLink>
+          <RowMenuButton
+            label={`${t('inv.common.actions')} ${s.fullName}`}
+            items={() => [
+              { key: 'password', label: t('inv.subs.changePassword') },
+              { key: 'rename', label: t('inv.subs.rename') },
+              { key: 'bind', label: t('inv.subs.bindStaff') },
+              { key: 'status', label: s.status === 'active' ? t('inv.subs.disable') : t('inv.subs.enable') },
+              { key: 'delete', label: t('inv.common.delete'), danger: true },
+            ]}
+            onPick={(key) => {
+              if (key === 'delete') actions.remove([s.id]);
+              else if (key === 'status') actions.toggleStatus(s);
+              else actions.open({ kind: key as 'password' | 'rename' | 'bind', sub: s });
             }}
-          >
-            <Button type="link" size="small" aria-label={`${t('inv.common.actions')} ${s.fullName}`}>
-              ⋯
-            </Button>
-          </Dropdown>
-        </Space>
+          />
+        </span>
       ),
     },
   ];

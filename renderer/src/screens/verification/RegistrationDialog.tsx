@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { NetworkAddress } from '../../../../shared/contract/work-types.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
-import { bridge } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
+import { registrationApi, rulesApi } from '../../verification/verification-api.ts';
 
 /** Opens a registration session for the chosen sub-accounts on the network interface phones can reach. */
 export function RegistrationDialog({ ids, onClose }: { ids: string[]; onClose: () => void }) {
@@ -16,19 +16,16 @@ export function RegistrationDialog({ ids, onClose }: { ids: string[]; onClose: (
   const [addresses, setAddresses] = useState<NetworkAddress[] | null>(null);
   const address = Form.useWatch('address', form);
   useEffect(() => {
-    const b = bridge();
-    void Promise.all([b.invoke('registration.interfaces', {}), b.invoke('rules.get', {})]).then(
-      ([list, rules]) => {
-        setAddresses(list);
-        form.setFieldsValue({ address: list[0]?.address, minutes: rules.registrationMinutes });
-      },
-    );
+    void Promise.all([registrationApi.interfaces({}), rulesApi.get({})]).then(([list, rules]) => {
+      setAddresses(list);
+      form.setFieldsValue({ address: list[0]?.address, minutes: rules.registrationMinutes });
+    });
   }, [form]);
 
   const start = async () => {
     const v = await form.validateFields();
     const session = await execute(() =>
-      bridge().invoke('registration.open', {
+      registrationApi.open({
         subAccountIds: ids,
         address: v.address,
         minutes: v.minutes,

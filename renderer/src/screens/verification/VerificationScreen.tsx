@@ -17,8 +17,8 @@ import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { beijing, formatLeft } from '../../lib/duration.ts';
-import { bridge } from '../../stores/session-store.ts';
 import { useWork } from '../../stores/work-store.ts';
+import { rulesApi, verificationApi } from '../../verification/verification-api.ts';
 import { RegistrationBanner } from './RegistrationBanner.tsx';
 import { RegistrationDialog } from './RegistrationDialog.tsx';
 
@@ -38,7 +38,7 @@ export function VerificationScreen() {
   useEffect(() => {
     void loadVerification();
     void loadSession();
-    void bridge().invoke('rules.get', {}).then(setRules);
+    void rulesApi.get({}).then(setRules);
   }, [loadVerification, loadSession]);
   const policy = (p: PlatformId) => rules?.verification[p] ?? defaultPolicy(p);
 
@@ -48,7 +48,7 @@ export function VerificationScreen() {
   );
 
   const act = (row: VerificationRow, action: VerificationAction) =>
-    execute(() => bridge().invoke('verification.act', { id: row.subAccountId, action }), {
+    execute(() => verificationApi.act({ id: row.subAccountId, action }), {
       success: t('work.verify.done'),
     }).then(() => loadVerification());
 
