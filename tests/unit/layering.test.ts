@@ -48,7 +48,80 @@ const rules: Array<{ dir: string; forbidden: RegExp; why: string }> = [
   },
 ];
 
+// Directions inside the core and the renderer (issue 10): the kernel depends on no area, an area does not
+// reach up into another's composition, the domain never imports the contract, and a screen reaches main only
+// through its area's data module.
+const directions: Array<{ dir: string; forbidden: RegExp; why: string }> = [
+  {
+    dir: 'shared/domain',
+    forbidden: /\/contract\//,
+    why: 'domain rules never import the contract (the contract is built on the domain, not the other way)',
+  },
+  {
+    dir: 'electron/core/kernel',
+    forbidden: /^\.\.\/(?!ports\.ts|crypto\/|vault\/)/,
+    why: 'the kernel (ids, sealer) depends on no area',
+  },
+  {
+    dir: 'electron/core/inventory',
+    forbidden: /\/work\/|\/create-core\.ts$/,
+    why: 'inventory does not reach up into work/ or the composition root',
+  },
+  {
+    dir: 'electron/core/deposit',
+    forbidden: /\/create-core\.ts$|\/work\//,
+    why: "an area does not import the composition root or another area's services",
+  },
+  {
+    dir: 'electron/core/recovery',
+    forbidden: /\/create-core\.ts$|\/work\//,
+    why: "an area does not import the composition root or another area's services",
+  },
+  {
+    dir: 'renderer/src/screens',
+    forbidden: /\/bridge\//,
+    why: 'screens never import the bridge; they use renderer/src/<area>/ data modules',
+  },
+  {
+    dir: 'renderer/src/components',
+    forbidden: /\/bridge\//,
+    why: 'components never import the bridge',
+  },
+];
+
 describe('layering', () => {
+  for (const rule of directions) {
+    it(`${rule.dir}: ${rule.why}`, () => {
+      const offending = sources(rule.dir).flatMap((f) =>
+        importsOf(f)
+          .filter((i) => rule.forbidden.test(i))
+          .map((i) => `${f} imports ${i}`),
+      );
+      expect(offending).toEqual([]);
+      expect(sources(rule.dir).length).toBeGreaterThan(0);
+    });
+  }
+
+  it('no screen, component or hook calls bridge() or takes the bridge from the session store', () => {
+    const dirs = ['renderer/src/screens', 'renderer/src/components', 'renderer/src/hooks'];
+    const offending = dirs
+      .flatMap((d) => sources(d))
+      .filter((f) =>
+        /\bbridge\s*\(\)|s\.bridge\b|\{[^}]*\bbridge\b[^}]*\}\s*from/.test(
+          fs.readFileSync(path.join(root, f), 'utf8'),
+        ),
+      );
+    expect(offending).toEqual([]);
+  });
+
+  it('platform ids are written in one place, the catalog, and everything else derives from it', () => {
+    const literal = /\[\s*'taobao',\s*'tmall',\s*'jd'/;
+    const offending = [...sources('shared'), ...sources('electron'), ...sources('renderer/src')].filter((f) =>
+      literal.test(fs.readFileSync(path.join(root, f), 'utf8')),
+    );
+    expect(offending).toEqual(['shared/domain/platforms/ids.ts']);
+  });
+
   for (const rule of rules) {
     it(`${rule.dir}: ${rule.why}`, () => {
       const offending = sources(rule.dir).flatMap((f) =>

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors.ts';
 import { safeId } from '../../../shared/contract/spec.ts';
-import type { Sealer } from '../inventory/sealer.ts';
+import type { Sealer } from '../kernel/sealer.ts';
 import { ensurePrivateDir, rawDurableWrite } from '../storage/fs-durable.ts';
 
 const STORED = /^[a-f0-9]{32}\.bin$/;

@@ -21,8 +21,8 @@ import { type HolidayCalendar, refundWindow } from '../../../shared/domain/workd
 import type { AttachmentStore } from '../attachments/attachment-store.ts';
 import { displayName } from '../attachments/attachment-store.ts';
 import type { InventoryDeps } from '../inventory/deps.ts';
-import { newId } from '../inventory/inventory-store.ts';
 import type { ShopDoc } from '../inventory/schemas.ts';
+import { newId } from '../kernel/ids.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import type { CaseRecord, DepositsDoc } from './deposit-schema.ts';
 

@@ -2,19 +2,19 @@
 // resolver for secret references, and the GCM check run at unlock.
 import { randomInt } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log.ts';
+import { Sealer, STAFF_COLLECTION, shopCollection } from '../kernel/sealer.ts';
 import type { Clock, ExternalOpener } from '../ports.ts';
 import type { SecretRef } from '../services/secret-access.ts';
 import { workRulesSchema } from '../settings/work-rules-schema.ts';
 import { DocumentStore, type StorageContext } from '../storage/document-store.ts';
 import type { Vault } from '../vault/vault.ts';
-import { VerificationService } from '../work/verification-service.ts';
-import { WorkRulesService } from '../work/work-rules-service.ts';
+import { VerificationService } from '../verification/verification-service.ts';
+import { WorkRulesService } from '../verification/work-rules-service.ts';
 import { ChangeLog } from './change-log.ts';
 import { changeViews } from './change-views.ts';
 import type { InventoryDeps } from './deps.ts';
 import { inventoryHandlers } from './inventory-handlers.ts';
 import { InventoryStore } from './inventory-store.ts';
-import { Sealer, STAFF_COLLECTION, shopCollection } from './sealer.ts';
 import { ShopService } from './shop-service.ts';
 import { StaffImport } from './staff-import.ts';
 import { StaffService } from './staff-service.ts';

@@ -1,7 +1,7 @@
 import type { AuditLog } from '../audit/audit-log.ts';
+import type { Sealer } from '../kernel/sealer.ts';
 import type { Clock } from '../ports.ts';
 import type { InventoryStore } from './inventory-store.ts';
-import type { Sealer } from './sealer.ts';
 
 /** What every inventory service needs; passed as one object so the services stay small. */
 export interface InventoryDeps {

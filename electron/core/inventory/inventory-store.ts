@@ -1,7 +1,6 @@
 // All inventory documents, loaded once at start and kept in memory (main is the only writer), with an
 // index from sub-account to shop. Each shop is its own electron-store document, so one change rewrites
 // one shop's file, never the whole inventory.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors.ts';
@@ -16,8 +15,6 @@ import {
   type TemplatesDoc,
   templatesDocSchema,
 } from './schemas.ts';
-
-export const newId = () => randomBytes(9).toString('base64url');
 
 const SHOPS_DIR = 'shops';
 

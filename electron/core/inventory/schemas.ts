@@ -1,7 +1,9 @@
 // On-disk shapes. One document per shop (the shop and its sub-accounts), one for staff, one for custom
 // templates: a change to one sub-account rewrites only its shop's file.
+
 import { z } from 'zod';
 import { safeId } from '../../../shared/contract/spec.ts';
+import { PLATFORM_IDS } from '../../../shared/domain/platforms/ids.ts';
 
 const sealed = z.string().max(10_000);
 const iso = z.string().max(40);
@@ -68,7 +70,7 @@ export const subAccountSchema = z.strictObject({
 export const shopDocSchema = z.strictObject({
   shop: z.strictObject({
     id: safeId,
-    platform: z.enum(['taobao', 'tmall', 'jd', 'pinduoduo', 'douyin', 'amazon']),
+    platform: z.enum(PLATFORM_IDS),
     name: z.string().max(60),
     platformShopId: z.string().max(64),
     entityType: z.enum(['individual', 'enterprise']),
@@ -112,7 +114,7 @@ export const templatesDocSchema = z.strictObject({
     safeId,
     z.strictObject({
       id: safeId,
-      platform: z.enum(['taobao', 'tmall', 'jd', 'pinduoduo', 'douyin', 'amazon']),
+      platform: z.enum(PLATFORM_IDS),
       name: z.string().max(40),
       permissions: perms,
       nativeRole: z.string().max(32).nullable(),

@@ -1,8 +1,8 @@
 // Passwords leave the vault in a file only after the master password is typed again.
 import { AppError } from '../../../shared/contract/errors.ts';
+import { shopCollection } from '../kernel/sealer.ts';
 import type { Vault } from '../vault/vault.ts';
 import type { InventoryDeps } from './deps.ts';
-import { shopCollection } from './sealer.ts';
 
 export async function passwordReader(
   vault: Vault,

@@ -3,11 +3,11 @@
 import { AppError } from '../../../shared/contract/errors.ts';
 import type { PersonView } from '../../../shared/contract/inventory-types.ts';
 import { maskMobile, normalizeIdNumber, normalizeMobile } from '../../../shared/domain/validators.ts';
+import { newId } from '../kernel/ids.ts';
+import { STAFF_COLLECTION } from '../kernel/sealer.ts';
 import { type InventoryDeps, nowIso } from './deps.ts';
 import { FieldCollector } from './field-checks.ts';
-import { newId } from './inventory-store.ts';
 import type { PersonRecord, ShopDoc } from './schemas.ts';
-import { STAFF_COLLECTION } from './sealer.ts';
 
 export interface StaffDirectory {
   nameOf(id: string): string | null;

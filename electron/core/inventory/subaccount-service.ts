@@ -13,11 +13,11 @@ import {
 } from '../../../shared/domain/subaccount-rules.ts';
 import { maskMobile, normalizeMobile } from '../../../shared/domain/validators.ts';
 import type { VerificationState } from '../../../shared/domain/verification.ts';
+import { newId } from '../kernel/ids.ts';
+import { shopCollection } from '../kernel/sealer.ts';
 import { type InventoryDeps, nowIso } from './deps.ts';
 import { checkTypedPassword, FieldCollector, NAME_PROBLEM_CODES } from './field-checks.ts';
-import { newId } from './inventory-store.ts';
 import type { ShopDoc, SubAccountRecord } from './schemas.ts';
-import { shopCollection } from './sealer.ts';
 import type { ShopService } from './shop-service.ts';
 import type { StaffDirectory } from './staff-service.ts';
 import type { TemplateService } from './template-service.ts';

@@ -11,8 +11,8 @@ import {
   ROLE_NAMES,
   type RoleId,
 } from '../../../shared/domain/roles.ts';
+import { newId } from '../kernel/ids.ts';
 import { type InventoryDeps, nowIso } from './deps.ts';
-import { newId } from './inventory-store.ts';
 import type { CustomTemplate } from './schemas.ts';
 import { syncState } from './views.ts';
 

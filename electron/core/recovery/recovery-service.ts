@@ -22,7 +22,7 @@ import type { AttachmentStore } from '../attachments/attachment-store.ts';
 import { displayName } from '../attachments/attachment-store.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { InventoryDeps } from '../inventory/deps.ts';
-import { newId } from '../inventory/inventory-store.ts';
+import { newId } from '../kernel/ids.ts';
 import type { ClipboardPort, Notifier, TimerHandle } from '../ports.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import { buildEml } from './eml.ts';

@@ -14,8 +14,8 @@ import type { EventBus } from '../event-bus.ts';
 import type { InventoryStore } from '../inventory/inventory-store.ts';
 import type { Clock, Notifier, TimerHandle } from '../ports.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
-import type { VerificationService } from './verification-service.ts';
-import type { WorkRulesService } from './work-rules-service.ts';
+import type { VerificationService } from '../verification/verification-service.ts';
+import type { WorkRulesService } from '../verification/work-rules-service.ts';
 
 const key = z.string().max(200);
 export const remindersDocSchema = z.strictObject({

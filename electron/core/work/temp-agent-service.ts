@@ -8,11 +8,11 @@ import { checkWindow, type SaleWindow, windowPhase } from '../../../shared/domai
 import { expandNamePattern, nicknamePattern } from '../../../shared/domain/temp-agent-names.ts';
 import type { EventBus } from '../event-bus.ts';
 import { type InventoryDeps, nowIso } from '../inventory/deps.ts';
-import { newId } from '../inventory/inventory-store.ts';
 import type { ShopDoc, SubAccountRecord, TempRecord } from '../inventory/schemas.ts';
 import type { StaffService } from '../inventory/staff-service.ts';
 import type { SubAccountService } from '../inventory/subaccount-service.ts';
-import type { WorkRulesService } from './work-rules-service.ts';
+import { newId } from '../kernel/ids.ts';
+import type { WorkRulesService } from '../verification/work-rules-service.ts';
 
 const DAY = 24 * 3600_000;
 /** Records sealed between progress reports; small enough for a smooth bar, large enough to stay fast. */

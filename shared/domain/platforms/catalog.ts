@@ -1,12 +1,13 @@
 import { amazon } from './amazon.ts';
 import { douyin } from './douyin.ts';
+import { PLATFORM_IDS } from './ids.ts';
 import { jd } from './jd.ts';
 import { pinduoduo } from './pinduoduo.ts';
 import { taobao } from './taobao.ts';
 import { tmall } from './tmall.ts';
 import type { PermissionDef, PlatformId, PlatformSpec } from './types.ts';
 
-export const PLATFORM_IDS: PlatformId[] = ['taobao', 'tmall', 'jd', 'pinduoduo', 'douyin', 'amazon'];
+export { PLATFORM_IDS };
 
 export const PLATFORMS: Record<PlatformId, PlatformSpec> = { taobao, tmall, jd, pinduoduo, douyin, amazon };
 
@@ -19,7 +20,7 @@ export function permissionById(p: PlatformSpec, id: string): PermissionDef | und
 }
 
 export function isPlatformId(v: unknown): v is PlatformId {
-  return typeof v === 'string' && (PLATFORM_IDS as string[]).includes(v);
+  return typeof v === 'string' && (PLATFORM_IDS as readonly string[]).includes(v);
 }
 
 export type { PermissionDef, PlatformId, PlatformSpec } from './types.ts';

@@ -1,7 +1,9 @@
 // The shape of one platform's rules. Every platform is data in this shape plus the pure functions in
 // ../subaccount-rules.ts, so a platform that changes a rule is edited in one file.
 
-export type PlatformId = 'taobao' | 'tmall' | 'jd' | 'pinduoduo' | 'douyin' | 'amazon';
+import type { PlatformId } from './ids.ts';
+
+export type { PlatformId };
 export type Risk = 'low' | 'medium' | 'high';
 export interface Text {
   zh: string;

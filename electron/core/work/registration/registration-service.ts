@@ -18,8 +18,8 @@ import type { InventoryStore } from '../../inventory/inventory-store.ts';
 import type { StaffService } from '../../inventory/staff-service.ts';
 import type { SubAccountService } from '../../inventory/subaccount-service.ts';
 import type { Clock, TimerHandle } from '../../ports.ts';
-import type { VerificationService } from '../verification-service.ts';
-import type { WorkRulesService } from '../work-rules-service.ts';
+import type { VerificationService } from '../../verification/verification-service.ts';
+import type { WorkRulesService } from '../../verification/work-rules-service.ts';
 import {
   type FormInput,
   type RegistrationHandler,
