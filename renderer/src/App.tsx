@@ -1,7 +1,7 @@
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import enUSLocale from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from './hooks/use-lang.ts';
 import { useReducedMotion } from './hooks/use-reduced-motion.ts';
@@ -20,11 +20,21 @@ const FONT_STACK =
 const loadUnlocked = () => import('./routes.tsx');
 const UnlockedApp = lazy(loadUnlocked);
 
+/** Once the lock screen is up, the app behind it is fetched and evaluated while the password is typed. */
+function usePrefetchWhileLocked(locked: boolean) {
+  useEffect(() => {
+    if (!locked) return;
+    const timer = setTimeout(() => void loadUnlocked(), 250);
+    return () => clearTimeout(timer);
+  }, [locked]);
+}
+
 function Gate() {
   const { t } = useTranslation();
   const lang = useLang();
   const status = useSession((s) => s.status);
   const loadError = useSession((s) => s.loadError);
+  usePrefetchWhileLocked(status?.state === 'locked');
   if (loadError) return <Result status="error" title={errorText(loadError, lang)} />;
   if (!status) return <Spin fullscreen tip={t('common.loading')} />;
   switch (status.state) {
@@ -33,8 +43,6 @@ function Gate() {
     case 'uninitialized':
       return <SetupScreen />;
     case 'locked':
-      // While the password is typed, the app behind the lock is fetched and evaluated.
-      void loadUnlocked();
       return <LockScreen />;
     default:
       return (

@@ -172,6 +172,9 @@ export class RecoveryService {
             reasons: keys
               .map((k) => `${FIELDS[r.kind].find((f) => f.key === k)?.label.zh ?? k}：${problems[k]!.zh}`)
               .join('；'),
+            reasonsEn: keys
+              .map((k) => `${FIELDS[r.kind].find((f) => f.key === k)?.label.en ?? k}: ${problems[k]!.en}`)
+              .join('; '),
           },
         });
     }

@@ -9,9 +9,15 @@ import type { Language } from '../../../shared/contract/types.ts';
 const pick = (m: { zh: string; en: string }, lang: Language) => (lang === 'zh-CN' ? m.zh : m.en);
 
 /** The user-facing message for any error, in the active language. */
+/**
+ * What the user reads for an error: the code's message and, where main said why (`details.reasons`, in both
+ * languages), the reasons after it — e.g. 还不能提交：营业执照未上传；退款账户未填写.
+ */
 export function errorText(err: unknown, lang: Language): string {
   const code = err instanceof AppError ? err.code : 'INTERNAL';
-  return pick(errorMessages[code], lang);
+  const d = err instanceof AppError ? err.details : undefined;
+  const why = lang === 'zh-CN' ? d?.reasons : (d?.reasonsEn ?? d?.reasons);
+  return `${pick(errorMessages[code], lang)}${why ? String(why) : ''}`;
 }
 
 export function fieldErrorText(code: string, lang: Language): string {

@@ -117,9 +117,7 @@ export function DraftScreen() {
       setDraft(await recoveryApi.setState({ id, state }));
     } catch (err) {
       if (err instanceof AppError && err.code === 'DRAFT_INCOMPLETE') setShowAll(true);
-      message.error(
-        `${errorText(err, lang)}${err instanceof AppError && err.details?.reasons ? String(err.details.reasons) : ''}`,
-      );
+      message.error(errorText(err, lang));
     }
   };
   const problems = Object.keys(d.problems);
