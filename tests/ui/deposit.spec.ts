@@ -41,7 +41,9 @@ test('a Douyin refund case from preparing through a rejection to refunded', asyn
     .getByRole('button', { name: /确\s?认/ })
     .click();
   // The reasons follow the colon (they used to be dropped, leaving "还不能提交：" and nothing).
-  await expect(page.getByText(/还不能提交：未完成：没有未完成的订单；.*尚未填写退款账户/).first()).toBeVisible();
+  await expect(
+    page.getByText(/还不能提交：未完成：没有未完成的订单；.*尚未填写退款账户/).first(),
+  ).toBeVisible();
   await dialog(page)
     .getByRole('button', { name: /取\s?消/ })
     .click();
