@@ -245,21 +245,20 @@ function rssMiB(): number {
 }
 
 export async function uiBench(): Promise<Row[]> {
-  if (!fs.existsSync(path.join(STATIC_DIR, 'index.html'))) {
-    execFileSync(
-      process.execPath,
-      [
-        path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'),
-        'build',
-        '-c',
-        'electron/electron.vite.config.ts',
-      ],
-      {
-        cwd: root,
-        stdio: 'ignore',
-      },
-    );
-  }
+  // Always a fresh build: a stale out/ would measure code that is no longer there.
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'),
+      'build',
+      '-c',
+      'electron/electron.vite.config.ts',
+    ],
+    {
+      cwd: root,
+      stdio: 'ignore',
+    },
+  );
   const rows: Row[] = [];
   const kdf = await calibrate(500);
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });

@@ -1,13 +1,8 @@
 // Light parts for table rows that must render by the dozen per keystroke: a tag, a link button, and a
 // secret with reveal/copy, in plain DOM with static CSS (row-parts.css) instead of antd components.
 import { CopyOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
-import { App } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useLang } from '../hooks/use-lang.ts';
-import { errorText } from '../i18n/errors.ts';
-import { secretsApi } from '../secrets/secrets-api.ts';
-import type { SecretRef } from './SecretField.tsx';
+import type { ReactNode } from 'react';
+import { type SecretRef, useSecret } from '../hooks/use-secret.ts';
 import './row-parts.css';
 
 export type TagColor = 'default' | 'green' | 'orange' | 'blue' | 'processing' | 'volcano' | 'red' | 'gold';
@@ -32,7 +27,7 @@ export function RowLink({
   );
 }
 
-/** Same behaviour as SecretField (audited reveal hidden again when main says, copy through main). */
+/** Same behaviour as SecretField (one hook, use-secret.ts), in plain DOM. */
 export function RowSecret({
   secret,
   label,
@@ -42,31 +37,7 @@ export function RowSecret({
   label: string;
   masked?: string | null;
 }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const { message } = App.useApp();
-  const [shown, setShown] = useState<{ value: string; hideAfterMs: number } | null>(null);
-  useEffect(() => {
-    if (!shown) return;
-    const timer = setTimeout(() => setShown(null), shown.hideAfterMs);
-    return () => clearTimeout(timer);
-  }, [shown]);
-  const reveal = async () => {
-    try {
-      setShown(await secretsApi.reveal({ ref: secret }));
-    } catch (err) {
-      message.error(errorText(err, lang));
-    }
-  };
-  const copy = async () => {
-    try {
-      const { clearAfterMs } = await secretsApi.copy({ ref: secret });
-      message.success(t('secret.copied', { seconds: Math.round(clearAfterMs / 1000) }));
-    } catch (err) {
-      message.error(errorText(err, lang));
-    }
-  };
-  const toggle = shown ? t('secret.hide') : t('secret.reveal');
+  const s = useSecret(secret);
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}>
       <output
@@ -74,23 +45,23 @@ export function RowSecret({
         aria-label={label}
         data-testid={`secret-${secret.recordId}-${secret.field}`}
       >
-        {shown ? shown.value : (masked ?? '••••••••')}
+        {s.value ?? masked ?? '••••••••'}
       </output>
       <button
         type="button"
         className="sw-icon"
-        title={toggle}
-        aria-label={`${toggle} ${label}`}
-        onClick={() => (shown ? setShown(null) : void reveal())}
+        title={s.toggleLabel}
+        aria-label={`${s.toggleLabel} ${label}`}
+        onClick={s.toggle}
       >
-        {shown ? <EyeInvisibleOutlined /> : <EyeOutlined />}
+        {s.value !== null ? <EyeInvisibleOutlined /> : <EyeOutlined />}
       </button>
       <button
         type="button"
         className="sw-icon"
-        title={t('secret.copy')}
-        aria-label={`${t('secret.copy')} ${label}`}
-        onClick={() => void copy()}
+        title={s.copyLabel}
+        aria-label={`${s.copyLabel} ${label}`}
+        onClick={s.copy}
       >
         <CopyOutlined />
       </button>

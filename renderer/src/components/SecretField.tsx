@@ -1,16 +1,10 @@
 // A secret shown masked. "查看" asks main for this one field (an audited reveal) and hides it again when
 // the time main gave runs out; "复制" has main put it on the clipboard, so the value never enters the page.
 import { CopyOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
-import { App, Button, Space, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { secretRef } from '../../../shared/contract/methods.ts';
-import { useLang } from '../hooks/use-lang.ts';
-import { errorText } from '../i18n/errors.ts';
-import { secretsApi } from '../secrets/secrets-api.ts';
+import { Button, Space, Tooltip, Typography } from 'antd';
+import { type SecretRef, useSecret } from '../hooks/use-secret.ts';
 
-export type SecretRef = z.infer<typeof secretRef>;
+export type { SecretRef };
 
 /** `masked` is what shows while hidden (e.g. 138****8000); dots when there is no mask. */
 export function SecretField({
@@ -22,54 +16,28 @@ export function SecretField({
   label: string;
   masked?: string | null;
 }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const { message } = App.useApp();
-  const [shown, setShown] = useState<{ value: string; hideAfterMs: number } | null>(null);
-
-  useEffect(() => {
-    if (!shown) return;
-    const timer = setTimeout(() => setShown(null), shown.hideAfterMs);
-    return () => clearTimeout(timer);
-  }, [shown]);
-
-  const reveal = async () => {
-    try {
-      setShown(await secretsApi.reveal({ ref: secret }));
-    } catch (err) {
-      message.error(errorText(err, lang));
-    }
-  };
-  const copy = async () => {
-    try {
-      const { clearAfterMs } = await secretsApi.copy({ ref: secret });
-      message.success(t('secret.copied', { seconds: Math.round(clearAfterMs / 1000) }));
-    } catch (err) {
-      message.error(errorText(err, lang));
-    }
-  };
-
+  const s = useSecret(secret);
   return (
     <Space size={4} wrap={false} style={{ whiteSpace: 'nowrap' }}>
       <Typography.Text code aria-label={label} data-testid={`secret-${secret.recordId}-${secret.field}`}>
-        {shown ? shown.value : (masked ?? '••••••••')}
+        {s.value ?? masked ?? '••••••••'}
       </Typography.Text>
-      <Tooltip title={shown ? t('secret.hide') : t('secret.reveal')}>
+      <Tooltip title={s.toggleLabel}>
         <Button
           size="small"
           type="text"
-          aria-label={`${shown ? t('secret.hide') : t('secret.reveal')} ${label}`}
-          icon={shown ? <EyeInvisibleOutlined /> : <EyeOutlined />}
-          onClick={() => (shown ? setShown(null) : void reveal())}
+          aria-label={`${s.toggleLabel} ${label}`}
+          icon={s.value !== null ? <EyeInvisibleOutlined /> : <EyeOutlined />}
+          onClick={s.toggle}
         />
       </Tooltip>
-      <Tooltip title={t('secret.copy')}>
+      <Tooltip title={s.copyLabel}>
         <Button
           size="small"
           type="text"
-          aria-label={`${t('secret.copy')} ${label}`}
+          aria-label={`${s.copyLabel} ${label}`}
           icon={<CopyOutlined />}
-          onClick={() => void copy()}
+          onClick={s.copy}
         />
       </Tooltip>
     </Space>
