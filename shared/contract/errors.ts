@@ -221,6 +221,7 @@ export const fieldErrorMessages = {
   many_placeholders: { zh: '只能有一个序号占位符', en: 'Use only one sequence placeholder' },
   bad_count: { zh: '数量须为 1-200', en: 'Count must be 1-200' },
   invalid_date: { zh: '日期无效', en: 'Invalid date' },
+  future_date: { zh: '日期不能晚于今天（北京时间）', en: 'The date cannot be after today (Beijing time)' },
   end_before_start: { zh: '结束日期早于开始日期', en: 'Ends before it starts' },
   too_long_window: { zh: '有效期不能超过一年', en: 'A window cannot exceed a year' },
   consent_required: { zh: '请阅读并同意信息使用说明', en: 'Please read and accept how the data is used' },

@@ -98,12 +98,38 @@ describe('deposit refund cases', () => {
     );
     await ok('deposit.act', { id: c.id, action: { type: 'prepareAgain' } });
     await ok('deposit.act', { id: c.id, action: { type: 'submit', date: '2026-02-12' } });
-    await ok('deposit.act', { id: c.id, action: { type: 'approve' } });
+    const approved = await ok<DepositCaseView>('deposit.act', { id: c.id, action: { type: 'approve' } });
+    // Approval means submission and review happened: their items are ticked.
+    expect(
+      approved.items.filter((i) => i.section === 'submission' || i.section === 'review').every((i) => i.done),
+    ).toBe(true);
+    // An arrival on a day still to come has not happened: refused on its field, nothing changes.
+    const future = await refused('deposit.act', {
+      id: c.id,
+      action: { type: 'confirmArrival', date: '2026-02-27' },
+    });
+    expect(future.fields).toEqual({ date: 'future_date' });
+    expect((await ok<DepositCaseView>('deposit.get', { id: c.id })).state).toBe('approved');
+    tc.clock.advance(15 * 86_400_000);
+    // (Two weeks later the vault has long locked itself.)
+    expect(tc.core.session.status().state).toBe('locked');
+    await ok('vault.unlock', { password: GOOD_PASSWORD });
     const done = await ok<DepositCaseView>('deposit.act', {
       id: c.id,
       action: { type: 'confirmArrival', date: '2026-02-27' },
     });
     expect(done).toMatchObject({ state: 'refunded', refundedOn: '2026-02-27', overdue: false });
+    // A refunded case is complete (it used to stay at 77%).
+    expect(done.progress.percent).toBe(100);
+    // The timeline keeps the date or reason; the audit log says the change in words, never state codes.
+    expect(done.timeline.at(-1)?.detail).toBe('2026-02-27');
+    const log = await ok<{ entries: Array<{ action: string; summary: string }> }>('audit.list', {
+      offset: 0,
+      limit: 200,
+    });
+    const arrival = log.entries.find((e) => e.action === 'deposit.state.confirmArrival');
+    expect(arrival?.summary).toBe('已通过 → 已到账：2026-02-27 / Approved → Refunded: 2026-02-27');
+    expect(log.entries.map((e) => e.summary).join('\n')).not.toMatch(/approved →|in-review →/);
     expect(done.timeline.map((e) => e.event)).toEqual([
       'created',
       'item.done',

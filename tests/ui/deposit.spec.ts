@@ -58,6 +58,9 @@ test('a Douyin refund case from preparing through a rejection to refunded', asyn
   await account.getByRole('button', { name: '保存账户' }).click();
   await expect(account.getByTestId('account-number')).toHaveText('6222 **** **** 0123');
   await expect(account).toContainText('卡号未通过校验位检查');
+  // Saved: the form closes, the account shows with a way to change it.
+  await expect(account.getByRole('button', { name: '保存账户' })).toHaveCount(0);
+  await expect(account.getByRole('button', { name: '更换账户' })).toBeVisible();
   // Typed markup is text, never an element.
   await expect(account).toContainText('<img src=x onerror=alert(1)>');
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
@@ -85,9 +88,17 @@ test('a Douyin refund case from preparing through a rejection to refunded', asyn
     .getByRole('button', { name: /确\s?认/ })
     .click();
   await expect(page.getByText(/已到账/).first()).toBeVisible();
+  // A refunded case is complete: the checklist follows the states, not stuck at 77%.
+  await expect(page.getByText(/清单进度 (\d+)\/\1/)).toBeVisible();
+  // The timeline and the audit log say what happened in words, never the state codes.
   const timeline = page.getByRole('region', { name: '时间线' });
-  await expect(timeline).toContainText('被驳回 in-review → rejected: 营业执照照片不清晰');
+  await expect(timeline).toContainText('被驳回 营业执照照片不清晰');
   await expect(timeline).toContainText('确认到账');
+  await expect(timeline).not.toContainText(/in-review|rejected|refunded|approved/);
+  await new ShellPage(page).go(/ 审计日志$/);
+  await expect(page.getByRole('cell', { name: '保证金退还 · 确认到账', exact: true })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '已通过 → 已到账' }).first()).toBeVisible();
+  await expect(page.getByRole('main').getByText(/deposit\.state|approved → refunded/)).toHaveCount(0);
 });
 
 test('an enterprise shop may only use its corporate account; an individual business may use a personal card', async ({

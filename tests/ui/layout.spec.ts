@@ -118,5 +118,5 @@ test('bulk 已在平台完成 marks every selected sub-account done on the platf
   await expect(subs.row('旗舰店:小张')).toContainText('待在平台操作');
   // Each is in the audit log as done on the platform.
   await new ShellPage(page).go(/ 审计日志$/);
-  await expect(page.getByRole('row').filter({ hasText: 'subaccount.synced' })).toHaveCount(2);
+  await expect(page.getByRole('cell', { name: '已在平台完成', exact: true })).toHaveCount(2);
 });

@@ -6,9 +6,11 @@ import { AppError } from '../../../shared/contract/errors.ts';
 import { depositTemplate, type SectionId } from '../../../shared/domain/deposit/checklist-templates.ts';
 import {
   type CaseAction,
+  checklistAfter,
   nextState,
   progress,
   submitBlockers,
+  transitionText,
 } from '../../../shared/domain/deposit/deposit-case.ts';
 import {
   type AccountKind,
@@ -17,7 +19,7 @@ import {
   normalizeCardNumber,
   refusedAccount,
 } from '../../../shared/domain/deposit/refund-account.ts';
-import { type HolidayCalendar, refundWindow } from '../../../shared/domain/workdays.ts';
+import { type HolidayCalendar, refundWindow, shanghaiDate } from '../../../shared/domain/workdays.ts';
 import type { AttachmentStore } from '../attachments/attachment-store.ts';
 import { displayName } from '../attachments/attachment-store.ts';
 import type { InventoryDeps } from '../inventory/deps.ts';
@@ -62,12 +64,18 @@ export class DepositService {
     }
   }
 
-  private write(c: CaseRecord, event: string, detail: string, audit = true): DepositCaseView {
+  private write(
+    c: CaseRecord,
+    event: string,
+    detail: string,
+    audit = true,
+    auditSummary = detail,
+  ): DepositCaseView {
     const at = new Date(this.d.clock.now()).toISOString();
     const next: CaseRecord = { ...c, timeline: [...c.timeline, { at, event, detail }], updatedAt: at };
     this.doc.set({ cases: { ...this.cases(), [c.id]: next } });
     if (audit)
-      this.d.audit.append({ action: `deposit.${event}`, object: `deposit/${c.id}`, summary: detail });
+      this.d.audit.append({ action: `deposit.${event}`, object: `deposit/${c.id}`, summary: auditSummary });
     return this.view(next);
   }
 
@@ -242,7 +250,14 @@ export class DepositService {
     const to = nextState(c.state, action.type);
     if (!to)
       throw new AppError('CASE_ACTION_NOT_ALLOWED', { details: { from: c.state, action: action.type } });
-    const next: CaseRecord = { ...c, state: to };
+    // A submission or arrival dated in the future has not happened: refused, nothing changes.
+    if ('date' in action && action.date > shanghaiDate(this.d.clock.now()))
+      throw new AppError('VALIDATION_FAILED', { fields: { date: 'future_date' } });
+    const next: CaseRecord = {
+      ...c,
+      state: to,
+      items: checklistAfter(c.items, action.type, 'date' in action ? action.date : null),
+    };
     let detail = '';
     switch (action.type) {
       case 'submit': {
@@ -272,15 +287,15 @@ export class DepositService {
         break;
       case 'confirmArrival':
         next.refundedOn = action.date;
-        next.items = c.items.map((i) =>
-          i.section === 'arrival' ? { ...i, done: true, date: action.date } : i,
-        );
         detail = action.date;
         break;
       default:
         break;
     }
-    return this.write(next, `state.${action.type}`, `${c.state} → ${to}${detail ? `: ${detail}` : ''}`);
+    // The timeline names the event in the reader's language and keeps only the date or reason here; the
+    // audit log gets the change in words in both languages (never the state codes).
+    const words = transitionText(c.state, to, detail);
+    return this.write(next, `state.${action.type}`, detail, true, `${words.zh} / ${words.en}`);
   }
 
   addAttachment(id: string, itemId: string, fileName: string, bytes: Buffer): DepositCaseView {

@@ -58,6 +58,7 @@ export const depositEn: Shape<typeof depositZh> = {
     holder: 'Account holder',
     bank: 'Bank',
     number: 'Card / account number',
+    change: 'Change the account',
     save: 'Save account',
     luhn: 'The number fails the check-digit test; check it carefully (a warning only).',
     ruleIndividual: 'Individual business: the operator’s personal card or the corporate account.',

@@ -51,6 +51,7 @@ export const depositZh = {
     holder: '户名',
     bank: '开户银行',
     number: '卡号/账号',
+    change: '更换账户',
     save: '保存账户',
     luhn: '卡号未通过校验位检查，请仔细核对（仅提醒，可继续保存）。',
     ruleIndividual: '个体工商户：可选经营者个人银行卡或执照对公账户。',

@@ -1,3 +1,4 @@
+import { auditActionsEn } from './audit-actions.ts';
 import { backupEn, kitEn } from './backup-en.ts';
 import { depositEn } from './deposit-en.ts';
 import { recoveryEn } from './recovery-en.ts';
@@ -122,6 +123,7 @@ export const enUS: Shape<typeof zhCN> = {
       'This folder was chosen by the SHOPWARDEN_DATA_DIR environment variable, not the usual place. Back up or move this folder.',
   },
   audit: {
+    actions: auditActionsEn,
     title: 'Audit log',
     time: 'Time (Beijing)',
     action: 'Action',

@@ -1,3 +1,4 @@
+import { auditActionsZh } from './audit-actions.ts';
 import { backupZh, kitZh } from './backup-zh.ts';
 import { depositZh } from './deposit-zh.ts';
 import { recoveryZh } from './recovery-zh.ts';
@@ -109,6 +110,7 @@ export const zhCN = {
     dataDirFromEnv: '此位置由环境变量 SHOPWARDEN_DATA_DIR 指定，不是默认位置。备份和迁移时请使用这个文件夹。',
   },
   audit: {
+    actions: auditActionsZh,
     title: '审计日志',
     time: '时间（北京时间）',
     action: '操作',

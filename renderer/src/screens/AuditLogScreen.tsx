@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditVerifyResult } from '../../../shared/contract/types.ts';
 import { auditApi } from '../audit/audit-api.ts';
+import { auditActionText } from '../lib/audit-action.ts';
 import { beijingSeconds } from '../lib/duration.ts';
 
 const PAGE_SIZE = 50;
@@ -68,7 +69,12 @@ export function AuditLogScreen() {
               // Beijing time whatever the computer's zone, like every time in the app (the header says so).
               render: (v: string) => beijingSeconds(Date.parse(v)),
             },
-            { title: t('audit.action'), dataIndex: 'action', width: 180 },
+            {
+              title: t('audit.action'),
+              dataIndex: 'action',
+              width: 200,
+              render: (code: string) => <span title={code}>{auditActionText(code, t)}</span>,
+            },
             { title: t('audit.object'), dataIndex: 'object', width: 200 },
             { title: t('audit.summary'), dataIndex: 'summary' },
           ]}

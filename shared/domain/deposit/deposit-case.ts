@@ -44,6 +44,58 @@ const TO: Record<CaseAction['type'], CaseState> = {
   unblock: 'preparing',
 };
 
+/** The states in words, for timeline and audit text (the screens use their own message files). */
+export const CASE_STATE_NAMES: Record<CaseState, Text> = {
+  preparing: { zh: '准备中', en: 'Preparing' },
+  submitted: { zh: '已提交', en: 'Submitted' },
+  'in-review': { zh: '审核中', en: 'In review' },
+  rejected: { zh: '被驳回', en: 'Rejected' },
+  approved: { zh: '已通过', en: 'Approved' },
+  refunded: { zh: '已到账', en: 'Refunded' },
+  blocked: { zh: '账号受限', en: 'Account restricted' },
+};
+
+/**
+ * The checklist as a transition leaves it: reaching a state means its steps happened (submitting ticks
+ * 提交申请, approval ticks 平台审核, arrival ticks everything — a refunded case is complete), and preparing
+ * again after a rejection opens 提交申请 and 平台审核 again. `date` is the day the transition gives.
+ */
+export function checklistAfter<I extends { section: string; done: boolean; date: string | null }>(
+  items: I[],
+  action: CaseAction['type'],
+  date: string | null,
+): I[] {
+  const tick = (sections: string[] | 'all') =>
+    items.map((i) =>
+      (sections === 'all' || sections.includes(i.section)) && !i.done
+        ? { ...i, done: true, date: i.date ?? date }
+        : i,
+    );
+  switch (action) {
+    case 'submit':
+      return tick(['submission']);
+    case 'approve':
+      return tick(['submission', 'review']);
+    case 'confirmArrival':
+      return tick('all');
+    case 'prepareAgain':
+      return items.map((i) =>
+        i.section === 'submission' || i.section === 'review' ? { ...i, done: false, date: null } : i,
+      );
+    default:
+      return items;
+  }
+}
+
+/** A state change in words, e.g. 已通过 → 已到账 / Approved → Refunded, with the date or reason. */
+export function transitionText(from: CaseState, to: CaseState, detail: string): Text {
+  const tail = detail ? `：${detail}` : '';
+  return {
+    zh: `${CASE_STATE_NAMES[from].zh} → ${CASE_STATE_NAMES[to].zh}${tail}`,
+    en: `${CASE_STATE_NAMES[from].en} → ${CASE_STATE_NAMES[to].en}${detail ? `: ${detail}` : ''}`,
+  };
+}
+
 export function caseActions(state: CaseState): Array<CaseAction['type']> {
   return (Object.keys(FROM) as Array<CaseAction['type']>).filter((a) => FROM[a].includes(state));
 }

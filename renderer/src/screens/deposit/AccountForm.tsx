@@ -25,6 +25,8 @@ export function AccountForm({ c, run }: { c: DepositCaseView; run: Run }) {
   }>();
   const [refusal, setRefusal] = useState<string | null>(null);
   const [shown, setShown] = useState<string | null>(null);
+  // The form is open while there is no account yet, or while changing it; saving closes it.
+  const [editing, setEditing] = useState(false);
   const save = async () => {
     const v = await form.validateFields();
     setRefusal(null);
@@ -38,7 +40,9 @@ export function AccountForm({ c, run }: { c: DepositCaseView; run: Run }) {
         throw err;
       }
     });
-    if (next) form.setFieldsValue({ number: '' });
+    if (!next) return;
+    form.resetFields();
+    setEditing(false);
   };
   return (
     <div style={{ marginTop: 12 }}>
@@ -69,45 +73,49 @@ export function AccountForm({ c, run }: { c: DepositCaseView; run: Run }) {
             </Button>
           </Typography.Text>
           {c.account.luhnWarning && <Alert type="warning" showIcon message={t('deposit.account.luhn')} />}
+          {!editing && <Button onClick={() => setEditing(true)}>{t('deposit.account.change')}</Button>}
         </Space>
       )}
-      <Form
-        form={form}
-        layout="inline"
-        initialValues={{ kind: c.entityType === 'enterprise' ? 'corporate' : 'personal' }}
-      >
-        <Form.Item name="kind" label={t('deposit.account.kind')}>
-          <Radio.Group
-            onChange={() => setRefusal(null)}
-            options={[
-              { value: 'personal', label: t('deposit.account.personal') },
-              { value: 'corporate', label: t('deposit.account.corporate') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item
-          name="holder"
-          label={t('deposit.account.holder')}
-          rules={[{ required: true, whitespace: true }]}
+      {(!c.account || editing) && (
+        <Form
+          form={form}
+          layout="inline"
+          initialValues={{ kind: c.entityType === 'enterprise' ? 'corporate' : 'personal' }}
         >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item
-          name="bank"
-          label={t('deposit.account.bank')}
-          rules={[{ required: true, whitespace: true }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item
-          name="number"
-          label={t('deposit.account.number')}
-          rules={[{ required: true, whitespace: true }]}
-        >
-          <Input maxLength={40} autoComplete="off" inputMode="numeric" />
-        </Form.Item>
-        <Button onClick={() => void save()}>{t('deposit.account.save')}</Button>
-      </Form>
+          <Form.Item name="kind" label={t('deposit.account.kind')}>
+            <Radio.Group
+              onChange={() => setRefusal(null)}
+              options={[
+                { value: 'personal', label: t('deposit.account.personal') },
+                { value: 'corporate', label: t('deposit.account.corporate') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item
+            name="holder"
+            label={t('deposit.account.holder')}
+            rules={[{ required: true, whitespace: true }]}
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item
+            name="bank"
+            label={t('deposit.account.bank')}
+            rules={[{ required: true, whitespace: true }]}
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item
+            name="number"
+            label={t('deposit.account.number')}
+            rules={[{ required: true, whitespace: true }]}
+          >
+            <Input maxLength={40} autoComplete="off" inputMode="numeric" />
+          </Form.Item>
+          <Button onClick={() => void save()}>{t('deposit.account.save')}</Button>
+          {c.account && <Button onClick={() => setEditing(false)}>{t('inv.common.cancel')}</Button>}
+        </Form>
+      )}
       {refusal && <Alert style={{ marginTop: 8 }} type="error" showIcon role="alert" message={refusal} />}
     </div>
   );

@@ -3,6 +3,7 @@ import {
   Alert,
   Button,
   Card,
+  DatePicker,
   Descriptions,
   Form,
   Input,
@@ -13,6 +14,8 @@ import {
   Timeline,
   Typography,
 } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -30,6 +33,13 @@ import { AccountForm } from './AccountForm.tsx';
 import { CaseStateTag } from './CaseStateTag.tsx';
 import { ChecklistSection } from './ChecklistSection.tsx';
 
+/** Entries written before issue 10 start with the state codes (`approved → refunded: …`): in words. */
+function detailInWords(detail: string, t: TFunction): string {
+  const m = /^([a-z-]+) → ([a-z-]+)(?::\s*(.*))?$/.exec(detail);
+  if (!m) return detail;
+  return `${t(`deposit.state.${m[1]}`)} → ${t(`deposit.state.${m[2]}`)}${m[3] ? `：${m[3]}` : ''}`;
+}
+
 const NEEDS: Partial<Record<CaseAction['type'], 'date' | 'reason'>> = {
   submit: 'date',
   confirmArrival: 'date',
@@ -46,7 +56,7 @@ export function DepositCaseScreen() {
   const { execute } = useMutation();
   const [c, setCase] = useState<DepositCaseView | null>(null);
   const [asking, setAsking] = useState<CaseAction['type'] | null>(null);
-  const [form] = Form.useForm<{ value: string }>();
+  const [form] = Form.useForm<{ date?: Dayjs; reason?: string }>();
   const reload = useCallback(() => depositApi.get({ id }).then(setCase), [id]);
   useEffect(() => {
     void reload();
@@ -80,8 +90,23 @@ export function DepositCaseScreen() {
   };
   const onAction = (type: CaseAction['type']) => {
     if (!NEEDS[type]) return void act(type);
-    form.setFieldsValue({ value: NEEDS[type] === 'date' ? shanghaiDate(Date.now()) : '' });
+    form.setFieldsValue(NEEDS[type] === 'date' ? { date: dayjs(shanghaiDate(Date.now())) } : { reason: '' });
     setAsking(type);
+  };
+  /** The asked date or reason goes with the action; a refusal of the date shows on the date field. */
+  const confirmAsked = async () => {
+    if (!asking) return;
+    const v = await form.validateFields();
+    const type = asking;
+    const action = (
+      NEEDS[type] === 'date'
+        ? { type, date: v.date!.format('YYYY-MM-DD') }
+        : { type, reason: (v.reason ?? '').trim() }
+    ) as CaseAction;
+    const next = await execute(() => depositApi.act({ id: c.id, action }), { form });
+    if (!next) return;
+    setCase(next);
+    setAsking(null);
   };
 
   return (
@@ -161,7 +186,7 @@ export function DepositCaseScreen() {
                   <strong>
                     {t(`deposit.events.${e.event.replace('.', '_')}`, { defaultValue: e.event })}
                   </strong>{' '}
-                  {e.detail}
+                  {detailInWords(e.detail, t)}
                 </span>
               ),
             }))}
@@ -175,24 +200,30 @@ export function DepositCaseScreen() {
         okText={t('inv.common.confirm')}
         cancelText={t('inv.common.cancel')}
         destroyOnHidden
-        onOk={async () => {
-          const v = await form.validateFields();
-          if (asking && (await act(asking, v.value.trim()))) setAsking(null);
-        }}
+        onOk={() => void confirmAsked()}
       >
         <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item
-            name="value"
-            label={asking && NEEDS[asking] === 'date' ? t('deposit.date') : t('deposit.reason')}
-            rules={[
-              { required: true, whitespace: true },
-              ...(asking && NEEDS[asking] === 'date'
-                ? [{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]
-                : []),
-            ]}
-          >
-            <Input autoFocus placeholder={asking && NEEDS[asking] === 'date' ? 'YYYY-MM-DD' : ''} />
-          </Form.Item>
+          {asking && NEEDS[asking] === 'date' ? (
+            <Form.Item
+              name="date"
+              label={t('deposit.date')}
+              rules={[{ required: true, message: t('deposit.date') }]}
+            >
+              {/* Days after today (Beijing) cannot be picked: an arrival in the future has not happened. */}
+              <DatePicker
+                style={{ width: '100%' }}
+                disabledDate={(d) => d.format('YYYY-MM-DD') > shanghaiDate(Date.now())}
+              />
+            </Form.Item>
+          ) : (
+            <Form.Item
+              name="reason"
+              label={t('deposit.reason')}
+              rules={[{ required: true, whitespace: true, message: t('deposit.reason') }]}
+            >
+              <Input autoFocus />
+            </Form.Item>
+          )}
         </Form>
       </Modal>
     </>
