@@ -83,19 +83,26 @@ export function applyChecklist(opts: {
   ];
   const name = opts.fullName;
   steps.push(
-    opts.isNew
+    opts.isNew && spec.invitesByEmail
       ? {
           text: {
-            zh: `新建子账号「${name}」，设置密码（可从本应用复制）`,
-            en: `Create sub-account "${name}" and set its password (copy it from this app)`,
+            zh: `点击“添加新用户”，邀请邮箱「${name}」；对方在邀请邮件中接受并自行设置密码`,
+            en: `Click "Add a New User" and invite "${name}"; they accept from the invitation e-mail and set their own password`,
           },
         }
-      : {
-          text: {
-            zh: `找到子账号「${name}」，点击“配置角色/权限”`,
-            en: `Find sub-account "${name}" and open its roles/permissions`,
+      : opts.isNew
+        ? {
+            text: {
+              zh: `新建子账号「${name}」，设置密码（可从本应用复制）`,
+              en: `Create sub-account "${name}" and set its password (copy it from this app)`,
+            },
+          }
+        : {
+            text: {
+              zh: `找到子账号「${name}」，点击“配置角色/权限”`,
+              en: `Find sub-account "${name}" and open its roles/permissions`,
+            },
           },
-        },
   );
   const diff =
     opts.applied && !opts.isNew ? diffPermissions(opts.platformId, opts.applied, opts.permissions) : null;

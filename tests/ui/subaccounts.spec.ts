@@ -296,3 +296,34 @@ for (const width of [1024, 1280, 1440]) {
     await expect(page.getByRole('main').getByText(/售前客服|淘宝/)).toHaveCount(0);
   });
 }
+
+for (const width of [1024, 1280, 1440]) {
+  test(`at ${width} px an Amazon sub-account shows its rule before typing, and its checklist says invite`, async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 800 });
+    const running = await openUnlocked(app, page);
+    await running.core.dispatch(
+      'shops.create',
+      taobaoShop('US Store', { platform: 'amazon', mainLogin: 'owner@example.com' }),
+    );
+    await new ShellPage(page).go(/ 子账号$/);
+    const subs = new SubAccountsPage(page);
+    const d = await subs.openCreate();
+    // Before anything is typed the field says what the platform wants.
+    await expect(d.getByTestId('name-rule')).toContainText('被邀请用户的电子邮箱');
+    await subs.fillCreate(d, {
+      nickname: 'amy@example.com',
+      password: 'Sub-Pass-123',
+      template: /^售前客服/,
+    });
+    await subs.save(d);
+    const row = subs.row('amy@example.com');
+    await row.getByRole('button', { name: '平台操作清单' }).click();
+    const checklist = dialog(page);
+    await expect(checklist).toContainText('邀请邮箱「amy@example.com」');
+    // Nobody creates the account or types its password on Amazon.
+    await expect(checklist).not.toContainText(/新建子账号|可从本应用复制/);
+  });
+}

@@ -144,6 +144,23 @@ describe('apply checklist and template comparison', () => {
     expect(steps.join('\n')).toContain('勾选：客服接待、物流信息查询、订单查看');
   });
 
+  it('an Amazon user is invited by e-mail and sets their own password; every other platform creates one', () => {
+    const amazon = applyChecklist({
+      platformId: 'amazon',
+      fullName: 'amy@example.com',
+      permissions: [],
+      isNew: true,
+    }).map((s) => s.text);
+    expect(amazon[1]?.zh).toContain('邀请邮箱「amy@example.com」');
+    expect(amazon[1]?.en).toContain('invite "amy@example.com"');
+    // Nobody creates the account or types a password for it on the platform.
+    expect(amazon.map((t) => t.zh).join('\n')).not.toMatch(/新建子账号|可从本应用复制/);
+    for (const id of PLATFORM_IDS.filter((p) => p !== 'amazon')) {
+      const steps = applyChecklist({ platformId: id, fullName: 'x', permissions: [], isNew: true });
+      expect(steps[1]?.text.zh).toContain('设置密码');
+    }
+  });
+
   it('after a change only the difference is listed; JD per surface; Amazon per tool level', () => {
     const steps = applyChecklist({
       platformId: 'jd',

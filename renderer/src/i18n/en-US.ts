@@ -207,6 +207,8 @@ export const enUS: Shape<typeof zhCN> = {
     subs: {
       title: 'Sub-accounts',
       create: 'New sub-account',
+      inviteEmail: "Invited user's e-mail",
+      nameRule: 'Rule: {{allowed}}, at most {{max}} characters',
       nickname: 'Sub-account name (nickname)',
       fullName: 'Sub-account',
       password: 'Password',

@@ -35,6 +35,7 @@ export const amazon: PlatformSpec = {
   password: { minLength: 8, maxLength: 64, requireUpper: true, requireLower: true, requireDigit: true },
   verification: 'configurable',
   phonePerSubAccount: false,
+  invitesByEmail: true,
   holderLimits: {},
   model: { kind: 'tool-levels' },
   categories: categories(

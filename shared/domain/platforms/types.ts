@@ -69,6 +69,11 @@ export interface PlatformSpec {
   verification: 'required' | 'not-required' | 'configurable';
   /** Each sub-account binds its own phone, which no other sub-account of the shop may reuse. */
   phonePerSubAccount: boolean;
+  /**
+   * Users are invited by e-mail and set their own password from the invitation (Amazon): nobody creates an
+   * account or types its password on the platform.
+   */
+  invitesByEmail?: true;
   /** Permissions a platform lets at most N sub-accounts hold (JD order export: 3). */
   holderLimits: Record<string, number>;
   model: PermissionModel;

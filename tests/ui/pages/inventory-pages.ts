@@ -68,7 +68,8 @@ export class SubAccountsPage {
     opts: { nickname: string; password?: string; template?: string | RegExp; shop?: string; staff?: string },
   ) {
     if (opts.shop) await chooseOption(this.page, d.getByLabel('店铺'), opts.shop);
-    await d.getByLabel('子账号名（昵称）').fill(opts.nickname);
+    // Amazon asks for the invited user's e-mail where other platforms ask for a nickname.
+    await d.getByLabel(/^(子账号名（昵称）|被邀请用户的邮箱)$/).fill(opts.nickname);
     if (opts.password) {
       await d.getByLabel('密码', { exact: true }).fill(opts.password);
       await d.getByLabel('再次输入密码').fill(opts.password);

@@ -101,11 +101,27 @@ export function SubAccountCreateModal({
         </Form.Item>
         <Form.Item
           name="nickname"
-          label={t('inv.subs.nickname')}
+          label={spec?.invitesByEmail ? t('inv.subs.inviteEmail') : t('inv.subs.nickname')}
           rules={[{ required: true, message: t('inv.subs.nickname') }]}
-          extra={spec?.name_rule.composedWithMain && shop ? `${shop.mainLogin}:…` : undefined}
+          // The platform's rule is shown before anything is typed, not only after a refusal.
+          extra={
+            spec && (
+              <span data-testid="name-rule">
+                {spec.name_rule.composedWithMain && shop ? `${shop.mainLogin}:… · ` : ''}
+                {t('inv.subs.nameRule', {
+                  allowed: pickText(spec.name_rule.allowedText, lang),
+                  max: spec.name_rule.maxLength,
+                })}
+              </span>
+            )
+          }
         >
-          <Input maxLength={64} autoComplete="off" />
+          <Input
+            maxLength={64}
+            autoComplete="off"
+            inputMode={spec?.invitesByEmail ? 'email' : undefined}
+            placeholder={spec?.invitesByEmail ? 'name@example.com' : undefined}
+          />
         </Form.Item>
         {suggestion && (
           <Button
