@@ -5,7 +5,7 @@
 import { beijingDateTime } from './china-time.ts';
 import { escapeMarkup as escapeXml } from './escape.ts';
 import { platform } from './platforms/catalog.ts';
-import { type CardFacts, cardSteps } from './verification-card.ts';
+import { type CardFacts, cardSteps, qrCaption } from './verification-card.ts';
 
 export interface QrModules {
   size: number;
@@ -65,7 +65,12 @@ export function cardSvg(f: CardFacts, qr: QrModules, mode: 'offline' | 'registra
     text.push(`<text x="32" y="${y}" font-size="20" fill="#1f1f1f">${escapeXml(line)}</text>`);
   }
   const qrY = y + 20;
-  y = qrY + qrPx + 16;
+  y = qrY + qrPx + 8;
+  for (const line of wrap(qrCaption(mode).zh, 56)) {
+    y += 22;
+    text.push(`<text x="32" y="${y}" font-size="16" fill="#8c8c8c">${escapeXml(line)}</text>`);
+  }
+  y += 8;
   const steps =
     mode === 'registration'
       ? [

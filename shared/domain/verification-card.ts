@@ -18,12 +18,15 @@ export interface CardFacts {
 
 const TAOBAO_FAMILY = new Set<PlatformId>(['taobao', 'tmall']);
 
-/** Where to scan: iOS either app, Android only 手机淘宝 (Taobao help pages). */
+/**
+ * Where to scan the platform's own verification code (shown in the seller center or in 千牛, never the QR
+ * on this card): iOS either app, Android only 手机淘宝 (Taobao help pages).
+ */
 export function scanHint(p: PlatformId): Text {
   return TAOBAO_FAMILY.has(p)
     ? {
-        zh: 'iOS：用「手机千牛」或「手机淘宝」扫码；Android：用「手机淘宝」扫码',
-        en: 'iOS: scan with Qianniu or Mobile Taobao; Android: scan with Mobile Taobao',
+        zh: '扫平台给出的认证二维码（不是本卡片上的二维码）：iOS 用「手机千牛」或「手机淘宝」，Android 用「手机淘宝」',
+        en: "Scan the platform's verification code (not the QR on this card): on iOS with Qianniu or Mobile Taobao, on Android with Mobile Taobao",
       }
     : {
         zh: '用该平台的商家 App 登录子账号后按提示操作',
@@ -67,6 +70,20 @@ export function offlineCardText(f: CardFacts): string {
   const lines = [`店铺：${f.shopName}（${platform(f.platform).name.zh}）`, `子账号：${f.fullName}`];
   if (f.deadline !== null) lines.push(`认证截止：${beijingDateTime(f.deadline)}（北京时间）`);
   if (f.window) lines.push(`有效期：${f.window.start} 至 ${f.window.end}`);
-  if (TAOBAO_FAMILY.has(f.platform) && !f.window) lines.push(scanHint(f.platform).zh);
+  // Only facts: this text is what any scanner shows, so it must not tell anyone to scan it with an app.
+  if (!f.window) lines.push('按卡片上的步骤在手机千牛完成实人认证');
   return lines.join('\n');
+}
+
+/** One line under the QR saying what scanning it does, so nobody expects it to start the verification. */
+export function qrCaption(mode: 'offline' | 'registration'): Text {
+  return mode === 'registration'
+    ? {
+        zh: '用手机相机或微信扫此码，打开登记页（仅限本次登记）',
+        en: 'Scan with the phone camera or WeChat to open the registration page (this session only)',
+      }
+    : {
+        zh: '此码只含上面的店铺、子账号和期限，任何扫码工具都能查看；它不是认证二维码',
+        en: 'This code holds only the shop, sub-account and dates above, readable by any scanner; it is not the verification code',
+      };
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { devices } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { openUnlocked, seedShopViaCore } from './pages/inventory-pages.ts';
@@ -124,3 +125,36 @@ test('a phone submitting a colleague’s mobile binds nobody; the desktop shows 
   await shell.go(/ 实人认证$/);
   await expect(v.row('旗舰店:小王')).toContainText('李老员工');
 });
+
+for (const width of [1024, 1280, 1440]) {
+  test(`at ${width} px a printed card says what its QR does; a text-only QR never sends staff to 手机淘宝`, async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 800 });
+    const running = await openUnlocked(app, page);
+    await seedShopViaCore(running, '旗舰店', ['小王']);
+    await new ShellPage(page).go(/ 实人认证$/);
+    const v = new VerificationPage(page);
+    await v.select('旗舰店:小王');
+    await page.getByRole('button', { name: '打印认证卡片' }).click();
+    const card = page.getByRole('figure', { name: '旗舰店:小王' });
+    await expect(card).toBeVisible();
+    // What the staff member scans from the paper card is only facts.
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('button', { name: 'PNG 旗舰店:小王' }).click(),
+    ]);
+    const qrText = await decodeQrDownload(png);
+    expect(qrText).toContain('子账号：旗舰店:小王');
+    expect(qrText).not.toMatch(/手机淘宝|扫码/);
+    // The card itself says so under the code, and points the app steps at the platform's own code.
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('button', { name: 'SVG 旗舰店:小王' }).click(),
+    ]);
+    const drawn = await fs.promises.readFile((await svg.path())!, 'utf8');
+    expect(drawn).toContain('它不是认证二维码');
+    expect(drawn).toContain('不是本卡片上的二维码');
+  });
+}

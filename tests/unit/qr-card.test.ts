@@ -21,12 +21,21 @@ const facts: CardFacts = {
 };
 
 describe('verification card QR codes', () => {
-  it('hold shop, sub-account, deadline and where to scan, decoded back exactly', async () => {
+  it('hold shop, sub-account and deadline, decoded back exactly, and never tell anyone to scan them with an app', async () => {
     const text = offlineCardText(facts);
     expect(text).toContain('店铺：杭州小铺旗舰店（淘宝）');
     expect(text).toContain('认证截止：2026-11-30 09:00（北京时间）');
-    expect(text).toContain('Android：用「手机淘宝」扫码');
+    expect(text).toContain('在手机千牛完成实人认证');
+    // A text-only code that says "scan with 手机淘宝" sends staff scanning it in the wrong app.
+    expect(text).not.toMatch(/手机淘宝|扫码/);
     expect(await decode(text)).toBe(text);
+  });
+
+  it("say under the QR what scanning it does, and point the app steps at the platform's own code", () => {
+    const qr = QRCode.create('x', QR_OPTIONS).modules;
+    expect(cardSvg(facts, qr, 'offline')).toContain('它不是认证二维码');
+    expect(cardSvg(facts, qr, 'registration')).toContain('打开登记页');
+    expect(cardSvg(facts, qr, 'offline')).toContain('不是本卡片上的二维码');
   });
 
   it('hold the window for a temporary agent, and a registration URL byte for byte', async () => {
