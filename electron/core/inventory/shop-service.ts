@@ -65,7 +65,7 @@ export class ShopService {
     this.d.audit.append({
       action: 'shop.created',
       object: `shop/${id}`,
-      summary: `${platform(input.platform).name.zh} · ${shop.name}`,
+      summary: `${platform(input.platform).name.zh} / ${platform(input.platform).name.en} · ${shop.name}`,
     });
     return shopView(doc);
   }

@@ -150,7 +150,11 @@ export class TempAgentService {
         await new Promise((r) => setImmediate(r));
       }
     }
-    const views = this.subAccounts.commitMany(input.shopId, records, `临时客服 ${temp.start}~${temp.end}`);
+    const views = this.subAccounts.commitMany(
+      input.shopId,
+      records,
+      `临时客服 / temporary agent ${temp.start}~${temp.end}`,
+    );
     this.bus.emit('agents.progressed', { batchId, done: total, total });
     const now = this.d.clock.now();
     const next = this.d.store.shop(input.shopId);

@@ -298,7 +298,7 @@ export const enUS: Shape<typeof zhCN> = {
       idLast4: 'ID last 4',
       import: 'Import staff',
       importHint:
-        '.xlsx or .csv (UTF-8, UTF-8 with BOM, or GBK); headers: 姓名, 手机号, 岗位, 身份证号, 备注.',
+        '.xlsx or .csv (UTF-8, UTF-8 with BOM, or GBK); headers: name, phone, position, id, notes (or the Chinese ones).',
       previewTitle: 'Import preview',
       rowNo: 'Row',
       errors: 'Problems',
