@@ -57,21 +57,40 @@ test('a JD rebind-phone draft: refused while incomplete, completed, exported as 
   expect(mail.subject).toBe('密码找回—申请重新绑定手机号');
   expect(mail.headers.get('x-unsent')).toBe('1');
   expect(mail.html).toContain('新绑定手机号/邮箱');
+  expect(mail.html).toContain('<thead>');
   expect(mail.html).not.toContain('<img src=x');
   expect(mail.text).toContain('新绑定手机号/邮箱：13900139000');
 
   // The A4 print view, rendered to PDF by Chromium (what Electron's printToPDF does), read back with pdftotext.
   await page.getByRole('button', { name: /打\s?印/ }).click();
   await expect(page.locator('.print-page')).toContainText('解绑原因');
+  // JD's own layout: ten labels as one header row, the values in the row beneath.
+  const table = page.locator('.print-page table');
+  await expect(table.getByRole('columnheader')).toHaveCount(10);
+  await expect(table.getByRole('row')).toHaveCount(2);
+  // The opening reads as a person writes it, not 本商家因….
+  await expect(page.locator('.print-page')).toContainText(
+    '我们是京东商家，因原手机号已停用，现申请重新绑定手机号',
+  );
+  await expect(page.locator('.print-page')).not.toContainText('本商家因');
   await page.emulateMedia({ media: 'print' });
   const pdfPath = test.info().outputPath('letter.pdf');
-  await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
+  // As Electron prints it: the page size the CSS asks for (A4, landscape for JD's ten columns).
+  await page.pdf({ path: pdfPath, format: 'A4', printBackground: true, preferCSSPageSize: true });
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
   expect(text).toContain('密码找回—申请重新绑定手机号');
-  expect(text).toContain('新绑定手机号/邮箱');
+  // Every value whole on its line (the header labels may wrap inside their narrow cells).
   expect(text).toContain('13900139000');
-  expect(text).toContain(XSS);
+  expect(text).toContain('13800138000');
+  // Typed markup printed as text (it wraps inside its narrow cell, and pdftotext reads a table's cells
+  // line by line across columns, so its pieces are checked).
+  const flat = text.replace(/\s+/g, '');
+  for (const piece of ['<img', 'src=xonerror=alert(1)>']) expect(flat).toContain(piece);
   expect(text).not.toContain('找回申请\n概览');
+  // One letter, one page: no blank second page.
+  const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+  expect(info).toMatch(/^Pages:\s+1$/m);
+  expect(info).toMatch(/^Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)/m);
 });
 
 test('the troubleshooter explains JD’s lockout and counts it down, notifying when it ends', async ({

@@ -20,6 +20,11 @@ export interface DraftDoc {
   subject: string;
   /** Label/value rows: the table of the e-mail. */
   rows: Array<[string, string]>;
+  /**
+   * 'columns': the labels are one header row and the values one row beneath (JD's own form, 10 columns);
+   * otherwise each label heads its own row.
+   */
+  tableLayout?: 'columns';
   paragraphs: string[];
   checklist: Array<{ key: string; text: Text }>;
   /** Working days a reply is expected within, or null. */
@@ -192,11 +197,8 @@ export function checkDraft(kind: DraftKind, f: Record<string, string>): Problems
         if (f.shopId?.trim())
           p.shopId = t('个人密码找回不填店铺ID', 'A personal-password recovery takes no shop ID');
       }
-      if (!f.login?.trim() && !f.oldContact?.trim() && !p.login)
-        p.login = t(
-          '登陆名称/账号与原绑定手机号/邮箱至少填一项',
-          'Fill in the login name/account or the originally bound phone/e-mail',
-        );
+      // (Both password types need the login, so "login or old contact, at least one" can never fire on
+      // its own; it is not checked separately.)
       if (f.subject === 'rebind-phone' || f.subject === 'rebind-email') {
         const phone = f.subject === 'rebind-phone';
         const norm = (v: string) => (phone ? normalizeMobile(v) : normalizeEmail(v));
@@ -303,9 +305,10 @@ export function buildDraft(kind: DraftKind, f: Record<string, string>, submitted
           ['提交时间', submittedAt],
           ['备注', v('remark')],
         ],
+        tableLayout: 'columns',
         paragraphs: [
-          '您好：',
-          `本商家因${subject.replace('密码找回—', '')}，特提交以下信息，请协助审批。证明材料的纸质版将寄送资质审核部门。`,
+          '您好！',
+          `我们是京东商家，因${v('reason') || '原绑定信息无法使用'}，现申请${subject.replace('密码找回—申请', '')}，相关信息见下表，请协助审核处理。证明材料的纸质版将另行寄送资质审核部门，谢谢！`,
         ],
         checklist: jdAttachments(v('subject'), v('accountType')),
         replyWithinWorkdays: null,

@@ -7,14 +7,22 @@ const CELL = 'border:1px solid #999;padding:6px 10px;text-align:left;vertical-al
 
 export function draftHtml(d: DraftDoc): string {
   const paras = d.paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
-  const table = d.rows.length
-    ? `<table style="border-collapse:collapse;font-size:14px"><tbody>${d.rows
-        .map(
-          ([k, v]) =>
-            `<tr><th style="${CELL};background:#f5f5f5;white-space:nowrap">${escapeHtml(k)}</th><td style="${CELL}">${escapeHtml(v).replace(/\n/g, '<br>')}</td></tr>`,
-        )
-        .join('')}</tbody></table>`
-    : '';
+  const cell = (v: string) => escapeHtml(v).replace(/\n/g, '<br>');
+  const head = `${CELL};background:#f5f5f5`;
+  const table = !d.rows.length
+    ? ''
+    : d.tableLayout === 'columns'
+      ? `<table style="border-collapse:collapse;font-size:13px"><thead><tr>${d.rows
+          .map(([k]) => `<th style="${head}">${escapeHtml(k)}</th>`)
+          .join('')}</tr></thead><tbody><tr>${d.rows
+          .map(([, v]) => `<td style="${CELL}">${cell(v)}</td>`)
+          .join('')}</tr></tbody></table>`
+      : `<table style="border-collapse:collapse;font-size:14px"><tbody>${d.rows
+          .map(
+            ([k, v]) =>
+              `<tr><th style="${head};white-space:nowrap">${escapeHtml(k)}</th><td style="${CELL}">${cell(v)}</td></tr>`,
+          )
+          .join('')}</tbody></table>`;
   const list = d.checklist.length
     ? `<p>附件与材料：</p><ol>${d.checklist.map((c) => `<li>${escapeHtml(c.text.zh)}</li>`).join('')}</ol>`
     : '';

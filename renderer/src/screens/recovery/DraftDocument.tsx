@@ -24,7 +24,30 @@ export function DraftDocument({ doc, to, subject }: { doc: DraftDoc; to: string;
           {p}
         </Typography.Paragraph>
       ))}
-      {doc.rows.length > 0 && (
+      {doc.rows.length > 0 && doc.tableLayout === 'columns' && (
+        // JD's own form: the labels as one header row, the values beneath.
+        <table className="draft-table draft-table-columns">
+          <thead>
+            <tr>
+              {doc.rows.map(([k]) => (
+                <th key={k} scope="col">
+                  {k}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              {doc.rows.map(([k, v]) => (
+                <td key={k} style={{ whiteSpace: 'pre-wrap' }}>
+                  {v}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      )}
+      {doc.rows.length > 0 && doc.tableLayout !== 'columns' && (
         <table className="draft-table">
           <tbody>
             {doc.rows.map(([k, v]) => (
