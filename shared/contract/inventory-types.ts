@@ -82,7 +82,10 @@ export interface ImportRowView {
   phoneMasked: string | null;
   position: string;
   idLast4: string | null;
+  /** `field:code` or, for a repeat within the file, `field:duplicate_in_file:<row it repeats>`. */
   errors: string[];
+  /** What was typed in each bad cell (an ID number only by its last 4 characters). */
+  typed: Record<string, string>;
 }
 
 export interface ImportPreview {
@@ -90,6 +93,7 @@ export interface ImportPreview {
   rows: ImportRowView[];
   validCount: number;
   invalidCount: number;
+  /** 'xlsx' for a workbook, else the CSV's text encoding (UTF-8, UTF-8 BOM, GB18030). */
   encoding: string;
 }
 

@@ -405,8 +405,10 @@ describe('staff registry', () => {
       [2, '张三', []],
       [3, '李四', ['phone:invalid_mobile']],
       [4, '王五', []],
-      [5, '张三三', ['phone:duplicate_in_file']],
+      [5, '张三三', ['phone:duplicate_in_file:2']],
     ]);
+    // The typed value of each bad cell comes with the row.
+    expect(preview.rows.map((r) => r.typed)).toEqual([{}, { phone: '12345' }, {}, { phone: '13800000001' }]);
     expect(await ok('staff.list', {})).toEqual([]);
     expect((await refused('staff.commitImport', { token: preview.token, skipInvalid: false })).code).toBe(
       'IMPORT_HAS_ERRORS',
@@ -504,7 +506,8 @@ describe('export', () => {
     expect(ws.getRow(1).values).not.toContain('密码');
     expect(ws.getCell('A2').value).toBe('=HYPERLINK("http://evil")');
     expect(ws.getCell('C2').value).toBe('+main:小王');
-    expect(ws.getCell('J2').value).toBe(sub.id);
+    // Internal record ids are not exported.
+    expect(JSON.stringify(ws.getSheetValues())).not.toContain(sub.id);
     expect(ws.getColumn(3).numFmt).toBe('@');
     // No cell is a formula: the sheet holds string cells only, no <f> element anywhere.
     const sheets = listZip(bytes).filter((e) => e.name.startsWith('xl/worksheets/'));
@@ -520,7 +523,7 @@ describe('export', () => {
     });
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(Buffer.from(withPw.contentBase64, 'base64') as unknown as ArrayBuffer);
-    expect(wb2.worksheets[0]!.getCell('L2').value).toBe('=Sub-Pass-123');
+    expect(wb2.worksheets[0]!.getCell('K2').value).toBe('=Sub-Pass-123');
     // CSV would have to alter that password to keep Excel from running it: refused, nothing exported.
     const unsafe = await refused('subaccounts.export', {
       format: 'csv',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { expect, test } from './fixtures.ts';
 import { dialog, openUnlocked, SubAccountsPage, seedShopViaCore } from './pages/inventory-pages.ts';
@@ -72,9 +73,10 @@ test('import staff from a GBK CSV with bad rows: preview, refuse, then import th
   fs.writeFileSync(file, iconv.encode(csv, 'gbk'));
   await page.locator('input[type=file]').setInputFiles(file);
   const preview = dialog(page);
-  await expect(preview).toContainText('可导入 2 行，有问题 2 行（编码：GBK/GB18030）');
+  await expect(preview).toContainText('可导入 2 行，有问题 2 行（CSV，编码 GBK/GB18030）');
+  // The bad cell is shown as typed, so the user sees what to fix.
   await expect(preview.getByRole('row').filter({ hasText: '李四' })).toContainText(
-    '手机号：请输入有效的中国大陆手机号',
+    '手机号 「12345」：请输入有效的中国大陆手机号',
   );
   await expect(preview.getByRole('row').filter({ hasText: '赵六' })).toContainText('身份证号无效');
   await expect(preview.getByRole('button', { name: '确认导入' })).toBeDisabled();
@@ -109,5 +111,40 @@ for (const width of [1024, 1280, 1440]) {
     await expect(add.getByText('请输入手机号')).toBeVisible();
     await expect(add.getByLabel('姓名')).toHaveValue('王小明');
     expect(pageErrors).toEqual([]);
+  });
+}
+
+for (const width of [1024, 1280, 1440]) {
+  test(`at ${width} px an .xlsx import preview says 文件类型 xlsx, names the row a repeat repeats, and a template downloads`, async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await openUnlocked(app, page);
+    await new ShellPage(page).go(/ 员工$/);
+    // The template has exactly the headers the importer reads.
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载导入模板' }).click(),
+    ]);
+    const head = fs.readFileSync((await template.path())!, 'utf8');
+    expect(head).toBe('\uFEFF姓名,手机号,岗位,身份证号,备注\r\n');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('员工');
+    ws.addRows([
+      ['姓名', '手机号', '岗位'],
+      ['张三', '13800000001', '售前客服'],
+      ['李四', '13800000002', '售后客服'],
+      ['张三（重复）', '13800000001', '售前客服'],
+    ]);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sw-xlsx-')), '员工.xlsx');
+    await wb.xlsx.writeFile(file);
+    await page.locator('input[type=file]').setInputFiles(file);
+    const preview = dialog(page);
+    await expect(preview).toContainText('可导入 2 行，有问题 1 行（文件类型 xlsx）');
+    await expect(preview).not.toContainText('编码');
+    await expect(preview.getByRole('row').filter({ hasText: '张三（重复）' })).toContainText(
+      '手机号 「13800000001」：与第 2 行重复',
+    );
   });
 }

@@ -198,9 +198,13 @@ test('export the sub-account list and read the .xlsx back', async ({ app, page }
     '员工',
     '绑定手机',
     '平台操作',
-    '子账号ID',
     '创建时间',
   ]);
+  // No internal record id anywhere in the file.
+  const subs = await running.core.dispatch('subaccounts.list', {});
+  const ids = subs.ok ? (subs.value as Array<{ id: string }>).map((s) => s.id) : [];
+  expect(ids.length).toBe(2);
+  for (const id of ids) expect(JSON.stringify(ws.getSheetValues())).not.toContain(id);
   const names = [ws.getCell('C2').value, ws.getCell('C3').value].sort();
   expect(names).toEqual(['flagship:小李', 'flagship:小王']);
   expect(ws.getCell('E2').value).toBe('售前客服');

@@ -45,7 +45,6 @@ export function exportSubAccounts(
     '员工',
     '绑定手机',
     '平台操作',
-    '子账号ID',
     '创建时间',
   ];
   if (opts.password) header.push('密码');
@@ -61,15 +60,15 @@ export function exportSubAccounts(
       s.staffName ?? '',
       s.phoneMasked ?? '',
       s.sync === 'synced' ? '已在平台完成' : '待在平台操作',
-      s.id,
       s.createdAt.slice(0, 10),
     ];
     if (opts.password) row.push(opts.password(s.id) ?? '');
     return row;
   });
-  // Names, phones, ids and passwords are text: Excel must not turn them into numbers or dates.
-  const secret = opts.password ? [11] : [];
-  return build('子账号', opts.format, header, rows, [2, 7, 9, ...secret], opts.now, secret);
+  // Names, phones and passwords are text: Excel must not turn them into numbers or dates. Internal record
+  // ids are not exported: they mean nothing on any platform.
+  const secret = opts.password ? [10] : [];
+  return build('子账号', opts.format, header, rows, [2, 7, ...secret], opts.now, secret);
 }
 
 export function exportStaff(

@@ -59,8 +59,9 @@ export class StaffImport {
       throw new AppError('FILE_UNREADABLE', { details: { missing: idx.name < 0 ? '姓名' : '手机号' } });
 
     const known = this.staff.idHashes();
-    const seenIds = new Set<string>();
-    const seenPhones = new Set<string>();
+    // Where each person was first seen, so a repeat names the row it repeats.
+    const seenIds = new Map<string, number>();
+    const seenPhones = new Map<string, number>();
     const rows: Pending['rows'] = [];
     const view: ImportPreview['rows'] = [];
     body.forEach((cells, i) => {
@@ -82,10 +83,19 @@ export class StaffImport {
       const phone = normalizeMobile(input.phone);
       if (checked.ok) {
         // A person twice in the same file is an error too: the second row would duplicate the first.
-        if (checked.idHash && seenIds.has(checked.idHash)) errors.push('idNumber:duplicate_in_file');
-        if (seenPhones.has(checked.phone)) errors.push('phone:duplicate_in_file');
-        if (checked.idHash) seenIds.add(checked.idHash);
-        seenPhones.add(checked.phone);
+        const firstId = checked.idHash ? seenIds.get(checked.idHash) : undefined;
+        const firstPhone = seenPhones.get(checked.phone);
+        if (firstId !== undefined) errors.push(`idNumber:duplicate_in_file:${firstId}`);
+        if (firstPhone !== undefined) errors.push(`phone:duplicate_in_file:${firstPhone}`);
+        if (checked.idHash && firstId === undefined) seenIds.set(checked.idHash, i + 2);
+        if (firstPhone === undefined) seenPhones.set(checked.phone, i + 2);
+      }
+      // What was typed in each bad cell, so the user sees what to fix (an ID number only by its end).
+      const typed: Record<string, string> = {};
+      for (const e of errors) {
+        const field = e.split(':')[0] as keyof PersonInput;
+        const value = input[field] ?? '';
+        typed[field] = field === 'idNumber' && value.length > 4 ? `…${value.slice(-4)}` : value;
       }
       rows.push({ input, valid: errors.length === 0 });
       view.push({
@@ -95,6 +105,7 @@ export class StaffImport {
         position: input.position,
         idLast4: input.idNumber ? input.idNumber.slice(-4) : null,
         errors,
+        typed,
       });
     });
     const token = randomBytes(12).toString('base64url');

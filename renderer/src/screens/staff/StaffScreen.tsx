@@ -21,7 +21,7 @@ import { useMutation } from '../../hooks/use-mutation.ts';
 import { fieldErrorText } from '../../i18n/errors.ts';
 import { staffApi } from '../../inventory/inventory-api.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
-import { downloadExport, fileToBase64 } from '../../lib/download.ts';
+import { downloadBlob, downloadExport, fileToBase64 } from '../../lib/download.ts';
 
 export function StaffScreen() {
   const { t } = useTranslation();
@@ -48,16 +48,18 @@ export function StaffScreen() {
         }),
     });
 
-  const errorLabel = (e: string) => {
-    const [field = '', code = ''] = e.split(':');
+  const errorLabel = (e: string, typed: Record<string, string>) => {
+    const [field = '', code = '', row] = e.split(':');
     const fieldName =
       { name: t('inv.staff.name'), phone: t('inv.staff.phone'), idNumber: t('inv.staff.idNumber') }[field] ??
       field;
     const special: Record<string, string> = {
-      duplicate_in_file: lang === 'zh-CN' ? '文件中重复' : 'duplicate in the file',
-      id_registered: lang === 'zh-CN' ? '已登记为其他员工' : 'already registered',
+      duplicate_in_file: t('inv.staff.duplicateOf', { row }),
+      id_registered: t('inv.staff.idRegistered'),
     };
-    return `${fieldName}：${special[code] ?? fieldErrorText(code, lang)}`;
+    const value = typed[field];
+    const shown = value ? `「${value}」` : t('inv.staff.emptyCell');
+    return `${fieldName} ${shown}：${special[code] ?? fieldErrorText(code, lang)}`;
   };
 
   return (
@@ -65,6 +67,18 @@ export function StaffScreen() {
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Title level={2}>{t('inv.staff.title')}</Typography.Title>
         <Space>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() =>
+              // The headers the importer reads, as a CSV with a BOM so Excel opens the Chinese right.
+              downloadBlob(
+                new Blob(['\uFEFF姓名,手机号,岗位,身份证号,备注\r\n'], { type: 'text/csv;charset=utf-8' }),
+                '员工导入模板.csv',
+              )
+            }
+          >
+            {t('inv.staff.template')}
+          </Button>
           <Upload
             accept=".xlsx,.csv"
             showUploadList={false}
@@ -242,7 +256,10 @@ export function StaffScreen() {
             title={t('inv.staff.valid', {
               valid: preview.validCount,
               invalid: preview.invalidCount,
-              encoding: preview.encoding,
+              source:
+                preview.encoding === 'xlsx'
+                  ? t('inv.staff.fileXlsx')
+                  : t('inv.staff.csvEncoding', { encoding: preview.encoding }),
             })}
           />
           <Table
@@ -264,9 +281,11 @@ export function StaffScreen() {
               {
                 title: t('inv.staff.errors'),
                 dataIndex: 'errors',
-                render: (errs: string[]) =>
+                render: (errs: string[], r) =>
                   errs.length ? (
-                    <Typography.Text type="danger">{errs.map(errorLabel).join('；')}</Typography.Text>
+                    <Typography.Text type="danger">
+                      {errs.map((e) => errorLabel(e, r.typed)).join('；')}
+                    </Typography.Text>
                   ) : (
                     <Tag color="green">{t('inv.staff.ok')}</Tag>
                   ),
