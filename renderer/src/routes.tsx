@@ -46,6 +46,10 @@ const router = createHashRouter([
         path: 'temp-agents',
         element: screen(() => import('./screens/agents/TempAgentsScreen.tsx'), 'TempAgentsScreen'),
       },
+      {
+        path: 'temp-agents/handout',
+        element: screen(() => import('./screens/agents/HandoutScreen.tsx'), 'HandoutScreen'),
+      },
       { path: 'cards', element: screen(() => import('./screens/cards/CardsScreen.tsx'), 'CardsScreen') },
       {
         path: 'deposit',

@@ -119,3 +119,25 @@ export function generatePassword(
   [chars[0], chars[safe]] = [chars[safe]!, chars[0]!];
   return chars.join('');
 }
+
+/** Letters and digits nobody misreads on a printed handout or types wrong on a phone: no 0/O, 1/l/I. */
+const EASY_CONSONANTS = 'bdfghjkmnprstvwz';
+const EASY_VOWELS = 'aeiu';
+const EASY_DIGITS = '23456789';
+
+/**
+ * An easy-to-type password for a temporary agent, still meeting the platform's advised policy: three
+ * capitalised pronounceable syllable pairs and three digits, e.g. `BafuKemiTosa482` (about 44 bits: 3 x
+ * log2(16*4*16*4) + 3 x log2(8); fine for an account that lives a few weeks and is disabled after).
+ */
+export function generateEasyPassword(platformId: PlatformId, randomInt: (n: number) => number): string {
+  const pick = (set: string) => set[randomInt(set.length)]!;
+  const word = () => {
+    const w = pick(EASY_CONSONANTS) + pick(EASY_VOWELS) + pick(EASY_CONSONANTS) + pick(EASY_VOWELS);
+    return w[0]!.toUpperCase() + w.slice(1);
+  };
+  const policy = advisedPolicy(platformId);
+  let out = word() + word() + word() + pick(EASY_DIGITS) + pick(EASY_DIGITS) + pick(EASY_DIGITS);
+  while (out.length < policy.minLength) out += pick(EASY_DIGITS);
+  return out.slice(0, policy.maxLength);
+}

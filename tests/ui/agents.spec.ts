@@ -68,3 +68,57 @@ test('batch-create 30 temporary agents with the wizard and export the roster', a
     '已在平台处理',
   );
 });
+
+for (const width of [1024, 1280, 1440]) {
+  test(`at ${width} px easy-to-type agent passwords, and a printable handout per agent with its password`, async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 800 });
+    const running = await openUnlocked(app, page, { now: NOW });
+    await seedShopViaCore(running, '旗舰店', []);
+    await new ShellPage(page).go(/ 临时客服$/);
+    await page.getByRole('button', { name: /批量创建/ }).click();
+    const d = dialog(page);
+    await d.getByLabel('数量（1-200）').fill('2');
+    await d.getByLabel('子账号名规则').fill('夜班{01}');
+    await expect(d.getByRole('status')).toHaveText('将创建 2 个，0 个名称有问题');
+    await d.getByRole('button', { name: /下一步/ }).click();
+    await d.getByRole('checkbox', { name: '易输入的密码' }).check();
+    await d.getByRole('button', { name: /下一步/ }).click();
+    await d.getByRole('button', { name: /批量创建/ }).click();
+    await expect(page.getByText('已创建 2 个临时客服')).toBeVisible();
+
+    for (const n of ['01', '02'])
+      await page
+        .getByRole('row', { name: `旗舰店:夜班${n}`, exact: true })
+        .getByRole('checkbox')
+        .check();
+    await page.getByRole('button', { name: /打印交接单/ }).click();
+    const sheet = page.getByRole('region', { name: '旗舰店:夜班01' });
+    await expect(sheet).toContainText('临时客服交接单');
+    await expect(sheet).toContainText('2026-11-01 ~ 2026-12-21');
+    const shown = (await sheet.locator('.handout-password').textContent()) ?? '';
+    // Easy to type, and exactly the stored password.
+    expect(shown).toMatch(/^([A-Z][a-z]{3}){3}[2-9]{3,}$/);
+    const list = await running.core.dispatch('subaccounts.list', {});
+    const agent = list.ok
+      ? (list.value as Array<{ id: string; shopId: string; fullName: string }>).find(
+          (s) => s.fullName === '旗舰店:夜班01',
+        )!
+      : null;
+    const stored = await running.core.dispatch('secrets.reveal', {
+      ref: { collection: `shop-${agent!.shopId}`, recordId: agent!.id, field: 'password' },
+    });
+    expect(stored.ok && (stored.value as { value: string }).value).toBe(shown);
+    await expect(page.getByRole('region', { name: '旗舰店:夜班02' })).toBeVisible();
+    // Every password shown was an audited reveal.
+    const log = await running.core.dispatch('audit.list', { offset: 0, limit: 100 });
+    const reveals = log.ok
+      ? (log.value as { entries: Array<{ action: string }> }).entries.filter(
+          (e) => e.action === 'secret.revealed',
+        )
+      : [];
+    expect(reveals.length).toBeGreaterThanOrEqual(2);
+  });
+}

@@ -8,6 +8,7 @@ import { normalizePermissions } from '../../../shared/domain/roles.ts';
 import {
   checkSubAccountName,
   fullSubAccountName,
+  generateEasyPassword,
   generatePassword,
   suggestFreeName,
 } from '../../../shared/domain/subaccount-rules.ts';
@@ -159,9 +160,12 @@ export class SubAccountService {
     nickname: string,
     choice: PermissionChoice,
     extra: Pick<SubAccountRecord, 'temp'>,
+    easy = false,
   ): SubAccountRecord {
     const doc = this.d.store.shop(shopId);
-    const password = generatePassword(doc.shop.platform, this.d.randomInt);
+    const password = easy
+      ? generateEasyPassword(doc.shop.platform, this.d.randomInt)
+      : generatePassword(doc.shop.platform, this.d.randomInt);
     return { ...this.newRecord(doc, nickname, choice, password, { staffId: null, phone: null }), ...extra };
   }
 

@@ -25,6 +25,8 @@ export interface BatchInput {
   templateId: string | null;
   window: SaleWindow;
   confirmHighRisk: boolean;
+  /** Easy-to-type passwords (no look-alike characters) that still meet the platform's advised policy. */
+  easyPasswords?: boolean | undefined;
 }
 
 type Agent = { doc: ShopDoc; sub: SubAccountRecord & { temp: TempRecord } };
@@ -143,7 +145,9 @@ export class TempAgentService {
     const total = expanded.names.length;
     const records: SubAccountRecord[] = [];
     for (const nickname of expanded.names) {
-      records.push(this.subAccounts.prepareGenerated(input.shopId, nickname, choice, { temp }));
+      records.push(
+        this.subAccounts.prepareGenerated(input.shopId, nickname, choice, { temp }, input.easyPasswords),
+      );
       if (records.length % CHUNK === 0 && records.length < total) {
         this.bus.emit('agents.progressed', { batchId, done: records.length, total });
         // Let the progress event go out before sealing the next chunk.

@@ -29,6 +29,8 @@ export const tempAgentMethods = {
       templateId: z.string().max(80).nullable(),
       window: z.strictObject({ start: day, end: day }),
       confirmHighRisk: z.boolean(),
+      /** Easy-to-type passwords that still meet the platform's rule (default: strong random ones). */
+      easyPasswords: z.boolean().optional(),
     }),
     response: returns<{ created: TempAgentView[] }>(),
     whileLocked: false,

@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Form,
   Input,
   InputNumber,
@@ -32,6 +33,7 @@ interface Values {
   preset: 'double11' | '618' | 'custom';
   start: string;
   end: string;
+  easyPasswords?: boolean;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -120,6 +122,7 @@ export function BatchWizard({ onClose }: { onClose: () => void }) {
           templateId: v.templateId,
           window: { start: v.start, end: v.end },
           confirmHighRisk,
+          easyPasswords: Boolean(v.easyPasswords),
         }),
       { ...(shop ? { platformId: shop.platform } : {}) },
     );
@@ -277,6 +280,9 @@ export function BatchWizard({ onClose }: { onClose: () => void }) {
               />
             </Form.Item>
           </Space>
+          <Form.Item name="easyPasswords" valuePropName="checked" extra={t('work.agents.easyPasswordsHint')}>
+            <Checkbox>{t('work.agents.easyPasswords')}</Checkbox>
+          </Form.Item>
         </div>
         {step === 2 && (
           <Space direction="vertical" style={{ width: '100%' }}>

@@ -79,6 +79,13 @@ export function TempAgentsScreen() {
         >
           {t('work.agents.cards')}
         </Button>
+        <Button
+          icon={<PrinterOutlined />}
+          disabled={selected.length === 0}
+          onClick={() => void navigate(`/temp-agents/handout?ids=${selected.join(',')}`)}
+        >
+          {t('work.agents.handouts')}
+        </Button>
         <Button icon={<DownloadOutlined />} disabled={agents.length === 0} onClick={() => setExporting(true)}>
           {t('work.agents.exportRoster')}
         </Button>
