@@ -303,6 +303,10 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     'storage.getRecoveryReport': () => [...recovery],
     'secrets.reveal': (r) => secrets.reveal(r.ref),
     'secrets.copy': (r) => secrets.copy(r.ref),
+    // What is typed on the platform: the nickname (Taobao-style names are 主账号:昵称 and the 主账号 part is
+    // already there), the e-mail on Amazon.
+    'secrets.copyAccountName': (r) =>
+      secrets.copyText(inventory.store.findSubAccount(r.subAccountId).sub.nickname),
     ...inventory.handlers,
     ...work.handlers,
     ...backupBeforeRisky({ ...inventory.handlers, ...work.handlers }, backup),

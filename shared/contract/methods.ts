@@ -87,6 +87,12 @@ export const contract = {
     response: returns<CopiedSecret>(),
     whileLocked: false,
   },
+  /** The sub-account's name (what is typed on the platform) to the clipboard, cleared like a secret. */
+  'secrets.copyAccountName': {
+    request: z.strictObject({ subAccountId: safeId }),
+    response: returns<CopiedSecret>(),
+    whileLocked: false,
+  },
   ...shopMethods,
   ...templateMethods,
   ...subAccountMethods,

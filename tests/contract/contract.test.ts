@@ -39,6 +39,7 @@ const valid: Record<string, Record<string, unknown>> = {
   'storage.getRecoveryReport': {},
   'secrets.reveal': { ref: { collection: 'shops', recordId: 's1', field: 'password' } },
   'secrets.copy': { ref: { collection: 'shops', recordId: 's1', field: 'password' } },
+  'secrets.copyAccountName': { subAccountId: 'sub1' },
   'shops.list': { includeArchived: false },
   'shops.create': {
     platform: 'taobao',

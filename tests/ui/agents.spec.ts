@@ -89,6 +89,18 @@ for (const width of [1024, 1280, 1440]) {
     await d.getByRole('button', { name: /批量创建/ }).click();
     await expect(page.getByText('已创建 2 个临时客服')).toBeVisible();
 
+    // One grouped creation checklist for the batch, with copy buttons per agent (main's clipboard).
+    const guide = page.getByRole('region', { name: '新建清单 旗舰店' });
+    await expect(guide).toContainText('待确认 2 个');
+    await expect(guide).toContainText('旗舰店:夜班02');
+    await guide.getByRole('button', { name: '复制账号名 夜班01' }).click();
+    await expect.poll(() => running.clipboard.text).toBe('夜班01');
+    await guide.getByRole('button', { name: '复制密码 夜班01' }).click();
+    await expect.poll(() => running.clipboard.text).toMatch(/^([A-Z][a-z]{3}){3}[2-9]{3,}$/);
+    const copiedPassword = running.clipboard.text;
+    await guide.getByRole('button', { name: '已在平台全部新建（2 个）' }).click();
+    await expect(guide).toHaveCount(0);
+
     for (const n of ['01', '02'])
       await page
         .getByRole('row', { name: `旗舰店:夜班${n}`, exact: true })
@@ -111,6 +123,7 @@ for (const width of [1024, 1280, 1440]) {
       ref: { collection: `shop-${agent!.shopId}`, recordId: agent!.id, field: 'password' },
     });
     expect(stored.ok && (stored.value as { value: string }).value).toBe(shown);
+    expect(copiedPassword).toBe(shown);
     await expect(page.getByRole('region', { name: '旗舰店:夜班02' })).toBeVisible();
     // Every password shown was an audited reveal.
     const log = await running.core.dispatch('audit.list', { offset: 0, limit: 100 });

@@ -51,6 +51,20 @@ export class SecretAccess {
     return { clearAfterMs };
   }
 
+  /**
+   * A name (not a secret) through the same clipboard path, so it is cleared after the same time and the
+   * page never needs clipboard permission of its own.
+   */
+  async copyText(text: string): Promise<CopiedSecret> {
+    const clearAfterMs = this.clipboardSeconds() * 1000;
+    try {
+      await this.clipboard.copy(text, clearAfterMs);
+    } catch {
+      throw new AppError('CLIPBOARD_UNAVAILABLE');
+    }
+    return { clearAfterMs };
+  }
+
   private open(ref: SecretRef): string {
     const sealed = this.resolve(ref);
     if (sealed === undefined) throw new AppError('NOT_FOUND');

@@ -209,6 +209,8 @@ export const enUS: Shape<typeof zhCN> = {
       create: 'New sub-account',
       inviteEmail: "Invited user's e-mail",
       nameRule: 'Rule: {{allowed}}, at most {{max}} characters',
+      copyName: 'Copy the name',
+      copyPassword: 'Copy the password',
       nickname: 'Sub-account name (nickname)',
       fullName: 'Sub-account',
       password: 'Password',

@@ -195,6 +195,8 @@ export const zhCN = {
       create: '新建子账号',
       inviteEmail: '被邀请用户的邮箱',
       nameRule: '规则：{{allowed}}，最多 {{max}} 个字符',
+      copyName: '复制账号名',
+      copyPassword: '复制密码',
       nickname: '子账号名（昵称）',
       fullName: '子账号',
       password: '密码',

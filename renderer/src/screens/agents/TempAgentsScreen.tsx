@@ -9,6 +9,7 @@ import { ExportDialog } from '../../components/ExportDialog.tsx';
 import { SecretField } from '../../components/SecretField.tsx';
 import { useWork } from '../../stores/work-store.ts';
 import { BatchWizard } from './BatchWizard.tsx';
+import { CreateGuides } from './CreateGuides.tsx';
 import { RetireDialog } from './RetireDialog.tsx';
 import { RetireGuides } from './RetireGuides.tsx';
 
@@ -59,6 +60,7 @@ export function TempAgentsScreen() {
           }
         />
       )}
+      <CreateGuides />
       <RetireGuides />
       <Space style={{ marginBottom: 16 }} wrap>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>

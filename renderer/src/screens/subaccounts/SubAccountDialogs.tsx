@@ -1,6 +1,7 @@
 // The per-row dialogs of the sub-account list: configure roles, change password, rename, bind a person,
 // and the platform checklist with "done on the platform".
-import { Alert, Button, Form, Input, List, Modal, Select, Tag, Typography } from 'antd';
+import { CopyOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubAccountView } from '../../../../shared/contract/inventory-types.ts';
@@ -12,6 +13,7 @@ import { useMutation } from '../../hooks/use-mutation.ts';
 import { subaccountsApi } from '../../inventory/inventory-api.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
 import { pickText } from '../../lib/text.ts';
+import { secretsApi } from '../../secrets/secrets-api.ts';
 import { PasswordFields, passwordFromForm } from './PasswordFields.tsx';
 import { choiceFromForm, PermissionChoiceFields } from './PermissionChoiceFields.tsx';
 import { useRefusal } from './use-refusal.ts';
@@ -179,6 +181,47 @@ function BindDialog({ sub, onClose }: DialogProps) {
   );
 }
 
+/**
+ * Copy buttons for what is typed on the platform: the name, and the password through the audited copy;
+ * both go through main's clipboard and are cleared after the configured seconds.
+ */
+export function CopyAccountButtons({ sub }: { sub: Pick<SubAccountView, 'id' | 'shopId' | 'nickname'> }) {
+  const { t } = useTranslation();
+  const { execute, message } = useMutation();
+  const copied = (r: { clearAfterMs: number } | undefined) =>
+    r && message.success(t('secret.copied', { seconds: Math.round(r.clearAfterMs / 1000) }));
+  return (
+    <>
+      <Button
+        size="small"
+        icon={<CopyOutlined />}
+        aria-label={`${t('inv.subs.copyName')} ${sub.nickname}`}
+        onClick={async () =>
+          copied(await execute(() => secretsApi.copyAccountName({ subAccountId: sub.id })))
+        }
+      >
+        {t('inv.subs.copyName')}
+      </Button>
+      <Button
+        size="small"
+        icon={<CopyOutlined />}
+        aria-label={`${t('inv.subs.copyPassword')} ${sub.nickname}`}
+        onClick={async () =>
+          copied(
+            await execute(() =>
+              secretsApi.copy({
+                ref: { collection: `shop-${sub.shopId}`, recordId: sub.id, field: 'password' },
+              }),
+            ),
+          )
+        }
+      >
+        {t('inv.subs.copyPassword')}
+      </Button>
+    </>
+  );
+}
+
 function ChecklistDialog({ sub, onClose }: DialogProps) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -217,7 +260,10 @@ function ChecklistDialog({ sub, onClose }: DialogProps) {
     >
       {data && (
         <>
-          <Tag color={data.sync === 'synced' ? 'green' : 'orange'}>{t(`inv.subs.${data.sync}`)}</Tag>
+          <Space wrap>
+            <Tag color={data.sync === 'synced' ? 'green' : 'orange'}>{t(`inv.subs.${data.sync}`)}</Tag>
+            <CopyAccountButtons sub={sub} />
+          </Space>
           <List
             size="small"
             dataSource={data.steps}
