@@ -46,6 +46,8 @@ export interface SubAccountView {
   verification: VerificationState;
   /** A temporary sale agent (临时客服), managed on its own screen. */
   temporary: boolean;
+  /** Who left (离职) while using this account, until its password is changed or it is disabled. */
+  leaverOf: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -15,7 +15,8 @@ export type ReminderKind =
   | 'deposit-overdue'
   | 'recovery-reply-overdue'
   | 'backup-failed'
-  | 'backup-overdue';
+  | 'backup-overdue'
+  | 'leaver-account';
 export type Severity = 'critical' | 'warning';
 
 export interface ReminderSubject {
@@ -55,6 +56,7 @@ const SEVERITY: Record<ReminderKind, Severity> = {
   'recovery-reply-overdue': 'warning',
   'backup-failed': 'critical',
   'backup-overdue': 'warning',
+  'leaver-account': 'warning',
 };
 
 /** An automatic backup that failed, or none for too long: the data is on one machine only. */
@@ -84,6 +86,25 @@ export function replyReminder(d: { id: string; title: string; dueAt: number }): 
     shopName: '找回申请',
     fullName: d.title,
     dueAt: d.dueAt,
+  };
+}
+
+/** An account a leaver used, until its password changed or it was disabled. */
+export function leaverReminder(s: {
+  subAccountId: string;
+  shopName: string;
+  fullName: string;
+  leaver: { name: string; at: string };
+}): Reminder {
+  const at = Date.parse(s.leaver.at);
+  return {
+    key: `leaver-account:${s.subAccountId}:${at}`,
+    kind: 'leaver-account',
+    severity: SEVERITY['leaver-account'],
+    subjectId: s.subAccountId,
+    shopName: s.shopName,
+    fullName: `${s.fullName}（${s.leaver.name}）`,
+    dueAt: at,
   };
 }
 
@@ -160,6 +181,10 @@ const TITLES: Record<ReminderKind, Text> = {
   'backup-overdue': {
     zh: '超过 2 天没有成功的备份，请立即备份',
     en: 'No successful backup for more than 2 days: back up now',
+  },
+  'leaver-account': {
+    zh: '离职人员用过的子账号：请修改密码或停用',
+    en: 'Someone who left used this sub-account: change its password or disable it',
   },
   'deposit-overdue': {
     zh: '保证金退还超过 7 个工作日未到账：请联系平台客服并核对退款账户',

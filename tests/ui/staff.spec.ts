@@ -148,3 +148,63 @@ for (const width of [1024, 1280, 1440]) {
     );
   });
 }
+
+for (const width of [1024, 1280, 1440]) {
+  test(`at ${width} px 离职 offers, per account the person used, a new password or disabling, and reminds until each is done`, async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 800 });
+    const running = await openUnlocked(app, page);
+    await seedShopViaCore(running, '一店', ['小王']);
+    await seedShopViaCore(running, '二店', ['小王']);
+    const person = await running.core.dispatch('staff.create', {
+      name: '王小明',
+      phone: '13900139000',
+      position: '',
+      notes: '',
+      idNumber: '',
+    });
+    const personId = person.ok ? (person.value as { id: string }).id : '';
+    const subs = await running.core.dispatch('subaccounts.list', {});
+    for (const s of subs.ok ? (subs.value as Array<{ id: string }>) : [])
+      await running.core.dispatch('subaccounts.bindStaff', { id: s.id, staffId: personId });
+    const shell = new ShellPage(page);
+    await shell.go(/ 员工$/);
+    await page
+      .getByRole('row')
+      .filter({ hasText: '王小明' })
+      .getByRole('button', { name: '标记离职' })
+      .click();
+    await page
+      .getByRole('dialog')
+      .filter({ hasText: '其绑定的 2 个子账号将解除绑定' })
+      .getByRole('button', { name: /确\s?认/ })
+      .click();
+    const followUps = page.getByRole('region', { name: '离职人员用过的子账号' });
+    await expect(followUps.getByRole('listitem')).toHaveCount(2);
+    await expect(followUps).toContainText('使用人：王小明（已离职）');
+    // The overview reminds of both.
+    await shell.go(/ 概览$/);
+    const reminders = page.getByRole('region', { name: '待办提醒' });
+    await expect(reminders.getByRole('listitem', { name: /离职人员用过的子账号/ })).toHaveCount(2);
+
+    await shell.go(/ 员工$/);
+    await followUps
+      .getByRole('listitem', { name: '一店:小王' })
+      .getByRole('button', { name: /^停\s?用$/ })
+      .click();
+    await expect(followUps.getByRole('listitem')).toHaveCount(1);
+    await followUps
+      .getByRole('listitem', { name: '二店:小王' })
+      .getByRole('button', { name: '生成新密码' })
+      .click();
+    const info = page.getByRole('dialog').filter({ hasText: '已为 二店:小王 生成新密码' });
+    await info.getByRole('button', { name: '复制密码 小王' }).click();
+    await expect.poll(() => running.clipboard.text).toMatch(/^\S{12,}$/);
+    await info.getByRole('button', { name: /确\s?认|知道了|OK/ }).click();
+    await expect(followUps).toHaveCount(0);
+    await shell.go(/ 概览$/);
+    await expect(reminders.getByRole('listitem', { name: /离职人员用过的子账号/ })).toHaveCount(0);
+  });
+}

@@ -45,7 +45,8 @@ export function createInventory(opts: {
   const shops = new ShopService(deps);
   const templates = new TemplateService(deps);
   let subAccounts: SubAccountService | undefined;
-  const staff = new StaffService(deps, (id) => subAccounts?.unbindPerson(id) ?? 0);
+  // A person who leaves: everything they used is unbound and marked for a password change or disabling.
+  const staff = new StaffService(deps, (id) => subAccounts?.unbindPerson(id, staff.nameOf(id) ?? '') ?? 0);
   const verification = new VerificationService(store, rules, opts.audit, opts.clock, (id) =>
     staff.nameOf(id),
   );

@@ -63,6 +63,11 @@ export const subAccountSchema = z.strictObject({
   secrets: z.record(safeId, sealed),
   verification: verificationSchema.optional(),
   temp: tempSchema.optional(),
+  /**
+   * The bound person left (离职) while this account was active: until its password is changed or it is
+   * disabled, it is a reminder. Cleared by either.
+   */
+  leaver: z.strictObject({ name: z.string().max(40), at: iso }).optional(),
   createdAt: iso,
   updatedAt: iso,
 });

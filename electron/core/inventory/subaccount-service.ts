@@ -266,8 +266,10 @@ export class SubAccountService {
       f.throwIfAny();
       password = input.password as string;
     }
+    // A new password settles what a leaver knew.
+    const { leaver: _settled, ...rest } = sub;
     const next = {
-      ...sub,
+      ...rest,
       secrets: { ...sub.secrets, password: this.d.sealer.seal(col, id, 'password', password) },
       updatedAt: nowIso(this.d.clock),
     };
@@ -317,7 +319,9 @@ export class SubAccountService {
       const updated = { ...doc.subAccounts };
       for (const sub of subs) {
         if (sub.status === status) continue;
-        updated[sub.id] = { ...sub, status, updatedAt: now };
+        // Disabling settles a leaver's follow-up too.
+        const { leaver: _settled, ...rest } = sub;
+        updated[sub.id] = { ...(status === 'disabled' ? rest : sub), status, updatedAt: now };
         changed++;
         this.d.audit.append({
           action: status === 'disabled' ? 'subaccount.disabled' : 'subaccount.enabled',
@@ -454,7 +458,12 @@ export class SubAccountService {
   }
 
   /** Unbinds a person everywhere (they left); sub-accounts keep every permission and setting. */
-  unbindPerson(staffId: string): number {
+  /**
+   * Unbinds everything a person used. With `leaverName` (the person left), every active account they used
+   * is marked for follow-up: its password should change or it should be disabled, and until then it is a
+   * reminder.
+   */
+  unbindPerson(staffId: string, leaverName?: string): number {
     let n = 0;
     const now = nowIso(this.d.clock);
     for (const doc of this.d.store.shops()) {
@@ -462,7 +471,13 @@ export class SubAccountService {
       if (bound.length === 0) continue;
       const updated = { ...doc.subAccounts };
       for (const sub of bound) {
-        updated[sub.id] = { ...sub, staffId: null, updatedAt: now };
+        const followUp = leaverName !== undefined && sub.status === 'active';
+        updated[sub.id] = {
+          ...sub,
+          staffId: null,
+          updatedAt: now,
+          ...(followUp ? { leaver: { name: leaverName.slice(0, 40), at: now } } : {}),
+        };
         n++;
         this.d.audit.append({
           action: 'subaccount.staffUnbound',

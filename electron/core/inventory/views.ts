@@ -45,6 +45,7 @@ export function subAccountView(
     sync: syncState(sub),
     verification: lookups.verification(doc, sub),
     temporary: sub.temp !== undefined,
+    leaverOf: sub.leaver?.name ?? null,
     createdAt: sub.createdAt,
     updatedAt: sub.updatedAt,
   };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ReminderView } from '../../../shared/contract/work-types.ts';
 import {
   dueReminders,
+  leaverReminder,
   type Reminder,
   type ReminderSubject,
   reminderText,
@@ -79,7 +80,28 @@ export class ReminderService {
   }
 
   due(now = this.d.clock.now()): Reminder[] {
-    return sortReminders([...dueReminders(this.subjects(now), now), ...(this.d.more?.() ?? [])]);
+    return sortReminders([
+      ...dueReminders(this.subjects(now), now),
+      ...this.leavers(),
+      ...(this.d.more?.() ?? []),
+    ]);
+  }
+
+  /** Accounts a leaver used that still have their old password and are still active. */
+  private leavers(): Reminder[] {
+    const out: Reminder[] = [];
+    for (const doc of this.d.store.shops())
+      for (const sub of Object.values(doc.subAccounts))
+        if (sub.leaver)
+          out.push(
+            leaverReminder({
+              subAccountId: sub.id,
+              shopName: doc.shop.name,
+              fullName: sub.fullName,
+              leaver: sub.leaver,
+            }),
+          );
+    return out;
   }
 
   /** What the dashboard shows: due, not dismissed, not snoozed right now. */

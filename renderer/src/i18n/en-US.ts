@@ -292,6 +292,14 @@ export const enUS: Shape<typeof zhCN> = {
       idHint: 'Only a keyed digest and the last 4 characters are kept, never the full number.',
       active: 'Active',
       left: 'Left',
+      leaverTitle: 'Accounts people who left used',
+      leaverIntro:
+        'Someone who left knows these passwords: change each password or disable the account. The overview keeps reminding until each is done.',
+      usedBy: 'Used by {{name}} (left)',
+      changePassword: 'Generate a new password',
+      newPasswordTitle: 'New password for {{name}}',
+      newPasswordBody:
+        'Change the password on the platform too, in {{path}} (copy it with the buttons below).',
       markLeft: 'Mark as left',
       markActive: 'Mark as active',
       leftConfirm:

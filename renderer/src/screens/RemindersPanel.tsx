@@ -16,9 +16,11 @@ const target = (r: ReminderView) =>
     ? '/settings'
     : r.kind === 'deposit-overdue'
       ? `/deposit/${r.subjectId}`
-      : r.kind.startsWith('temp-')
-        ? '/temp-agents'
-        : '/verification';
+      : r.kind === 'leaver-account'
+        ? '/staff'
+        : r.kind.startsWith('temp-')
+          ? '/temp-agents'
+          : '/verification';
 
 /** The dashboard's to-do list: what is due, most urgent first; snooze or dismiss each. */
 export function RemindersPanel() {

@@ -22,6 +22,7 @@ import { fieldErrorText } from '../../i18n/errors.ts';
 import { staffApi } from '../../inventory/inventory-api.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
 import { downloadBlob, downloadExport, fileToBase64 } from '../../lib/download.ts';
+import { LeaverFollowUps } from './LeaverFollowUps.tsx';
 
 export function StaffScreen() {
   const { t } = useTranslation();
@@ -117,6 +118,7 @@ export function StaffScreen() {
           </Button>
         </Space>
       </Space>
+      <LeaverFollowUps />
       <Typography.Paragraph type="secondary">{t('inv.staff.importHint')}</Typography.Paragraph>
       <Table<PersonView>
         rowKey="id"
