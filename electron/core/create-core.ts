@@ -6,8 +6,10 @@ import path from 'node:path';
 import { AppError } from '../../shared/contract/errors.ts';
 import type { AppInfo, RecoveryEvent } from '../../shared/contract/types.ts';
 import { AUDIT_FILE, AuditLog } from './audit/audit-log.ts';
+import { auditHandlers } from './audit/handlers.ts';
 import { BackupService, backupReminders } from './backup/backup-service.ts';
 import { backupBeforeRisky, backupHandlers } from './backup/handlers.ts';
+import { createWorkAreas } from './create-work-areas.ts';
 import { calibrate, type KdfCost } from './crypto/kdf.ts';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch.ts';
 import { EventBus } from './event-bus.ts';
@@ -23,16 +25,18 @@ import type {
   StoreBackendFactory,
 } from './ports.ts';
 import { systemClock } from './ports.ts';
-import { SecretAccess } from './services/secret-access.ts';
-import { SessionService } from './services/session-service.ts';
-import { SettingsService } from './services/settings-service.ts';
+import { secretHandlers } from './secrets/handlers.ts';
+import { SecretAccess } from './secrets/secret-access.ts';
 import { ClipboardGuard } from './session/clipboard-guard.ts';
+import { sessionHandlers } from './session/handlers.ts';
+import { SessionService } from './session/session-service.ts';
+import { settingsHandlers } from './settings/handlers.ts';
 import { settingsDocSchema } from './settings/settings-schema.ts';
+import { SettingsService } from './settings/settings-service.ts';
 import { DocumentStore, type StorageContext } from './storage/document-store.ts';
 import { ensurePrivateDir } from './storage/fs-durable.ts';
 import { Vault } from './vault/vault.ts';
 import { vaultDocSchema } from './vault/vault-schema.ts';
-import { createWork } from './work/create-work.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -59,7 +63,7 @@ export interface Core {
   bus: EventBus;
   session: SessionService;
   /** The work services, for the benchmark and tests that go past the contract's batch limit. */
-  work: ReturnType<typeof createWork>;
+  work: ReturnType<typeof createWorkAreas>;
   dataDir: string;
   /** Resolves once the background authentication started by the last unlock has finished. */
   whenAuthenticated(): Promise<void>;
@@ -164,7 +168,7 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
   settings = new SettingsService(settingsDoc, vault, audit, bus, () => session.autoLock.reschedule());
   const inventory = createInventory({ ctx, loadSafely, vault, audit, clock, opener: opts.opener });
   const backupRef: { current: BackupService | null } = { current: null };
-  const work = createWork({
+  const work = createWorkAreas({
     otherReminders: () => (backupRef.current ? backupReminders(backupRef.current.status()) : []),
     ctx,
     loadSafely,
@@ -269,44 +273,17 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
   backupRef.current = backup;
 
   const handlers: Handlers = {
-    'app.getInfo': () => ({
-      ...opts.info,
+    ...sessionHandlers({
+      info: opts.info,
       dataDir: opts.dataDir,
-      clipboardHistory: opts.clipboard.history(),
+      clipboard: opts.clipboard,
+      session,
+      backup,
+      guardUsable,
     }),
-    'vault.getStatus': () => session.status(),
-    'vault.setup': (r) => {
-      guardUsable();
-      return session.setup(r.password, r.confirm, r.rememberOnDevice);
-    },
-    'vault.unlock': (r) => {
-      guardUsable();
-      return session.unlock(r.password);
-    },
-    'vault.unlockWithDevice': () => {
-      guardUsable();
-      return session.unlockWithDevice();
-    },
-    'vault.lock': () => session.lock('manual'),
-    'vault.changePassword': async (r) => {
-      backup.before('before-password-change');
-      const status = await session.changePassword(r.current, r.next, r.confirm);
-      await backup.masterPasswordChanged(r.next);
-      return status;
-    },
-    'session.reportActivity': () => null,
-    'settings.get': () => settings.get(),
-    'settings.update': (r) => settings.update(r),
-    'settings.setLanguage': (r) => settings.update({ language: r.language }),
-    'audit.list': (r) => audit.list(r.offset, r.limit),
-    'audit.verify': () => audit.verify(),
-    'storage.getRecoveryReport': () => [...recovery],
-    'secrets.reveal': (r) => secrets.reveal(r.ref),
-    'secrets.copy': (r) => secrets.copy(r.ref),
-    // What is typed on the platform: the nickname (Taobao-style names are 主账号:昵称 and the 主账号 part is
-    // already there), the e-mail on Amazon.
-    'secrets.copyAccountName': (r) =>
-      secrets.copyText(inventory.store.findSubAccount(r.subAccountId).sub.nickname),
+    ...settingsHandlers(settings),
+    ...auditHandlers(audit, recovery),
+    ...secretHandlers(secrets, inventory.store),
     ...inventory.handlers,
     ...work.handlers,
     ...backupBeforeRisky({ ...inventory.handlers, ...work.handlers }, backup),

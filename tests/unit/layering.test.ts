@@ -59,23 +59,8 @@ const directions: Array<{ dir: string; forbidden: RegExp; why: string }> = [
   },
   {
     dir: 'electron/core/kernel',
-    forbidden: /^\.\.\/(?!ports\.ts|crypto\/|vault\/)/,
-    why: 'the kernel (ids, sealer) depends on no area',
-  },
-  {
-    dir: 'electron/core/inventory',
-    forbidden: /\/work\/|\/create-core\.ts$/,
-    why: 'inventory does not reach up into work/ or the composition root',
-  },
-  {
-    dir: 'electron/core/deposit',
-    forbidden: /\/create-core\.ts$|\/work\//,
-    why: "an area does not import the composition root or another area's services",
-  },
-  {
-    dir: 'electron/core/recovery',
-    forbidden: /\/create-core\.ts$|\/work\//,
-    why: "an area does not import the composition root or another area's services",
+    forbidden: /^\.\.\/(?!ports\.ts|crypto\/|vault\/|audit\/audit-log\.ts)/,
+    why: 'the kernel (deps, ids, sealer) depends on no area',
   },
   {
     dir: 'renderer/src/screens',
@@ -88,6 +73,19 @@ const directions: Array<{ dir: string; forbidden: RegExp; why: string }> = [
     why: 'components never import the bridge',
   },
 ];
+
+// Every area folder of the core: no area imports a composition file (create-core.ts, create-work-areas.ts,
+// another area's create-*.ts) or another area's handlers; handlers are collected only by the composition.
+const coreAreas = fs
+  .readdirSync(path.join(root, 'electron/core'), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name);
+for (const area of coreAreas)
+  directions.push({
+    dir: `electron/core/${area}`,
+    forbidden: /^\.\.\/(create-[a-z-]+\.ts|[a-z-]+\/create-[a-z-]+\.ts|[a-z-]+\/handlers\.ts)$/,
+    why: "an area imports no composition file and no other area's handlers",
+  });
 
 describe('layering', () => {
   for (const rule of [...rules, ...directions]) {
@@ -120,5 +118,22 @@ describe('layering', () => {
       literal.test(fs.readFileSync(path.join(root, f), 'utf8')),
     );
     expect(offending).toEqual(['shared/domain/platforms/ids.ts']);
+  });
+
+  it('the composition files only wire: every handler is written in its area handlers.ts', () => {
+    const composition = ['electron/core/create-core.ts', 'electron/core/create-work-areas.ts'];
+    const offending = composition.flatMap((f) =>
+      [...fs.readFileSync(path.join(root, f), 'utf8').matchAll(/^\s*'([a-z]+\.[a-zA-Z]+)':/gm)].map(
+        (m) => `${f} defines ${m[1]}`,
+      ),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('deposit and recovery read shops but never get the inventory store itself', () => {
+    const offending = [...sources('electron/core/deposit'), ...sources('electron/core/recovery')].filter(
+      (f) => /\bInventoryDeps\b|\bInventoryStore\b/.test(fs.readFileSync(path.join(root, f), 'utf8')),
+    );
+    expect(offending).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import type { BackupSummary } from '../../../shared/contract/backup-types.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Handlers } from '../dispatch.ts';
-import type { SessionService } from '../services/session-service.ts';
+import type { SessionService } from '../session/session-service.ts';
 import type { BackupManifest } from './backup-format.ts';
 import type { BackupService } from './backup-service.ts';
 

@@ -22,8 +22,9 @@ import {
 import { type HolidayCalendar, refundWindow, shanghaiDate } from '../../../shared/domain/workdays.ts';
 import type { AttachmentStore } from '../attachments/attachment-store.ts';
 import { displayName } from '../attachments/attachment-store.ts';
-import type { InventoryDeps } from '../inventory/deps.ts';
+import type { ShopReader } from '../inventory/deps.ts';
 import type { ShopDoc } from '../inventory/schemas.ts';
+import type { KernelDeps } from '../kernel/deps.ts';
 import { newId } from '../kernel/ids.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import type { CaseRecord, DepositsDoc } from './deposit-schema.ts';
@@ -33,7 +34,7 @@ const COLLECTION = 'deposits';
 export class DepositService {
   constructor(
     private readonly doc: DocumentStore<DepositsDoc>,
-    private readonly d: InventoryDeps,
+    private readonly d: KernelDeps & { store: ShopReader },
     private readonly files: AttachmentStore,
     private readonly calendar: () => HolidayCalendar,
   ) {}

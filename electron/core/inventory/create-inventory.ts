@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { Sealer, STAFF_COLLECTION, shopCollection } from '../kernel/sealer.ts';
 import type { Clock, ExternalOpener } from '../ports.ts';
-import type { SecretRef } from '../services/secret-access.ts';
+import type { SecretRef } from '../secrets/secret-access.ts';
 import { workRulesSchema } from '../settings/work-rules-schema.ts';
 import { DocumentStore, type StorageContext } from '../storage/document-store.ts';
 import type { Vault } from '../vault/vault.ts';

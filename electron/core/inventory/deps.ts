@@ -1,16 +1,10 @@
-import type { AuditLog } from '../audit/audit-log.ts';
-import type { Sealer } from '../kernel/sealer.ts';
-import type { Clock } from '../ports.ts';
+import type { KernelDeps } from '../kernel/deps.ts';
 import type { InventoryStore } from './inventory-store.ts';
 
-/** What every inventory service needs; passed as one object so the services stay small. */
-export interface InventoryDeps {
+/** The kernel plus the inventory store: what the inventory's own services work on. */
+export interface InventoryDeps extends KernelDeps {
   store: InventoryStore;
-  sealer: Sealer;
-  audit: AuditLog;
-  clock: Clock;
-  /** Uniform integer in [0, n) from a cryptographic source. */
-  randomInt: (n: number) => number;
 }
 
-export const nowIso = (clock: Clock) => new Date(clock.now()).toISOString();
+/** The one read other areas need from the inventory: a shop's document by id (throws NOT_FOUND). */
+export type ShopReader = Pick<InventoryStore, 'shop'>;

@@ -3,9 +3,10 @@ import type { EntityType, ShopView } from '../../../shared/contract/inventory-ty
 import { platform } from '../../../shared/domain/platforms/catalog.ts';
 import type { PlatformId } from '../../../shared/domain/platforms/types.ts';
 import { maskEmail, maskMobile, normalizeEmail, normalizeMobile } from '../../../shared/domain/validators.ts';
+import { nowIso } from '../kernel/deps.ts';
 import { newId } from '../kernel/ids.ts';
 import { shopCollection } from '../kernel/sealer.ts';
-import { type InventoryDeps, nowIso } from './deps.ts';
+import type { InventoryDeps } from './deps.ts';
 import { FieldCollector } from './field-checks.ts';
 import type { ShopDoc, ShopRecord } from './schemas.ts';
 import { shopView } from './views.ts';

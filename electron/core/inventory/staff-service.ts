@@ -3,9 +3,10 @@
 import { AppError } from '../../../shared/contract/errors.ts';
 import type { PersonView } from '../../../shared/contract/inventory-types.ts';
 import { maskMobile, normalizeIdNumber, normalizeMobile } from '../../../shared/domain/validators.ts';
+import { nowIso } from '../kernel/deps.ts';
 import { newId } from '../kernel/ids.ts';
 import { STAFF_COLLECTION } from '../kernel/sealer.ts';
-import { type InventoryDeps, nowIso } from './deps.ts';
+import type { InventoryDeps } from './deps.ts';
 import { FieldCollector } from './field-checks.ts';
 import type { PersonRecord, ShopDoc } from './schemas.ts';
 

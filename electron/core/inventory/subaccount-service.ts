@@ -14,9 +14,10 @@ import {
 } from '../../../shared/domain/subaccount-rules.ts';
 import { maskMobile, normalizeMobile } from '../../../shared/domain/validators.ts';
 import type { VerificationState } from '../../../shared/domain/verification.ts';
+import { nowIso } from '../kernel/deps.ts';
 import { newId } from '../kernel/ids.ts';
 import { shopCollection } from '../kernel/sealer.ts';
-import { type InventoryDeps, nowIso } from './deps.ts';
+import type { InventoryDeps } from './deps.ts';
 import { checkTypedPassword, FieldCollector, NAME_PROBLEM_CODES } from './field-checks.ts';
 import type { ShopDoc, SubAccountRecord } from './schemas.ts';
 import type { ShopService } from './shop-service.ts';

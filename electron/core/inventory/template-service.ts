@@ -11,8 +11,9 @@ import {
   ROLE_NAMES,
   type RoleId,
 } from '../../../shared/domain/roles.ts';
+import { nowIso } from '../kernel/deps.ts';
 import { newId } from '../kernel/ids.ts';
-import { type InventoryDeps, nowIso } from './deps.ts';
+import type { InventoryDeps } from './deps.ts';
 import type { CustomTemplate } from './schemas.ts';
 import { syncState } from './views.ts';
 

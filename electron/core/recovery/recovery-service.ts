@@ -21,7 +21,8 @@ import { type HolidayCalendar, refundWindow, shanghaiDate } from '../../../share
 import type { AttachmentStore } from '../attachments/attachment-store.ts';
 import { displayName } from '../attachments/attachment-store.ts';
 import type { EventBus } from '../event-bus.ts';
-import type { InventoryDeps } from '../inventory/deps.ts';
+import type { ShopReader } from '../inventory/deps.ts';
+import type { KernelDeps } from '../kernel/deps.ts';
 import { newId } from '../kernel/ids.ts';
 import type { ClipboardPort, Notifier, TimerHandle } from '../ports.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
@@ -36,7 +37,7 @@ export class RecoveryService {
 
   constructor(
     private readonly doc: DocumentStore<RecoveryDoc>,
-    private readonly d: InventoryDeps,
+    private readonly d: KernelDeps & { store: ShopReader },
     private readonly files: AttachmentStore,
     private readonly calendar: () => HolidayCalendar,
     private readonly clipboard: ClipboardPort,

@@ -7,10 +7,11 @@ import { type RetireMode, retireChecklist } from '../../../shared/domain/retire-
 import { checkWindow, type SaleWindow, windowPhase } from '../../../shared/domain/sale-window.ts';
 import { expandNamePattern, nicknamePattern } from '../../../shared/domain/temp-agent-names.ts';
 import type { EventBus } from '../event-bus.ts';
-import { type InventoryDeps, nowIso } from '../inventory/deps.ts';
+import type { InventoryDeps } from '../inventory/deps.ts';
 import type { ShopDoc, SubAccountRecord, TempRecord } from '../inventory/schemas.ts';
 import type { StaffService } from '../inventory/staff-service.ts';
 import type { SubAccountService } from '../inventory/subaccount-service.ts';
+import { nowIso } from '../kernel/deps.ts';
 import { newId } from '../kernel/ids.ts';
 import type { WorkRulesService } from '../verification/work-rules-service.ts';
 

@@ -1,7 +1,7 @@
 // The phone's pages: plain HTML, Chinese first with English below, one same-origin stylesheet, no script,
 // no external resource. Everything typed or stored is escaped before it reaches the page.
-import { escapeMarkup as escapeHtml } from '../../../../shared/domain/escape.ts';
-import type { Text } from '../../../../shared/domain/platforms/types.ts';
+import { escapeMarkup as escapeHtml } from '../../../shared/domain/escape.ts';
+import type { Text } from '../../../shared/domain/platforms/types.ts';
 
 export const STYLESHEET = `
 body{margin:0;font-family:-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;background:#f5f5f5;color:#1f1f1f}

@@ -3,8 +3,8 @@
 // request is rate-limited per address and size-limited; nothing else (no secret, no API) is reachable.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Text } from '../../../../shared/domain/platforms/types.ts';
-import type { Clock } from '../../ports.ts';
+import type { Text } from '../../../shared/domain/platforms/types.ts';
+import type { Clock } from '../ports.ts';
 import { type FormFacts, formPage, resultPage, STYLESHEET } from './registration-pages.ts';
 
 export type Refusal = 'unknown' | 'expired' | 'used' | 'other-session';

@@ -4,9 +4,9 @@ import type { LockReason, VaultStatus } from '../../../shared/contract/types.ts'
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { Clock } from '../ports.ts';
-import { AutoLock } from '../session/auto-lock.ts';
-import type { ClipboardGuard } from '../session/clipboard-guard.ts';
 import type { Vault } from '../vault/vault.ts';
+import { AutoLock } from './auto-lock.ts';
+import type { ClipboardGuard } from './clipboard-guard.ts';
 
 export class SessionService {
   readonly autoLock: AutoLock;

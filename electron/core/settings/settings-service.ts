@@ -1,9 +1,9 @@
 import type { Settings } from '../../../shared/contract/types.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { EventBus } from '../event-bus.ts';
-import { DEFAULT_SETTINGS, type SettingsDoc } from '../settings/settings-schema.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import type { Vault } from '../vault/vault.ts';
+import { DEFAULT_SETTINGS, type SettingsDoc } from './settings-schema.ts';
 
 export class SettingsService {
   constructor(

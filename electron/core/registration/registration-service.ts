@@ -4,22 +4,22 @@
 // it ends at its expiry, when the lead closes it, or when the vault locks.
 import { createHash, randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { AppError } from '../../../../shared/contract/errors.ts';
+import { AppError } from '../../../shared/contract/errors.ts';
 import type {
   NetworkAddress,
   RegistrationEntry,
   RegistrationSession,
-} from '../../../../shared/contract/work-types.ts';
-import { normalizeMobile } from '../../../../shared/domain/validators.ts';
-import { cardSteps } from '../../../../shared/domain/verification-card.ts';
-import type { AuditLog } from '../../audit/audit-log.ts';
-import type { EventBus } from '../../event-bus.ts';
-import type { InventoryStore } from '../../inventory/inventory-store.ts';
-import type { StaffService } from '../../inventory/staff-service.ts';
-import type { SubAccountService } from '../../inventory/subaccount-service.ts';
-import type { Clock, TimerHandle } from '../../ports.ts';
-import type { VerificationService } from '../../verification/verification-service.ts';
-import type { WorkRulesService } from '../../verification/work-rules-service.ts';
+} from '../../../shared/contract/work-types.ts';
+import { normalizeMobile } from '../../../shared/domain/validators.ts';
+import { cardSteps } from '../../../shared/domain/verification-card.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import type { EventBus } from '../event-bus.ts';
+import type { InventoryStore } from '../inventory/inventory-store.ts';
+import type { StaffService } from '../inventory/staff-service.ts';
+import type { SubAccountService } from '../inventory/subaccount-service.ts';
+import type { Clock, TimerHandle } from '../ports.ts';
+import type { VerificationService } from '../verification/verification-service.ts';
+import type { WorkRulesService } from '../verification/work-rules-service.ts';
 import {
   type FormInput,
   type RegistrationHandler,
