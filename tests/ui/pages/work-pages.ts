@@ -50,3 +50,15 @@ export async function startRegistration(page: Page, total: number) {
   await d.getByRole('button', { name: /开始登记/ }).click();
   await expect(page.getByRole('status')).toContainText(`已登记 0/${total}`);
 }
+
+/** The window widths every screen must work at. */
+export const WIDTHS = [1024, 1280, 1440] as const;
+
+/** Nothing of the page lies beyond the right edge: the user never has to scroll sideways to reach it. */
+export async function expectNoSideScroll(page: Page) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(scroll).toBeLessThanOrEqual(client);
+}
