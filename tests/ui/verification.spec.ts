@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { devices } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { openUnlocked, seedShopViaCore } from './pages/inventory-pages.ts';
-import { ShellPage } from './pages/vault-pages.ts';
+import { openUnlocked, PASSWORD, seedShopViaCore } from './pages/inventory-pages.ts';
+import { LockPage, ShellPage } from './pages/vault-pages.ts';
 import { decodeQrDownload, later, startRegistration, VerificationPage } from './pages/work-pages.ts';
 
 const DAY = 24 * 3600_000;
@@ -158,3 +158,37 @@ for (const width of [1024, 1280, 1440]) {
     expect(drawn).toContain('不是本卡片上的二维码');
   });
 }
+
+test('a rule changed in settings is what the verification screen uses, also after a lock', async ({
+  app,
+  page,
+}) => {
+  const running = await openUnlocked(app, page);
+  await seedShopViaCore(running, '旗舰店', ['小王']);
+  const shell = new ShellPage(page);
+  await shell.go(/ 实人认证$/);
+  // The registration dialog offers the default length from the rules.
+  const v = new VerificationPage(page);
+  await v.select('旗舰店:小王');
+  await page.getByRole('button', { name: /扫码登记使用人/ }).click();
+  await expect(page.getByRole('dialog').last().getByLabel('有效时长（分钟）')).toHaveValue('30');
+  await page.keyboard.press('Escape');
+
+  await shell.go(/ 设置$/);
+  const minutes = page.getByLabel('扫码登记默认时长（分钟）');
+  await minutes.fill('45');
+  await minutes.blur();
+  await expect(page.getByText('已保存').first()).toBeVisible();
+
+  await shell.go(/ 实人认证$/);
+  await v.select('旗舰店:小王');
+  await page.getByRole('button', { name: /扫码登记使用人/ }).click();
+  await expect(page.getByRole('dialog').last().getByLabel('有效时长（分钟）')).toHaveValue('45');
+  await page.keyboard.press('Escape');
+
+  // Locking forgets the rules with everything else; after the unlock they are read again, as saved.
+  await shell.lock();
+  await new LockPage(page).unlock(PASSWORD);
+  await shell.go(/ 设置$/);
+  await expect(page.getByLabel('扫码登记默认时长（分钟）')).toHaveValue('45');
+});

@@ -1,8 +1,8 @@
 // Light parts for table rows that must render by the dozen per keystroke: a tag, a link button, and a
 // secret with reveal/copy, in plain DOM with static CSS (row-parts.css) instead of antd components.
-import { CopyOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
-import type { ReactNode } from 'react';
-import { type SecretRef, useSecret } from '../hooks/use-secret.ts';
+import { createContext, type ReactNode, useContext } from 'react';
+import { type SecretActions, type SecretRef, useSecretActions, useShownSecret } from '../hooks/use-secret.ts';
+import { COPY_ICON, EYE_ICON, EYE_INVISIBLE_ICON } from './row-icons.tsx';
 import './row-parts.css';
 
 export type TagColor = 'default' | 'green' | 'orange' | 'blue' | 'processing' | 'volcano' | 'red' | 'gold';
@@ -27,7 +27,14 @@ export function RowLink({
   );
 }
 
-/** Same behaviour as SecretField (one hook, use-secret.ts), in plain DOM. */
+const SecretActionsCtx = createContext<SecretActions | null>(null);
+
+/** Takes the secret calls, messages and labels once for every RowSecret inside (a table's rows). */
+export function RowSecretHost({ children }: { children: ReactNode }) {
+  return <SecretActionsCtx.Provider value={useSecretActions()}>{children}</SecretActionsCtx.Provider>;
+}
+
+/** Same behaviour as SecretField (one hook, use-secret.ts), in plain DOM; inside a RowSecretHost. */
 export function RowSecret({
   secret,
   label,
@@ -37,9 +44,11 @@ export function RowSecret({
   label: string;
   masked?: string | null;
 }) {
-  const s = useSecret(secret);
+  const actions = useContext(SecretActionsCtx);
+  if (!actions) throw new Error('RowSecret outside a RowSecretHost');
+  const s = useShownSecret(secret, actions);
   return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}>
+    <span className="sw-secret">
       <output
         className="sw-code"
         aria-label={label}
@@ -54,7 +63,7 @@ export function RowSecret({
         aria-label={`${s.toggleLabel} ${label}`}
         onClick={s.toggle}
       >
-        {s.value !== null ? <EyeInvisibleOutlined /> : <EyeOutlined />}
+        {s.value !== null ? EYE_INVISIBLE_ICON : EYE_ICON}
       </button>
       <button
         type="button"
@@ -63,7 +72,7 @@ export function RowSecret({
         aria-label={`${s.copyLabel} ${label}`}
         onClick={s.copy}
       >
-        <CopyOutlined />
+        {COPY_ICON}
       </button>
     </span>
   );

@@ -7,7 +7,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Checkbox, Empty, Spin } from 'antd';
 import './row-parts.css';
-import { type CSSProperties, memo, type ReactNode, useMemo, useRef, useState } from 'react';
+import { type CSSProperties, memo, type ReactNode, useId, useMemo, useRef, useState } from 'react';
+import { RowSecretHost } from './RowParts.tsx';
 
 export interface VirtualColumn<T> {
   key: string;
@@ -32,54 +33,49 @@ const CHECK_WIDTH = 40;
 
 interface Layout {
   width: number;
-  /** Inline style per column key (sticky offsets), also for the checkbox column under '__check'. */
-  cell: Map<string, CSSProperties>;
+  /** Class per column key (also '__check' for the checkbox column): `vt-c vt-c<i>`. */
+  cell: Map<string, string>;
+  /** The table's own rules: each column's width and sticky offset, the row width. */
+  css: string;
 }
 
-function layoutOf<T>(columns: VirtualColumn<T>[], withCheck: boolean): Layout {
+/**
+ * Column widths and pins as one small stylesheet scoped to this table (`scope` is a class on its scroll
+ * container), so a row's cells carry a class instead of inline styles: React sets no style property per cell,
+ * and twenty new rows per keystroke cost their DOM alone.
+ */
+function layoutOf<T>(
+  columns: VirtualColumn<T>[],
+  withCheck: boolean,
+  scope: string,
+  rowHeight: number,
+): Layout {
   const widths = [...(withCheck ? [CHECK_WIDTH] : []), ...columns.map((c) => c.width)];
   const keys = [...(withCheck ? ['__check'] : []), ...columns.map((c) => c.key)];
   const pins = [...(withCheck ? (['left'] as const) : []), ...columns.map((c) => c.pin)];
-  const cell = new Map<string, CSSProperties>();
-  // Fixed widths on plain flex items: cheaper to lay out per row than a grid track list.
-  keys.forEach((k, i) => {
-    cell.set(k, { width: widths[i], flex: 'none' });
-  });
+  const rules = keys.map((_, i) => [`width:${widths[i]}px`]);
   let left = 0;
-  keys.forEach((k, i) => {
-    if (pins[i] === 'left') {
-      cell.set(k, { ...cell.get(k), position: 'sticky', left, zIndex: 1, background: 'inherit' });
-      left += widths[i]!;
-    }
+  keys.forEach((_, i) => {
+    if (pins[i] !== 'left') return;
+    rules[i]!.push('position:sticky', `left:${left}px`, 'z-index:1', 'background:inherit');
+    left += widths[i]!;
   });
   let right = 0;
   for (let i = keys.length - 1; i >= 0; i--) {
     if (pins[i] !== 'right') continue;
-    cell.set(keys[i]!, {
-      ...cell.get(keys[i]!),
-      position: 'sticky',
-      right,
-      zIndex: 1,
-      background: 'inherit',
-      boxShadow: right === 0 ? '-6px 0 6px -6px rgba(0,0,0,0.2)' : undefined,
-    });
+    rules[i]!.push('position:sticky', `right:${right}px`, 'z-index:1', 'background:inherit');
+    if (right === 0) rules[i]!.push('box-shadow:-6px 0 6px -6px rgba(0,0,0,0.2)');
     right += widths[i]!;
   }
-  return {
-    width: widths.reduce((a, b) => a + b, 0),
-    cell,
-  };
+  const width = widths.reduce((a, b) => a + b, 0);
+  const cell = new Map(keys.map((k, i) => [k, `vt-c vt-c${i}`]));
+  const css = [
+    `.${scope} .vt-row,.${scope} .vt-head,.${scope} .vt-body{width:${width}px}`,
+    `.${scope} .vt-row{height:${rowHeight}px}`,
+    ...rules.map((r, i) => `.${scope} .vt-c${i}{${r.join(';')}}`),
+  ].join('\n');
+  return { width, cell, css };
 }
-
-const cellBase: CSSProperties = {
-  padding: '0 8px',
-  display: 'flex',
-  alignItems: 'center',
-  overflow: 'hidden',
-  whiteSpace: 'nowrap',
-  textOverflow: 'ellipsis',
-  minWidth: 0,
-};
 
 const sortButton: CSSProperties = {
   all: 'unset',
@@ -98,31 +94,19 @@ interface RowProps<T> {
   selection: VirtualSelection | undefined;
   checked: boolean;
   top: number;
-  height: number;
 }
 
-function RowView<T>({ row, id, label, columns, layout, selection, checked, top, height }: RowProps<T>) {
+function RowView<T>({ row, id, label, columns, layout, selection, checked, top }: RowProps<T>) {
   return (
     <div
       role="row"
       aria-label={label}
       data-row-key={id}
-      className="vt-row"
-      style={{
-        position: 'absolute',
-        top: 0,
-        left: 0,
-        transform: `translateY(${top}px)`,
-        height,
-        width: layout.width,
-        minWidth: '100%',
-        display: 'flex',
-        borderBottom: '1px solid #f0f0f0',
-        background: checked ? '#e6f4ff' : '#fff',
-      }}
+      className={checked ? 'vt-row vt-row-checked' : 'vt-row'}
+      style={{ transform: `translateY(${top}px)` }}
     >
       {selection && (
-        <div role="cell" style={{ ...cellBase, ...layout.cell.get('__check') }}>
+        <div role="cell" className={layout.cell.get('__check')}>
           {/* A native checkbox: an antd one per row costs its styles on every keystroke. */}
           <input
             type="checkbox"
@@ -134,13 +118,30 @@ function RowView<T>({ row, id, label, columns, layout, selection, checked, top, 
         </div>
       )}
       {columns.map((c) => (
-        <div role="cell" key={c.key} style={{ ...cellBase, ...layout.cell.get(c.key) }}>
+        <div role="cell" key={c.key} className={layout.cell.get(c.key)}>
           {c.render(row)}
         </div>
       ))}
     </div>
   );
 }
+
+/** The select-all box; memoised on what it shows, so a keystroke that changes the rows leaves it alone. */
+const HeaderCheck = memo(function HeaderCheck(props: {
+  label: string;
+  checked: boolean;
+  indeterminate: boolean;
+  toggleAll(checked: boolean): void;
+}) {
+  return (
+    <Checkbox
+      aria-label={props.label}
+      checked={props.checked}
+      indeterminate={props.indeterminate}
+      onChange={(e) => props.toggleAll(e.target.checked)}
+    />
+  );
+});
 
 // Re-renders only when its record, its selection or the columns change; moving costs a transform.
 const Row = memo(RowView) as typeof RowView;
@@ -170,7 +171,11 @@ export function VirtualTable<T>({
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [sort, setSort] = useState<{ key: string; dir: 1 | -1 } | null>(null);
-  const layout = useMemo(() => layoutOf(columns, Boolean(selection)), [columns, selection]);
+  const scope = `vt-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const layout = useMemo(
+    () => layoutOf(columns, Boolean(selection), scope, rowHeight),
+    [columns, selection, scope, rowHeight],
+  );
   const sorted = useMemo(() => {
     const col = sort && columns.find((c) => c.key === sort.key);
     if (!col?.compare || !sort) return rows;
@@ -191,13 +196,15 @@ export function VirtualTable<T>({
     setSort((s) => (s?.key !== key ? { key, dir: 1 } : s.dir === 1 ? { key, dir: -1 } : null));
 
   return (
-    <Spin spinning={Boolean(loading)}>
+    // The spinner is mounted only while loading: an idle antd Spin still re-renders with every keystroke.
+    <div className="vt-wrap">
+      {loading && <Spin className="vt-loading" />}
       <div
         ref={scrollRef}
         role="table"
         aria-label={label}
         aria-rowcount={sorted.length + 1}
-        className="vt-scroll"
+        className={`vt-scroll ${scope}`}
         style={{
           height,
           overflow: 'auto',
@@ -209,28 +216,15 @@ export function VirtualTable<T>({
           contain: 'strict',
         }}
       >
-        <div
-          role="row"
-          style={{
-            position: 'sticky',
-            top: 0,
-            zIndex: 3,
-            display: 'flex',
-            width: layout.width,
-            minWidth: '100%',
-            height: 40,
-            background: '#fafafa',
-            borderBottom: '1px solid #f0f0f0',
-            fontWeight: 600,
-          }}
-        >
+        <style>{layout.css}</style>
+        <div role="row" className="vt-head">
           {selection && (
-            <div role="columnheader" style={{ ...cellBase, ...layout.cell.get('__check') }}>
-              <Checkbox
-                aria-label={selection.allLabel}
+            <div role="columnheader" className={layout.cell.get('__check')}>
+              <HeaderCheck
+                label={selection.allLabel}
                 checked={sorted.length > 0 && selectedCount === sorted.length}
                 indeterminate={selectedCount > 0 && selectedCount < sorted.length}
-                onChange={(e) => selection.toggleAll(e.target.checked)}
+                toggleAll={selection.toggleAll}
               />
             </div>
           )}
@@ -247,7 +241,7 @@ export function VirtualTable<T>({
                     ? 'none'
                     : undefined
               }
-              style={{ ...cellBase, ...layout.cell.get(c.key) }}
+              className={layout.cell.get(c.key)}
             >
               {c.compare ? (
                 <button type="button" style={sortButton} onClick={() => cycleSort(c.key)}>
@@ -267,28 +261,29 @@ export function VirtualTable<T>({
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
           </div>
         ) : (
-          <div style={{ position: 'relative', height: virtualizer.getTotalSize(), width: layout.width }}>
-            {virtualizer.getVirtualItems().map((v) => {
-              const row = sorted[v.index]!;
-              const id = rowKey(row);
-              return (
-                <Row
-                  key={v.key}
-                  row={row}
-                  id={id}
-                  label={rowLabel(row)}
-                  columns={columns}
-                  layout={layout}
-                  selection={selection}
-                  checked={selection?.selected.has(id) ?? false}
-                  top={v.start}
-                  height={rowHeight}
-                />
-              );
-            })}
-          </div>
+          <RowSecretHost>
+            <div className="vt-body" style={{ height: virtualizer.getTotalSize() }}>
+              {virtualizer.getVirtualItems().map((v) => {
+                const row = sorted[v.index]!;
+                const id = rowKey(row);
+                return (
+                  <Row
+                    key={v.key}
+                    row={row}
+                    id={id}
+                    label={rowLabel(row)}
+                    columns={columns}
+                    layout={layout}
+                    selection={selection}
+                    checked={selection?.selected.has(id) ?? false}
+                    top={v.start}
+                  />
+                );
+              })}
+            </div>
+          </RowSecretHost>
         )}
       </div>
-    </Spin>
+    </div>
   );
 }

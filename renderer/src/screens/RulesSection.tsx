@@ -1,15 +1,15 @@
 import { Card, InputNumber, Space, Switch, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestOf } from '../../../shared/contract/methods.ts';
-import type { WorkRules } from '../../../shared/contract/work-types.ts';
 import { PLATFORM_IDS, platform } from '../../../shared/domain/platforms/catalog.ts';
 import type { PlatformId } from '../../../shared/domain/platforms/types.ts';
 import type { VerificationPolicy } from '../../../shared/domain/verification-policy.ts';
 import { useLang } from '../hooks/use-lang.ts';
 import { useMutation } from '../hooks/use-mutation.ts';
+import { errorText } from '../i18n/errors.ts';
 import { pickText } from '../lib/text.ts';
-import { rulesApi } from '../verification/verification-api.ts';
+import { useRules } from '../verification/rules-store.ts';
 
 const NUMBERS: Array<[keyof Omit<VerificationPolicy, 'required'>, number, number]> = [
   ['verifyWithinDays', 1, 90],
@@ -22,17 +22,15 @@ const NUMBERS: Array<[keyof Omit<VerificationPolicy, 'required'>, number, number
 export function RulesSection() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { execute } = useMutation();
-  const [rules, setRules] = useState<WorkRules | null>(null);
+  const { execute, message } = useMutation();
+  const rules = useRules((s) => s.rules);
+  const ensureLoaded = useRules((s) => s.ensureLoaded);
   useEffect(() => {
-    void rulesApi.get({}).then(setRules);
-  }, []);
+    ensureLoaded().catch((err: unknown) => message.error(errorText(err, lang)));
+  }, [ensureLoaded, message, lang]);
   if (!rules) return null;
   const save = async (patch: RequestOf<'rules.update'>) => {
-    const next = await execute(() => rulesApi.update(patch), {
-      success: t('common.saved'),
-    });
-    if (next) setRules(next);
+    await execute(() => useRules.getState().update(patch), { success: t('common.saved') });
   };
   const setPolicy = (p: PlatformId, change: Partial<VerificationPolicy>) =>
     void save({ verification: { [p]: { ...rules.verification[p], ...change } } });

@@ -1,5 +1,6 @@
 // What can be done to the selected sub-accounts at once.
 import { Button, Dropdown, Space, Typography } from 'antd';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubAccountView, TemplateView } from '../../../../shared/contract/inventory-types.ts';
 import { useLang } from '../../hooks/use-lang.ts';
@@ -7,7 +8,8 @@ import { useMutation } from '../../hooks/use-mutation.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
 import { templateLabel } from '../../lib/text.ts';
 
-export function BulkBar({
+/** Memoised: a keystroke in the search box changes none of its props. */
+export const BulkBar = memo(function BulkBar({
   selected,
   selectedRows,
   templates,
@@ -69,4 +71,4 @@ export function BulkBar({
       </Dropdown>
     </Space>
   );
-}
+});

@@ -2,7 +2,7 @@
 // and the platform checklist with "done on the platform".
 import { CopyOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubAccountView } from '../../../../shared/contract/inventory-types.ts';
 import type { ChecklistStep } from '../../../../shared/domain/permissions.ts';
@@ -23,7 +23,14 @@ export type Dialog = {
   sub: SubAccountView;
 } | null;
 
-export function SubAccountDialogs({ dialog, onClose }: { dialog: Dialog; onClose: () => void }) {
+/** Memoised: mounted beside the table, it re-renders only when a dialog opens or closes. */
+export const SubAccountDialogs = memo(function SubAccountDialogs({
+  dialog,
+  onClose,
+}: {
+  dialog: Dialog;
+  onClose: () => void;
+}) {
   if (!dialog) return null;
   const props = { sub: dialog.sub, onClose };
   switch (dialog.kind) {
@@ -38,7 +45,7 @@ export function SubAccountDialogs({ dialog, onClose }: { dialog: Dialog; onClose
     case 'checklist':
       return <ChecklistDialog {...props} />;
   }
-}
+});
 
 interface DialogProps {
   sub: SubAccountView;

@@ -1,7 +1,8 @@
 // The search box and the filter selects of the sub-account list, one table of specs instead of a
 // repeated <Select> block per filter.
-import { Input, Select, Space, Typography } from 'antd';
+import { Input, Select } from 'antd';
 import { memo } from 'react';
+import '../../components/row-parts.css';
 import { useTranslation } from 'react-i18next';
 import type { ShopView, TemplateView } from '../../../../shared/contract/inventory-types.ts';
 import { PLATFORM_IDS, platform } from '../../../../shared/domain/platforms/catalog.ts';
@@ -32,7 +33,8 @@ export function SubAccountFilters(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <Space wrap style={{ marginBottom: 12 }}>
+    // Plain flex boxes, not antd's Space and Text: these re-render on every keystroke with the box.
+    <div className="sw-toolbar">
       <Input.Search
         allowClear
         aria-label={t('inv.common.search')}
@@ -47,12 +49,12 @@ export function SubAccountFilters(props: {
         shops={props.shops}
         templates={props.templates}
       />
-      <Typography.Text type="secondary" data-testid="row-count">
+      <span className="sw-muted" data-testid="row-count">
         {props.partialOf === null
           ? t('inv.common.rows', { count: props.count })
           : t('inv.common.rowsLoading', { count: props.partialOf })}
-      </Typography.Text>
-    </Space>
+      </span>
+    </div>
   );
 }
 

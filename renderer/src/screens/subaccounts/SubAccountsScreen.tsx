@@ -3,7 +3,7 @@
 // on screen, and the columns are rebuilt only when the language or the templates change.
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Space, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubAccountView } from '../../../../shared/contract/inventory-types.ts';
 import { filterSubAccounts, type SubAccountFilter } from '../../../../shared/domain/subaccount-filter.ts';
@@ -20,6 +20,28 @@ import { SubAccountFilters } from './SubAccountFilters.tsx';
 import { type RowActions, subAccountColumns } from './sub-account-columns.tsx';
 
 const rowKey = (s: SubAccountView) => s.id;
+
+/** Title and the screen's two actions; memoised, so typing in the search box does not re-render them. */
+const ScreenHeader = memo(function ScreenHeader(props: {
+  canCreate: boolean;
+  onExport(): void;
+  onCreate(): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+      <Typography.Title level={2}>{t('inv.subs.title')}</Typography.Title>
+      <Space>
+        <Button icon={<DownloadOutlined />} onClick={props.onExport}>
+          {t('inv.common.export')}
+        </Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={props.onCreate} disabled={!props.canCreate}>
+          {t('inv.subs.create')}
+        </Button>
+      </Space>
+    </Space>
+  );
+});
 const rowLabel = (s: SubAccountView) => s.fullName;
 
 export function SubAccountsScreen() {
@@ -52,7 +74,7 @@ export function SubAccountsScreen() {
   const selectedIds = useMemo(() => [...selected], [selected]);
   const selectedRows = useMemo(() => subAccounts.filter((s) => selected.has(s.id)), [subAccounts, selected]);
 
-  const confirmDelete = (ids: string[]) =>
+  const confirmDeleteNow = (ids: string[]) =>
     modal.confirm({
       title: t('inv.common.delete'),
       content: t('inv.subs.deleteConfirm', { count: ids.length }),
@@ -65,9 +87,14 @@ export function SubAccountsScreen() {
       },
     });
 
-  // The columns hold these through a ref, so they stay the same object across renders.
-  const latest = useRef({ confirmDelete, execute, mutate });
-  latest.current = { confirmDelete, execute, mutate };
+  // The columns and the memoised parts hold these through a ref, so they stay the same object across
+  // renders and a keystroke re-renders only the search box, the count and the table.
+  const latest = useRef({ confirmDelete: confirmDeleteNow, execute, mutate });
+  latest.current = { confirmDelete: confirmDeleteNow, execute, mutate };
+  const confirmDelete = useCallback((ids: string[]) => latest.current.confirmDelete(ids), []);
+  const closeDialog = useCallback(() => setDialog(null), []);
+  const openExport = useCallback(() => setExporting(true), []);
+  const openCreate = useCallback(() => setCreating(true), []);
   const actions = useMemo<RowActions>(
     () => ({
       open: setDialog,
@@ -116,22 +143,7 @@ export function SubAccountsScreen() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={2}>{t('inv.subs.title')}</Typography.Title>
-        <Space>
-          <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)}>
-            {t('inv.common.export')}
-          </Button>
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            disabled={shops.every((s) => s.archived)}
-          >
-            {t('inv.subs.create')}
-          </Button>
-        </Space>
-      </Space>
+      <ScreenHeader canCreate={!shops.every((s) => s.archived)} onExport={openExport} onCreate={openCreate} />
       <SubAccountFilters
         filter={filter}
         onFilter={onFilter}
@@ -165,7 +177,7 @@ export function SubAccountsScreen() {
       {creating && (
         <SubAccountCreateModal open defaultShopId={filter.shopId} onClose={() => setCreating(false)} />
       )}
-      <SubAccountDialogs dialog={dialog} onClose={() => setDialog(null)} />
+      <SubAccountDialogs dialog={dialog} onClose={closeDialog} />
       {exporting && (
         <ExportDialog
           open

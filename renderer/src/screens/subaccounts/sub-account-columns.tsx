@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { SubAccountView, TemplateView } from '../../../../shared/contract/inventory-types.ts';
 import type { Language } from '../../../../shared/contract/types.ts';
-import { permissionById, platform } from '../../../../shared/domain/platforms/catalog.ts';
+import { PLATFORM_IDS, permissionById, platform } from '../../../../shared/domain/platforms/catalog.ts';
 import { RowMenuButton } from '../../components/RowMenu.tsx';
 import { RowLink, RowSecret, RowTag } from '../../components/RowParts.tsx';
 import { VERIFICATION_COLORS } from '../../components/VerificationTag.tsx';
@@ -25,6 +25,37 @@ export function subAccountColumns(
 ): VirtualColumn<SubAccountView>[] {
   const templateById = new Map(templates.map((tp) => [tp.id, tp]));
   const collator = new Intl.Collator('zh-CN');
+  // Every word a row shows, translated once here: a t() call per cell per row is a lookup chain that twenty
+  // new rows per keystroke would repeat hundreds of times.
+  const words = {
+    status: { active: t('inv.subs.active'), disabled: t('inv.subs.disabled') } as Record<string, string>,
+    sync: { synced: t('inv.subs.synced'), pending: t('inv.subs.pending') } as Record<string, string>,
+    vstate: Object.fromEntries(
+      Object.keys(VERIFICATION_COLORS).map((v) => [v, t(`work.vstate.${v}`)]),
+    ) as Record<string, string>,
+    tempAgent: t('nav.tempAgents'),
+    handPicked: t('inv.subs.handPicked'),
+    unbound: t('inv.subs.unbound'),
+    password: t('inv.subs.password'),
+    configure: t('inv.subs.configure'),
+    checklist: t('inv.subs.checklist'),
+    actions: t('inv.common.actions'),
+  };
+  // Rows share a few permission sets (a template's): each set is put into words once.
+  const permTexts = new Map<string, string>();
+  const permissionsText = (s: SubAccountView) => {
+    const key = `${s.platform}|${s.permissions.join(',')}`;
+    let text = permTexts.get(key);
+    if (text === undefined) {
+      text = s.permissions
+        .map((id) => pickText(permissionById(platform(s.platform), id)?.label ?? { zh: id, en: id }, lang))
+        .join(', ');
+      permTexts.set(key, text);
+    }
+    return text;
+  };
+  const platformNames = new Map(PLATFORM_IDS.map((id) => [id, pickText(platform(id).name, lang)]));
+  const platformName = (id: SubAccountView['platform']) => platformNames.get(id) ?? id;
   return [
     {
       key: 'fullName',
@@ -45,14 +76,16 @@ export function subAccountColumns(
       key: 'platform',
       title: t('inv.common.platform'),
       width: 80,
-      render: (s) => pickText(platform(s.platform).name, lang),
+      render: (s) => platformName(s.platform),
     },
     {
       key: 'status',
       title: t('inv.common.status'),
       width: 76,
       render: (s) => (
-        <RowTag color={s.status === 'active' ? 'green' : 'default'}>{t(`inv.subs.${s.status}`)}</RowTag>
+        <RowTag color={s.status === 'active' ? 'green' : 'default'}>
+          {words.status[s.status] ?? s.status}
+        </RowTag>
       ),
     },
     {
@@ -61,13 +94,9 @@ export function subAccountColumns(
       width: 150,
       render: (s) => {
         const tp = s.templateId ? templateById.get(s.templateId) : undefined;
-        const perms = s.permissions
-          .map((id) => pickText(permissionById(platform(s.platform), id)?.label ?? { zh: id, en: id }, lang))
-          .join(', ');
+        const perms = permissionsText(s);
         return (
-          <span title={perms}>
-            {tp ? templateLabel(tp, lang) : (s.templateName ?? t('inv.subs.handPicked'))}
-          </span>
+          <span title={perms}>{tp ? templateLabel(tp, lang) : (s.templateName ?? words.handPicked)}</span>
         );
       },
     },
@@ -75,14 +104,14 @@ export function subAccountColumns(
       key: 'staff',
       title: t('inv.subs.staff'),
       width: 100,
-      render: (s) => s.staffName ?? <span className="sw-muted">{t('inv.subs.unbound')}</span>,
+      render: (s) => s.staffName ?? <span className="sw-muted">{words.unbound}</span>,
     },
     {
       key: 'sync',
       title: t('inv.subs.sync'),
       width: 116,
       render: (s) => (
-        <RowTag color={s.sync === 'synced' ? 'green' : 'orange'}>{t(`inv.subs.${s.sync}`)}</RowTag>
+        <RowTag color={s.sync === 'synced' ? 'green' : 'orange'}>{words.sync[s.sync] ?? s.sync}</RowTag>
       ),
     },
     {
@@ -92,8 +121,8 @@ export function subAccountColumns(
       // The 临时客服 tag sits in its own line-up beside the state, inside the column's width.
       render: (s) => (
         <span style={{ whiteSpace: 'nowrap' }}>
-          <RowTag color={VERIFICATION_COLORS[s.verification]}>{t(`work.vstate.${s.verification}`)}</RowTag>
-          {s.temporary && <RowTag>{t('nav.tempAgents')}</RowTag>}
+          <RowTag color={VERIFICATION_COLORS[s.verification]}>{words.vstate[s.verification]}</RowTag>
+          {s.temporary && <RowTag>{words.tempAgent}</RowTag>}
         </span>
       ),
     },
@@ -104,7 +133,7 @@ export function subAccountColumns(
       render: (s) => (
         <RowSecret
           secret={{ collection: `shop-${s.shopId}`, recordId: s.id, field: 'password' }}
-          label={`${s.fullName} ${t('inv.subs.password')}`}
+          label={`${s.fullName} ${words.password}`}
         />
       ),
     },
@@ -115,14 +144,10 @@ export function subAccountColumns(
       pin: 'right',
       render: (s) => (
         <span style={{ whiteSpace: 'nowrap' }}>
-          <RowLink onClick={() => actions.open({ kind: 'configure', sub: s })}>
-            {t('inv.subs.configure')}
-          </RowLink>
-          <RowLink onClick={() => actions.open({ kind: 'checklist', sub: s })}>
-            {t('inv.subs.checklist')}
-          </RowLink>
+          <RowLink onClick={() => actions.open({ kind: 'configure', sub: s })}>{words.configure}</RowLink>
+          <RowLink onClick={() => actions.open({ kind: 'checklist', sub: s })}>{words.checklist}</RowLink>
           <RowMenuButton
-            label={`${t('inv.common.actions')} ${s.fullName}`}
+            label={`${words.actions} ${s.fullName}`}
             items={() => [
               { key: 'password', label: t('inv.subs.changePassword') },
               { key: 'rename', label: t('inv.subs.rename') },

@@ -3,24 +3,31 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { NetworkAddress } from '../../../../shared/contract/work-types.ts';
+import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
+import { errorText } from '../../i18n/errors.ts';
 import { useWork } from '../../stores/work-store.ts';
-import { registrationApi, rulesApi } from '../../verification/verification-api.ts';
+import { useRules } from '../../verification/rules-store.ts';
+import { registrationApi } from '../../verification/verification-api.ts';
 
 /** Opens a registration session for the chosen sub-accounts on the network interface phones can reach. */
 export function RegistrationDialog({ ids, onClose }: { ids: string[]; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [form] = Form.useForm<{ address: string; minutes: number }>();
-  const { execute } = useMutation();
+  const { execute, message } = useMutation();
+  const lang = useLang();
   const [addresses, setAddresses] = useState<NetworkAddress[] | null>(null);
   const address = Form.useWatch('address', form);
   useEffect(() => {
-    void Promise.all([registrationApi.interfaces({}), rulesApi.get({})]).then(([list, rules]) => {
-      setAddresses(list);
-      form.setFieldsValue({ address: list[0]?.address, minutes: rules.registrationMinutes });
-    });
-  }, [form]);
+    Promise.all([registrationApi.interfaces({}), useRules.getState().ensureLoaded()]).then(
+      ([list, rules]) => {
+        setAddresses(list);
+        form.setFieldsValue({ address: list[0]?.address, minutes: rules.registrationMinutes });
+      },
+      (err: unknown) => message.error(errorText(err, lang)),
+    );
+  }, [form, message, lang]);
 
   const start = async () => {
     const v = await form.validateFields();

@@ -3,7 +3,7 @@ import { Button, Dropdown, Form, Input, Modal, Select, Space, Table, Tag, Typogr
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { VerificationRow, WorkRules } from '../../../../shared/contract/work-types.ts';
+import type { VerificationRow } from '../../../../shared/contract/work-types.ts';
 import type { PlatformId } from '../../../../shared/domain/platforms/types.ts';
 import {
   allowedActions,
@@ -18,7 +18,8 @@ import { useMutation } from '../../hooks/use-mutation.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { beijing, formatLeft } from '../../lib/duration.ts';
 import { useWork } from '../../stores/work-store.ts';
-import { rulesApi, verificationApi } from '../../verification/verification-api.ts';
+import { useRules } from '../../verification/rules-store.ts';
+import { verificationApi } from '../../verification/verification-api.ts';
 import { RegistrationBanner } from './RegistrationBanner.tsx';
 import { RegistrationDialog } from './RegistrationDialog.tsx';
 
@@ -34,12 +35,14 @@ export function VerificationScreen() {
   const [stateFilter, setStateFilter] = useState<VerificationState | undefined>();
   const [rejecting, setRejecting] = useState<VerificationRow | null>(null);
   const [registering, setRegistering] = useState(false);
-  const [rules, setRules] = useState<WorkRules | null>(null);
+  const rules = useRules((s) => s.rules);
+  const ensureRules = useRules((s) => s.ensureLoaded);
   useEffect(() => {
     void loadVerification();
     void loadSession();
-    void rulesApi.get({}).then(setRules);
-  }, [loadVerification, loadSession]);
+    // Until the rules are here each platform's default policy is shown (a failed fetch changes nothing else).
+    ensureRules().catch(() => {});
+  }, [loadVerification, loadSession, ensureRules]);
   const policy = (p: PlatformId) => rules?.verification[p] ?? defaultPolicy(p);
 
   const rows = useMemo(
