@@ -187,7 +187,7 @@ export function VirtualTable<T>({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     // Few rows beyond the window: every extra row is laid out again on each keystroke.
-    overscan: 3,
+    overscan: 2,
     getItemKey: (i) => rowKey(sorted[i]!),
   });
   const selectedCount = selection ? sorted.filter((r) => selection.selected.has(rowKey(r))).length : 0;

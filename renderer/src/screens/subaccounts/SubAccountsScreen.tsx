@@ -6,13 +6,14 @@ import { Button, Space, Typography } from 'antd';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubAccountView } from '../../../../shared/contract/inventory-types.ts';
-import { filterSubAccounts, type SubAccountFilter } from '../../../../shared/domain/subaccount-filter.ts';
+import type { SubAccountFilter } from '../../../../shared/domain/subaccount-filter.ts';
 import { ExportDialog } from '../../components/ExportDialog.tsx';
 import { RowMenuHost } from '../../components/RowMenu.tsx';
 import { type VirtualSelection, VirtualTable } from '../../components/VirtualTable.tsx';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
+import { useFilteredSubAccounts } from '../../inventory/use-filtered-sub-accounts.ts';
 import { BulkBar } from './BulkBar.tsx';
 import { SubAccountCreateModal } from './SubAccountCreateModal.tsx';
 import { type Dialog, SubAccountDialogs } from './SubAccountDialogs.tsx';
@@ -67,10 +68,7 @@ export function SubAccountsScreen() {
     void ensureLoaded();
   }, [ensureLoaded]);
 
-  const rows = useMemo(
-    () => filterSubAccounts(subAccounts, { ...filter, search }),
-    [subAccounts, filter, search],
-  );
+  const rows = useFilteredSubAccounts(subAccounts, filter, search);
   const selectedIds = useMemo(() => [...selected], [selected]);
   const selectedRows = useMemo(() => subAccounts.filter((s) => selected.has(s.id)), [subAccounts, selected]);
 
