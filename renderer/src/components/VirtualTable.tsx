@@ -4,7 +4,7 @@
 // Columns may be pinned left or right (the actions column stays on screen at 1024 px).
 // (Lint: a virtualised table cannot be a <table>: rows are absolutely positioned divs carrying the table
 // roles, as antd's own virtual table does; the cells are not focus stops, their buttons and checkboxes are.)
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { elementScroll, type Rect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { Checkbox, Empty, Spin } from 'antd';
 import './row-parts.css';
 import { type CSSProperties, memo, type ReactNode, useId, useMemo, useRef, useState } from 'react';
@@ -75,6 +75,35 @@ function layoutOf<T>(
     ...rules.map((r, i) => `.${scope} .vt-c${i}{${r.join(';')}}`),
   ].join('\n');
   return { width, cell, css };
+}
+
+/**
+ * The scroll box's size, told by a ResizeObserver (which reports after the browser's own layout) instead of
+ * read at mount: reading it then forces a layout of the whole screen before the rows exist, and a second one
+ * once they do. The first rows are drawn from `initialRect`, an estimate from the window's size.
+ */
+function observeRectAfterLayout(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: Rect) => void) {
+  const el = instance.scrollElement;
+  if (!el) return;
+  const observer = new ResizeObserver(() => cb({ width: el.clientWidth, height: el.clientHeight }));
+  observer.observe(el);
+  return () => observer.disconnect();
+}
+
+/**
+ * Scrolls the box, unless it is already where it is asked to be: the virtualizer asks for its starting offset
+ * when it mounts, and a scroll write then would force the same early layout as a read.
+ */
+const scrollUnlessThere: typeof elementScroll<HTMLDivElement> = (offset, options, instance) => {
+  if (!options.adjustments && offset === (instance.scrollOffset ?? 0)) return;
+  elementScroll(offset, options, instance);
+};
+
+/** The box's height before it is laid out: the number, or `calc(100vh - Npx)` worked out, or the window's. */
+function estimateHeight(height: number | string): number {
+  if (typeof height === 'number') return height;
+  const below = /^calc\(100vh - (\d+)px\)$/.exec(height);
+  return below ? Math.max(0, window.innerHeight - Number(below[1])) : window.innerHeight;
 }
 
 const sortButton: CSSProperties = {
@@ -189,6 +218,9 @@ export function VirtualTable<T>({
     // Few rows beyond the window: every extra row is laid out again on each keystroke.
     overscan: 2,
     getItemKey: (i) => rowKey(sorted[i]!),
+    initialRect: { width: window.innerWidth, height: estimateHeight(height) },
+    observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollUnlessThere,
   });
   const selectedCount = selection ? sorted.filter((r) => selection.selected.has(rowKey(r))).length : 0;
 

@@ -24,7 +24,14 @@ export function subAccountColumns(
   actions: RowActions,
 ): VirtualColumn<SubAccountView>[] {
   const templateById = new Map(templates.map((tp) => [tp.id, tp]));
-  const collator = new Intl.Collator('zh-CN');
+  // Made when a column is first sorted: creating an ICU collator costs more than the rest of this function.
+  let collatorMade: Intl.Collator | null = null;
+  const collator = {
+    compare: (a: string, b: string) => {
+      collatorMade ??= new Intl.Collator('zh-CN');
+      return collatorMade.compare(a, b);
+    },
+  };
   // Every word a row shows, translated once here: a t() call per cell per row is a lookup chain that twenty
   // new rows per keystroke would repeat hundreds of times.
   const words = {
