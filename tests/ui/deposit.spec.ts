@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { taobaoShop } from '../support/payloads.ts';
 import { expect, test } from './fixtures.ts';
 import { dialog, openUnlocked } from './pages/inventory-pages.ts';
@@ -130,4 +131,31 @@ test('an enterprise shop may only use its corporate account; an individual busin
   await account.getByLabel('卡号/账号').fill('755912345678901');
   await account.getByRole('button', { name: '保存账户' }).click();
   await expect(account.getByTestId('account-number')).toHaveText('7559 **** **** 8901');
+});
+
+test('a material gets a file: it is listed, opens as the same bytes, and can be removed; the list keeps the progress', async ({
+  app,
+  page,
+}) => {
+  const running = await openUnlocked(app, page);
+  await douyinShop(running, 'individual');
+  await openNewCase(page);
+  const materials = page.getByRole('region', { name: '证明材料' });
+  const bytes = Buffer.from('%PDF-1.4 营业执照扫描件 ');
+  await materials.getByLabel('添加附件 营业执照').setInputFiles({
+    name: '营业执照.pdf',
+    mimeType: 'application/pdf',
+    buffer: bytes,
+  });
+  const file = materials.getByRole('button', { name: '营业执照.pdf', exact: true });
+  await expect(file).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), file.click()]);
+  expect(fs.readFileSync(await download.path())).toEqual(bytes);
+  // A tick shows at once and stays after main's answer; the case list shows the same progress.
+  await materials.getByRole('checkbox', { name: '营业执照' }).check();
+  await expect(materials).toContainText(/（1\/\d+）/);
+  await materials.getByRole('button', { name: '删除 营业执照.pdf' }).click();
+  await expect(file).toHaveCount(0);
+  await page.getByRole('button', { name: /返\s?回/ }).click();
+  await expect(page.getByRole('row').filter({ hasText: '抖店小铺' })).toContainText(/\d+%/);
 });

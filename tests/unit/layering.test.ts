@@ -145,4 +145,15 @@ describe('layering', () => {
     );
     expect(long).toEqual([]);
   });
+
+  // Areas whose data lives in a store: a screen goes through the store, so every screen shows the same data and
+  // each call has one error path (issue 10 found the rules fetched in three places, some without error handling).
+  it('screens reach deposit cases, work rules and recovery drafts only through their stores', () => {
+    const offending = sources('renderer/src/screens').filter((f) =>
+      /deposit-api\.ts|\brulesApi\b|recoveryApi\.(get|update|setState|addAttachment)\b/.test(
+        fs.readFileSync(path.join(root, f), 'utf8'),
+      ),
+    );
+    expect(offending).toEqual([]);
+  });
 });

@@ -4,11 +4,18 @@
 // Columns may be pinned left or right (the actions column stays on screen at 1024 px).
 // (Lint: a virtualised table cannot be a <table>: rows are absolutely positioned divs carrying the table
 // roles, as antd's own virtual table does; the cells are not focus stops, their buttons and checkboxes are.)
-import { elementScroll, type Rect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { Checkbox, Empty, Spin } from 'antd';
 import './row-parts.css';
 import { type CSSProperties, memo, type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { RowSecretHost } from './RowParts.tsx';
+import {
+  estimateHeight,
+  type Layout,
+  layoutOf,
+  observeRectAfterLayout,
+  scrollUnlessThere,
+} from './virtual-layout.ts';
 
 export interface VirtualColumn<T> {
   key: string;
@@ -27,83 +34,6 @@ export interface VirtualSelection {
   /** Accessible name of a row's checkbox, from the row's own label. */
   label(rowLabel: string): string;
   allLabel: string;
-}
-
-const CHECK_WIDTH = 40;
-
-interface Layout {
-  width: number;
-  /** Class per column key (also '__check' for the checkbox column): `vt-c vt-c<i>`. */
-  cell: Map<string, string>;
-  /** The table's own rules: each column's width and sticky offset, the row width. */
-  css: string;
-}
-
-/**
- * Column widths and pins as one small stylesheet scoped to this table (`scope` is a class on its scroll
- * container), so a row's cells carry a class instead of inline styles: React sets no style property per cell,
- * and twenty new rows per keystroke cost their DOM alone.
- */
-function layoutOf<T>(
-  columns: VirtualColumn<T>[],
-  withCheck: boolean,
-  scope: string,
-  rowHeight: number,
-): Layout {
-  const widths = [...(withCheck ? [CHECK_WIDTH] : []), ...columns.map((c) => c.width)];
-  const keys = [...(withCheck ? ['__check'] : []), ...columns.map((c) => c.key)];
-  const pins = [...(withCheck ? (['left'] as const) : []), ...columns.map((c) => c.pin)];
-  const rules = keys.map((_, i) => [`width:${widths[i]}px`]);
-  let left = 0;
-  keys.forEach((_, i) => {
-    if (pins[i] !== 'left') return;
-    rules[i]!.push('position:sticky', `left:${left}px`, 'z-index:1', 'background:inherit');
-    left += widths[i]!;
-  });
-  let right = 0;
-  for (let i = keys.length - 1; i >= 0; i--) {
-    if (pins[i] !== 'right') continue;
-    rules[i]!.push('position:sticky', `right:${right}px`, 'z-index:1', 'background:inherit');
-    if (right === 0) rules[i]!.push('box-shadow:-6px 0 6px -6px rgba(0,0,0,0.2)');
-    right += widths[i]!;
-  }
-  const width = widths.reduce((a, b) => a + b, 0);
-  const cell = new Map(keys.map((k, i) => [k, `vt-c vt-c${i}`]));
-  const css = [
-    `.${scope} .vt-row,.${scope} .vt-head,.${scope} .vt-body{width:${width}px}`,
-    `.${scope} .vt-row{height:${rowHeight}px}`,
-    ...rules.map((r, i) => `.${scope} .vt-c${i}{${r.join(';')}}`),
-  ].join('\n');
-  return { width, cell, css };
-}
-
-/**
- * The scroll box's size, told by a ResizeObserver (which reports after the browser's own layout) instead of
- * read at mount: reading it then forces a layout of the whole screen before the rows exist, and a second one
- * once they do. The first rows are drawn from `initialRect`, an estimate from the window's size.
- */
-function observeRectAfterLayout(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: Rect) => void) {
-  const el = instance.scrollElement;
-  if (!el) return;
-  const observer = new ResizeObserver(() => cb({ width: el.clientWidth, height: el.clientHeight }));
-  observer.observe(el);
-  return () => observer.disconnect();
-}
-
-/**
- * Scrolls the box, unless it is already where it is asked to be: the virtualizer asks for its starting offset
- * when it mounts, and a scroll write then would force the same early layout as a read.
- */
-const scrollUnlessThere: typeof elementScroll<HTMLDivElement> = (offset, options, instance) => {
-  if (!options.adjustments && offset === (instance.scrollOffset ?? 0)) return;
-  elementScroll(offset, options, instance);
-};
-
-/** The box's height before it is laid out: the number, or `calc(100vh - Npx)` worked out, or the window's. */
-function estimateHeight(height: number | string): number {
-  if (typeof height === 'number') return height;
-  const below = /^calc\(100vh - (\d+)px\)$/.exec(height);
-  return below ? Math.max(0, window.innerHeight - Number(below[1])) : window.innerHeight;
 }
 
 const sortButton: CSSProperties = {

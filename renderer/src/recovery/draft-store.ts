@@ -32,38 +32,11 @@ let pending: Record<string, string> = {};
 let timer: ReturnType<typeof setTimeout> | null = null;
 const keptKey = (id: string) => `recovery:${id}`;
 
-export const useDraft = create<DraftStore>((set, get) => ({
-  id: null,
-  draft: null,
-  saving: false,
-  saveError: null,
-  async open(id) {
-    if (get().id !== id) set({ id, draft: null });
-    const draft = await recoveryApi.get({ id });
-    if (get().id !== id) return;
-    // What was typed but not saved before a lock is put back and saved now.
-    const kept = unsaved.peek(keptKey(id)) as Record<string, string> | undefined;
-    set({ draft: kept ? { ...draft, fields: { ...draft.fields, ...kept } } : draft });
-    if (kept) {
-      pending = { ...kept, ...pending };
-      await get().flush();
-    }
-  },
-  edit(key, value, now = false) {
-    const { id } = get();
-    if (!id) return;
-    pending[key] = value;
-    unsaved.keep(keptKey(id), { [key]: value });
-    set((s) => (s.draft ? { draft: { ...s.draft, fields: { ...s.draft.fields, [key]: value } } } : {}));
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void get().flush(), now ? 0 : AUTOSAVE_MS);
-  },
-  async flush() {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    const { id } = get();
-    const fields = pending;
-    pending = {};
+/** The saves of typed fields, chained. */
+let inFlight: Promise<void> = Promise.resolve();
+
+export const useDraft = create<DraftStore>((set, get) => {
+  const save = async (id: string | null, fields: Record<string, string>) => {
     if (!id || Object.keys(fields).length === 0) return;
     set({ saving: true });
     try {
@@ -77,19 +50,59 @@ export const useDraft = create<DraftStore>((set, get) => ({
     } finally {
       set({ saving: false });
     }
-  },
-  async setState(state) {
-    await get().flush();
-    const { id } = get();
-    if (id) set({ draft: await recoveryApi.setState({ id, state }) });
-  },
-  async setCheck(key, checked) {
-    const { id } = get();
-    if (id) set({ draft: await recoveryApi.update({ id, fields: {}, checks: { [key]: checked } }) });
-  },
-  async attach(fileName, contentBase64) {
-    const { id } = get();
-    if (id) set({ draft: await recoveryApi.addAttachment({ id, fileName, contentBase64 }) });
-  },
-  clearSaveError: () => set({ saveError: null }),
-}));
+  };
+  return {
+    id: null,
+    draft: null,
+    saving: false,
+    saveError: null,
+    async open(id) {
+      if (get().id !== id) set({ id, draft: null });
+      // A save still on its way (the screen just left flushed what was typed) lands before the draft is read.
+      await inFlight;
+      const draft = await recoveryApi.get({ id });
+      if (get().id !== id) return;
+      // What was typed but not saved before a lock is put back and saved now.
+      const kept = unsaved.peek(keptKey(id)) as Record<string, string> | undefined;
+      set({ draft: kept ? { ...draft, fields: { ...draft.fields, ...kept } } : draft });
+      if (kept) {
+        pending = { ...kept, ...pending };
+        await get().flush();
+      }
+    },
+    edit(key, value, now = false) {
+      const { id } = get();
+      if (!id) return;
+      pending[key] = value;
+      unsaved.keep(keptKey(id), { [key]: value });
+      set((s) => (s.draft ? { draft: { ...s.draft, fields: { ...s.draft.fields, [key]: value } } } : {}));
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void get().flush(), now ? 0 : AUTOSAVE_MS);
+    },
+    flush() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      // What was typed so far, for the draft it was typed in; one save at a time, in order, so a later
+      // save never overtakes an earlier one.
+      const id = get().id;
+      const fields = pending;
+      pending = {};
+      inFlight = inFlight.then(() => save(id, fields));
+      return inFlight;
+    },
+    async setState(state) {
+      await get().flush();
+      const { id } = get();
+      if (id) set({ draft: await recoveryApi.setState({ id, state }) });
+    },
+    async setCheck(key, checked) {
+      const { id } = get();
+      if (id) set({ draft: await recoveryApi.update({ id, fields: {}, checks: { [key]: checked } }) });
+    },
+    async attach(fileName, contentBase64) {
+      const { id } = get();
+      if (id) set({ draft: await recoveryApi.addAttachment({ id, fileName, contentBase64 }) });
+    },
+    clearSaveError: () => set({ saveError: null }),
+  };
+});

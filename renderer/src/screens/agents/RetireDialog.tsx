@@ -2,20 +2,26 @@ import { Form, Modal, Radio, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentsApi } from '../../agents/agents-api.ts';
+import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
+import { errorText } from '../../i18n/errors.ts';
 import { useWork } from '../../stores/work-store.ts';
-import { rulesApi } from '../../verification/verification-api.ts';
+import { useRules } from '../../verification/rules-store.ts';
 
 /** Confirms retiring the chosen agents and how (disable or delete on the platform). */
 export function RetireDialog({ ids, onClose }: { ids: string[]; onClose: (done: boolean) => void }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'disable' | 'delete'>('disable');
-  const [purgeDays, setPurgeDays] = useState(30);
-  const { execute } = useMutation();
+  const purgeDays = useRules((s) => s.rules?.purgeAfterDays);
+  const { execute, message } = useMutation();
+  const lang = useLang();
   const loadAgents = useWork((s) => s.loadAgents);
   useEffect(() => {
-    void rulesApi.get({}).then((r) => setPurgeDays(r.purgeAfterDays));
-  }, []);
+    useRules
+      .getState()
+      .ensureLoaded()
+      .catch((err: unknown) => message.error(errorText(err, lang)));
+  }, [message, lang]);
   const submit = async () => {
     const r = await execute(() => agentsApi.retire({ ids, mode }), {});
     await loadAgents();
@@ -43,9 +49,12 @@ export function RetireDialog({ ids, onClose }: { ids: string[]; onClose: (done: 
           />
         </Form.Item>
       </Form>
-      <Typography.Paragraph type="secondary">
-        {t('work.agents.retireNote', { days: purgeDays })}
-      </Typography.Paragraph>
+      {/* Said only with the number from the rules, never a guessed one. */}
+      {purgeDays !== undefined && (
+        <Typography.Paragraph type="secondary">
+          {t('work.agents.retireNote', { days: purgeDays })}
+        </Typography.Paragraph>
+      )}
     </Modal>
   );
 }

@@ -3,14 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DepositCaseView } from '../../../../shared/contract/deposit-types.ts';
 import { AppError } from '../../../../shared/contract/errors.ts';
-import { depositApi } from '../../deposit/deposit-api.ts';
+import { useDeposit } from '../../deposit/deposit-store.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 
-type Run = (
-  fn: () => Promise<DepositCaseView>,
-  optimistic?: (c: DepositCaseView) => DepositCaseView,
-) => Promise<DepositCaseView | undefined>;
+/** Runs a change with the app's error handling; the result, or undefined when refused (already shown). */
+type Run = (fn: () => Promise<DepositCaseView>) => Promise<DepositCaseView | undefined>;
 
 /** The refund account: who may receive the money follows the shop's entity type; the number is sealed. */
 export function AccountForm({ c, run }: { c: DepositCaseView; run: Run }) {
@@ -32,7 +30,7 @@ export function AccountForm({ c, run }: { c: DepositCaseView; run: Run }) {
     setRefusal(null);
     const next = await run(async () => {
       try {
-        return await depositApi.setAccount({ id: c.id, ...v });
+        return await useDeposit.getState().setAccount(v);
       } catch (err) {
         // The rule's reason is shown beside the form, not only as a toast.
         if (err instanceof AppError && err.code === 'ACCOUNT_NOT_ALLOWED')
@@ -62,7 +60,7 @@ export function AccountForm({ c, run }: { c: DepositCaseView; run: Run }) {
               type="link"
               onClick={async () => {
                 if (shown) return setShown(null);
-                const r = await execute(() => depositApi.revealAccount({ id: c.id }));
+                const r = await execute(() => useDeposit.getState().revealAccount());
                 if (r) {
                   setShown(r.value);
                   setTimeout(() => setShown(null), r.hideAfterMs);

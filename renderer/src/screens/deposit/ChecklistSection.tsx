@@ -5,15 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseItemView, DepositCaseView } from '../../../../shared/contract/deposit-types.ts';
 import type { SectionId } from '../../../../shared/domain/deposit/checklist-templates.ts';
-import { depositApi } from '../../deposit/deposit-api.ts';
+import { useDeposit } from '../../deposit/deposit-store.ts';
 import { useLang } from '../../hooks/use-lang.ts';
+import { useMutation } from '../../hooks/use-mutation.ts';
 import { downloadExport, fileToBase64 } from '../../lib/download.ts';
 import { pickText } from '../../lib/text.ts';
 
-type Run = (
-  fn: () => Promise<DepositCaseView>,
-  optimistic?: (c: DepositCaseView) => DepositCaseView,
-) => Promise<DepositCaseView | undefined>;
+/** Runs a change with the app's error handling; the result, or undefined when refused (already shown). */
+type Run = (fn: () => Promise<DepositCaseView>) => Promise<DepositCaseView | undefined>;
+const store = () => useDeposit.getState();
 
 /** One section of the checklist: tick, note and date per item, files on materials, the user's own items. */
 export function ChecklistSection({
@@ -38,7 +38,7 @@ export function ChecklistSection({
       aria-label={t(`deposit.sections.${section}`)}
       title={`${t(`deposit.sections.${section}`)}（${done}/${items.length}）`}
     >
-      <List dataSource={items} renderItem={(i) => <Item key={i.id} c={c} i={i} run={run} />} />
+      <List dataSource={items} renderItem={(i) => <Item key={i.id} i={i} run={run} />} />
       {children}
       <Space.Compact style={{ marginTop: 8, maxWidth: 480 }}>
         <Input
@@ -50,11 +50,7 @@ export function ChecklistSection({
         />
         <Button
           disabled={!adding.trim()}
-          onClick={() =>
-            void run(() => depositApi.addItem({ id: c.id, section, text: adding })).then(
-              (r) => r && setAdding(''),
-            )
-          }
+          onClick={() => void run(() => store().addItem(section, adding)).then((r) => r && setAdding(''))}
         >
           {t('deposit.addItem')}
         </Button>
@@ -63,16 +59,14 @@ export function ChecklistSection({
   );
 }
 
-function Item({ c, i, run }: { c: DepositCaseView; i: CaseItemView; run: Run }) {
+function Item({ i, run }: { i: CaseItemView; run: Run }) {
   const { t } = useTranslation();
+  const { execute } = useMutation();
   const lang = useLang();
   const file = useRef<HTMLInputElement>(null);
   const label = pickText(i.text, lang);
   const update = (patch: { done?: boolean; note?: string; date?: string | null }) =>
-    run(
-      () => depositApi.updateItem({ id: c.id, itemId: i.id, ...patch }),
-      (prev) => ({ ...prev, items: prev.items.map((x) => (x.id === i.id ? { ...x, ...patch } : x)) }),
-    );
+    run(() => store().updateItem(i.id, patch));
   return (
     <List.Item>
       <Space direction="vertical" style={{ width: '100%' }} size={4}>
@@ -91,7 +85,7 @@ function Item({ c, i, run }: { c: DepositCaseView; i: CaseItemView; run: Run }) 
               danger
               icon={<DeleteOutlined />}
               aria-label={`${t('deposit.removeItem')} ${label}`}
-              onClick={() => void run(() => depositApi.removeItem({ id: c.id, itemId: i.id }))}
+              onClick={() => void run(() => store().removeItem(i.id))}
             />
           )}
         </Space>
@@ -133,14 +127,7 @@ function Item({ c, i, run }: { c: DepositCaseView; i: CaseItemView; run: Run }) 
                   e.target.value = '';
                   if (!f) return;
                   const contentBase64 = await fileToBase64(f);
-                  await run(() =>
-                    depositApi.addAttachment({
-                      id: c.id,
-                      itemId: i.id,
-                      fileName: f.name,
-                      contentBase64,
-                    }),
-                  );
+                  await run(() => store().addAttachment(i.id, f.name, contentBase64));
                 }}
               />
             </>
@@ -153,11 +140,10 @@ function Item({ c, i, run }: { c: DepositCaseView; i: CaseItemView; run: Run }) 
                 <Button
                   size="small"
                   type="link"
-                  onClick={() =>
-                    void depositApi
-                      .openAttachment({ id: c.id, itemId: i.id, attachmentId: a.id })
-                      .then(downloadExport)
-                  }
+                  onClick={async () => {
+                    const file = await execute(() => store().openAttachment(i.id, a.id));
+                    if (file) downloadExport(file);
+                  }}
                 >
                   {a.name}
                 </Button>
@@ -169,15 +155,7 @@ function Item({ c, i, run }: { c: DepositCaseView; i: CaseItemView; run: Run }) 
                   type="text"
                   aria-label={`${t('inv.common.delete')} ${a.name}`}
                   icon={<DeleteOutlined />}
-                  onClick={() =>
-                    void run(() =>
-                      depositApi.removeAttachment({
-                        id: c.id,
-                        itemId: i.id,
-                        attachmentId: a.id,
-                      }),
-                    )
-                  }
+                  onClick={() => void run(() => store().removeAttachment(i.id, a.id))}
                 />
               </Space>
             ))}

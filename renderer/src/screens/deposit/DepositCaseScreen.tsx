@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { DepositCaseView } from '../../../../shared/contract/deposit-types.ts';
@@ -24,9 +24,10 @@ import { SECTIONS } from '../../../../shared/domain/deposit/checklist-templates.
 import { type CaseAction, caseActions } from '../../../../shared/domain/deposit/deposit-case.ts';
 import { platform } from '../../../../shared/domain/platforms/catalog.ts';
 import { shanghaiDate } from '../../../../shared/domain/workdays.ts';
-import { depositApi } from '../../deposit/deposit-api.ts';
+import { useDeposit } from '../../deposit/deposit-store.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
+import { errorText } from '../../i18n/errors.ts';
 import { beijing } from '../../lib/duration.ts';
 import { pickText } from '../../lib/text.ts';
 import { AccountForm } from './AccountForm.tsx';
@@ -53,40 +54,27 @@ export function DepositCaseScreen() {
   const lang = useLang();
   const navigate = useNavigate();
   const { id = '' } = useParams();
-  const { execute } = useMutation();
-  const [c, setCase] = useState<DepositCaseView | null>(null);
+  const { execute, message } = useMutation();
+  const c = useDeposit((s) => s.current);
+  const open = useDeposit((s) => s.open);
   const [asking, setAsking] = useState<CaseAction['type'] | null>(null);
   const [form] = Form.useForm<{ date?: Dayjs; reason?: string }>();
-  const reload = useCallback(() => depositApi.get({ id }).then(setCase), [id]);
+  // Read once per case opened (not again when the language or the message API changes identity).
+  const showError = useRef((err: unknown) => message.error(errorText(err, lang)));
+  showError.current = (err: unknown) => message.error(errorText(err, lang));
   useEffect(() => {
-    void reload();
-  }, [reload]);
-  const latest = useRef(0);
-  /**
-   * Every change returns the case as saved and the screen shows that; a tick shows at once (optimistic),
-   * and an answer overtaken by a newer request is dropped so quick ticks never flicker back.
-   */
-  const run = async (
-    fn: () => Promise<DepositCaseView>,
-    optimistic?: (c: DepositCaseView) => DepositCaseView,
-  ) => {
-    const seq = ++latest.current;
-    if (optimistic) setCase((prev) => (prev ? optimistic(prev) : prev));
-    const next = await execute(fn);
-    if (seq === latest.current) {
-      if (next) setCase(next);
-      else void reload();
-    }
-    return next;
-  };
+    open(id).catch((err: unknown) => showError.current(err));
+  }, [id, open]);
+  /** A change of the case with the app's error handling (the store shows the saved case, see deposit-store). */
+  const run = (fn: () => Promise<DepositCaseView>) => execute(fn);
 
-  if (!c) return <Spin />;
+  if (!c || c.id !== id) return <Spin />;
   const act = async (type: CaseAction['type'], value?: string) => {
     const need = NEEDS[type];
     const action = (
       need === 'date' ? { type, date: value } : need === 'reason' ? { type, reason: value } : { type }
     ) as CaseAction;
-    return run(() => depositApi.act({ id: c.id, action }));
+    return run(() => useDeposit.getState().act(action));
   };
   const onAction = (type: CaseAction['type']) => {
     if (!NEEDS[type]) return void act(type);
@@ -103,9 +91,8 @@ export function DepositCaseScreen() {
         ? { type, date: v.date!.format('YYYY-MM-DD') }
         : { type, reason: (v.reason ?? '').trim() }
     ) as CaseAction;
-    const next = await execute(() => depositApi.act({ id: c.id, action }), { form });
+    const next = await execute(() => useDeposit.getState().act(action), { form });
     if (!next) return;
-    setCase(next);
     setAsking(null);
   };
 

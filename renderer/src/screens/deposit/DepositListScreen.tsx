@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { DepositCaseView } from '../../../../shared/contract/deposit-types.ts';
 import { platform } from '../../../../shared/domain/platforms/catalog.ts';
-import { depositApi } from '../../deposit/deposit-api.ts';
+import { useDeposit } from '../../deposit/deposit-store.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
+import { errorText } from '../../i18n/errors.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
 import { pickText } from '../../lib/text.ts';
 import { CaseStateTag } from './CaseStateTag.tsx';
@@ -18,18 +19,19 @@ export function DepositListScreen() {
   const lang = useLang();
   const navigate = useNavigate();
   const { shops, ensureLoaded } = useInventory();
-  const { execute } = useMutation();
-  const [cases, setCases] = useState<DepositCaseView[] | null>(null);
+  const { execute, message } = useMutation();
+  const cases = useDeposit((s) => s.cases);
+  const loadList = useDeposit((s) => s.loadList);
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<{ shopId: string; amount: number }>();
   useEffect(() => {
     void ensureLoaded();
-    void depositApi.list({}).then(setCases);
-  }, [ensureLoaded]);
+    loadList().catch((err: unknown) => message.error(errorText(err, lang)));
+  }, [ensureLoaded, loadList, message, lang]);
 
   const create = async () => {
     const v = await form.validateFields();
-    const c = await execute(() => depositApi.create(v), { form });
+    const c = await execute(() => useDeposit.getState().create(v), { form });
     if (c) void navigate(`/deposit/${c.id}`);
   };
 

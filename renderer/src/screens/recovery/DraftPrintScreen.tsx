@@ -1,13 +1,14 @@
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Space, Spin } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { App, Button, Space, Spin } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import type { DraftView } from '../../../../shared/contract/recovery-types.ts';
+import { useLang } from '../../hooks/use-lang.ts';
 import { useSavePdf } from '../../hooks/use-save-pdf.ts';
+import { errorText } from '../../i18n/errors.ts';
 import { DraftDocument } from './DraftDocument.tsx';
 import '../../print.css';
-import { recoveryApi } from '../../recovery/recovery-api.ts';
+import { useDraft } from '../../recovery/draft-store.ts';
 
 /** The letter alone on an A4 page: printed, or saved as PDF by main (Electron) or the print dialog. */
 export function DraftPrintScreen() {
@@ -15,11 +16,18 @@ export function DraftPrintScreen() {
   const navigate = useNavigate();
   const { id = '' } = useParams();
   const [params] = useSearchParams();
-  const [d, setDraft] = useState<DraftView | null>(null);
+  const { message } = App.useApp();
+  const lang = useLang();
+  // The draft as the store holds it (the screen it was opened from saved what was typed before leaving).
+  const draft = useDraft((s) => s.draft);
+  const d = draft?.id === id ? draft : null;
   const once = useRef(false);
   useEffect(() => {
-    void recoveryApi.get({ id }).then(setDraft);
-  }, [id]);
+    useDraft
+      .getState()
+      .open(id)
+      .catch((err: unknown) => message.error(errorText(err, lang)));
+  }, [id, message, lang]);
 
   const savePdf = useSavePdf();
   useEffect(() => {

@@ -31,9 +31,12 @@ export function DraftScreen() {
   const [showAll, setShowAll] = useState(false);
   const file = useRef<HTMLInputElement>(null);
 
+  // Read once per draft opened (not again when the language or the message API changes identity).
+  const showError = useRef((err: unknown) => message.error(errorText(err, lang)));
+  showError.current = (err: unknown) => message.error(errorText(err, lang));
   useEffect(() => {
-    open(id).catch((err: unknown) => message.error(errorText(err, lang)));
-  }, [id, open, message, lang]);
+    open(id).catch((err: unknown) => showError.current(err));
+  }, [id, open]);
   useEffect(() => {
     if (saveError === null) return;
     message.error(errorText(saveError, lang));
