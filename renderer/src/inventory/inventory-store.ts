@@ -32,6 +32,8 @@ interface InventoryState {
   /** Calls main; the reply's changes patch the lists before this resolves. */
   mutate<M extends MethodName>(method: M, req: RequestOf<M>): Promise<ResponseOf<M>>;
   exportSubAccounts(req: RequestOf<'subaccounts.export'>): Promise<ResponseOf<'subaccounts.export'>>;
+  /** A sub-account's platform checklist (what to do on the platform), asked of main each time it is shown. */
+  checklist(id: string): Promise<ResponseOf<'subaccounts.getChecklist'>>;
 }
 
 let loading: Promise<void> | null = null;
@@ -107,6 +109,9 @@ export const useInventory = create<InventoryState>((set, get) => ({
   },
   exportSubAccounts(req) {
     return bridge().invoke('subaccounts.export', req);
+  },
+  checklist(id) {
+    return bridge().invoke('subaccounts.getChecklist', { id });
   },
 }));
 

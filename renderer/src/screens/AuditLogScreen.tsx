@@ -1,38 +1,35 @@
 import { Alert, Button, Space, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, AuditVerifyResult } from '../../../shared/contract/types.ts';
-import { auditApi } from '../audit/audit-api.ts';
+import type { AuditEntry } from '../../../shared/contract/types.ts';
+import { AUDIT_PAGE_SIZE, useAudit } from '../audit/audit-store.ts';
+import { useLang } from '../hooks/use-lang.ts';
+import { useMutation } from '../hooks/use-mutation.ts';
+import { errorText } from '../i18n/errors.ts';
 import { auditActionText } from '../lib/audit-action.ts';
 import { beijingSeconds } from '../lib/duration.ts';
 
-const PAGE_SIZE = 50;
-
 export function AuditLogScreen() {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ entries: AuditEntry[]; total: number }>({ entries: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await auditApi.list({ offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }));
-    } finally {
-      setLoading(false);
-    }
-  }, [page]);
-
+  const lang = useLang();
+  const { execute, message } = useMutation();
+  const { page, entries, total, loading, verified } = useAudit();
+  // The newest page each time the screen opens (entries are added while it is closed).
+  const showError = useRef((err: unknown) => message.error(errorText(err, lang)));
+  showError.current = (err: unknown) => message.error(errorText(err, lang));
   useEffect(() => {
-    void load();
-  }, [load]);
+    useAudit
+      .getState()
+      .load(1)
+      .catch((err: unknown) => showError.current(err));
+  }, []);
+  const verify = verified;
 
   return (
     <>
       <Typography.Title level={2}>{t('audit.title')}</Typography.Title>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Button onClick={async () => setVerify(await auditApi.verify({}))}>{t('audit.verify')}</Button>
+        <Button onClick={() => void execute(() => useAudit.getState().verify())}>{t('audit.verify')}</Button>
         {verify && (
           <Alert
             role="status"
@@ -52,12 +49,12 @@ export function AuditLogScreen() {
           rowKey="seq"
           size="small"
           loading={loading}
-          dataSource={data.entries}
+          dataSource={entries}
           pagination={{
             current: page,
-            pageSize: PAGE_SIZE,
-            total: data.total,
-            onChange: setPage,
+            pageSize: AUDIT_PAGE_SIZE,
+            total,
+            onChange: (p) => void execute(() => useAudit.getState().load(p)),
             showSizeChanger: false,
           }}
           columns={[

@@ -8,7 +8,6 @@ import { useLang } from '../hooks/use-lang.ts';
 import { useMutation } from '../hooks/use-mutation.ts';
 import { beijing } from '../lib/duration.ts';
 import { pickText } from '../lib/text.ts';
-import { remindersApi } from '../reminders/reminders-api.ts';
 import { useWork } from '../stores/work-store.ts';
 
 const target = (r: ReminderView) =>
@@ -81,9 +80,7 @@ export function RemindersPanel() {
                     { key: '24', label: t('work.reminders.snooze1d') },
                   ],
                   onClick: ({ key }) =>
-                    void execute(() => remindersApi.snooze({ key: r.key, hours: Number(key) })).then(() =>
-                      loadReminders(),
-                    ),
+                    void execute(() => useWork.getState().snoozeReminder(r.key, Number(key))),
                 }}
               >
                 <Button type="link" size="small">
@@ -93,9 +90,7 @@ export function RemindersPanel() {
               <Button
                 type="link"
                 size="small"
-                onClick={() =>
-                  void execute(() => remindersApi.dismiss({ key: r.key })).then(() => loadReminders())
-                }
+                onClick={() => void execute(() => useWork.getState().dismissReminder(r.key))}
               >
                 {t('work.reminders.dismiss')}
               </Button>

@@ -24,6 +24,8 @@ interface WorkState {
   loadVerification(): Promise<void>;
   loadAgents(): Promise<void>;
   loadReminders(): Promise<void>;
+  snoozeReminder(key: string, hours: number): Promise<void>;
+  dismissReminder(key: string): Promise<void>;
   loadSession(): Promise<void>;
   /** A phone's registration that named a colleague: bind that colleague after all, or dismiss it. */
   resolveConflict(subAccountId: string, action: 'bind-existing' | 'dismiss'): Promise<void>;
@@ -53,6 +55,14 @@ export const useWork = create<WorkState>((set, get) => ({
   },
   async loadReminders() {
     set({ reminders: await bridge().invoke('reminders.list', {}) });
+  },
+  async snoozeReminder(key, hours) {
+    await bridge().invoke('reminders.snooze', { key, hours });
+    await get().loadReminders();
+  },
+  async dismissReminder(key) {
+    await bridge().invoke('reminders.dismiss', { key });
+    await get().loadReminders();
   },
   async loadSession() {
     set({ session: await bridge().invoke('registration.status', {}) });

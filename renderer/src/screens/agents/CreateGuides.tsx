@@ -9,7 +9,7 @@ import type { ChecklistStep } from '../../../../shared/domain/permissions.ts';
 import { platform } from '../../../../shared/domain/platforms/catalog.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
-import { subaccountsApi } from '../../inventory/inventory-api.ts';
+import { errorText } from '../../i18n/errors.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
 import { pickText } from '../../lib/text.ts';
 import { CopyAccountButtons } from '../subaccounts/SubAccountDialogs.tsx';
@@ -44,12 +44,18 @@ function CreateGuide({ agents }: { agents: SubAccountView[] }) {
   const { t } = useTranslation();
   const lang = useLang();
   const mutate = useInventory((s) => s.mutate);
-  const { execute } = useMutation();
+  const { execute, message } = useMutation();
   const first = agents[0]!;
   const [steps, setSteps] = useState<ChecklistStep[] | null>(null);
   useEffect(() => {
-    void subaccountsApi.getChecklist({ id: first.id }).then((c) => setSteps(c.steps));
-  }, [first.id]);
+    useInventory
+      .getState()
+      .checklist(first.id)
+      .then(
+        (c) => setSteps(c.steps),
+        (err: unknown) => message.error(errorText(err, lang)),
+      );
+  }, [first.id, message, lang]);
   return (
     <Card
       size="small"

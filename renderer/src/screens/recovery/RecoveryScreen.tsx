@@ -1,15 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Modal, Select, Table, Tabs, Tag, Typography } from 'antd';
-import { type HTMLAttributes, useEffect, useState } from 'react';
+import { type HTMLAttributes, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { DraftView } from '../../../../shared/contract/recovery-types.ts';
 import { type DraftKind, KIND_LABELS } from '../../../../shared/domain/recovery/draft-kinds.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
+import { errorText } from '../../i18n/errors.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
 import { pickText } from '../../lib/text.ts';
-import { recoveryApi } from '../../recovery/recovery-api.ts';
+import { useRecovery } from '../../recovery/recovery-store.ts';
 import { Troubleshooter } from './Troubleshooter.tsx';
 
 const STATE_COLORS = { draft: 'default', ready: 'blue', sent: 'gold', resolved: 'green' } as const;
@@ -21,18 +22,23 @@ export function RecoveryScreen() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const { shops, ensureLoaded } = useInventory();
-  const { execute } = useMutation();
-  const [drafts, setDrafts] = useState<DraftView[] | null>(null);
+  const { execute, message } = useMutation();
+  const drafts = useRecovery((s) => s.drafts);
   const [creating, setCreating] = useState<DraftKind | null>(null);
   const [form] = Form.useForm<{ kind: DraftKind; shopId?: string }>();
+  const showError = useRef((err: unknown) => message.error(errorText(err, lang)));
+  showError.current = (err: unknown) => message.error(errorText(err, lang));
   useEffect(() => {
     void ensureLoaded();
-    void recoveryApi.list({}).then(setDrafts);
+    useRecovery
+      .getState()
+      .loadDrafts()
+      .catch((err: unknown) => showError.current(err));
   }, [ensureLoaded]);
 
   const create = async () => {
     const v = await form.validateFields();
-    const d = await execute(() => recoveryApi.create({ kind: v.kind, shopId: v.shopId ?? null }));
+    const d = await execute(() => useRecovery.getState().create(v.kind, v.shopId ?? null));
     if (d) void navigate(`/recovery/${d.id}`);
   };
   const startDraft = (kind: DraftKind) => {

@@ -1,16 +1,16 @@
 import { Alert, Button, Card, List, Select, Space, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LockoutView } from '../../../../shared/contract/recovery-types.ts';
 import { platform } from '../../../../shared/domain/platforms/catalog.ts';
 import type { DraftKind } from '../../../../shared/domain/recovery/draft-kinds.ts';
 import { LOGIN_PROBLEMS, type LoginProblem } from '../../../../shared/domain/recovery/troubleshooter.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { useNow } from '../../hooks/use-now.ts';
+import { errorText } from '../../i18n/errors.ts';
 import { formatLeft } from '../../lib/duration.ts';
 import { pickText } from '../../lib/text.ts';
-import { onLockoutEnded, recoveryApi } from '../../recovery/recovery-api.ts';
+import { useRecovery } from '../../recovery/recovery-store.ts';
 
 const PLATFORMS: Array<LoginProblem['platform']> = ['jd', 'douyin', 'amazon'];
 
@@ -18,18 +18,20 @@ const PLATFORMS: Array<LoginProblem['platform']> = ['jd', 'douyin', 'amazon'];
 export function Troubleshooter({ onDraft }: { onDraft: (k: DraftKind) => void }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const { execute } = useMutation();
+  const { execute, message } = useMutation();
   const [p, setP] = useState<LoginProblem['platform']>('jd');
   const [problemId, setProblemId] = useState<string | undefined>();
-  const [lockouts, setLockouts] = useState<LockoutView[]>([]);
+  const lockouts = useRecovery((s) => s.lockouts);
   // Countdowns end in main (which notifies); this screen only shows them. Skew: the core's clock.
   const [skew, setSkew] = useState(0);
   const now = useNow(skew);
-  const reload = useCallback(() => recoveryApi.lockouts({}).then(setLockouts), []);
+  const showError = useRef((err: unknown) => message.error(errorText(err, lang)));
+  showError.current = (err: unknown) => message.error(errorText(err, lang));
   useEffect(() => {
-    void reload();
-    return onLockoutEnded(() => void reload());
-  }, [reload]);
+    const store = useRecovery.getState();
+    store.loadLockouts().catch((err: unknown) => showError.current(err));
+    return store.listen();
+  }, []);
   const problem = LOGIN_PROBLEMS.find((x) => x.id === problemId);
 
   return (
@@ -81,11 +83,10 @@ export function Troubleshooter({ onDraft }: { onDraft: (k: DraftKind) => void })
               <Button
                 type="primary"
                 onClick={async () => {
-                  const l = await execute(() => recoveryApi.startLockout({ problemId: problem.id }));
+                  const l = await execute(() => useRecovery.getState().startLockout(problem.id));
                   if (!l) return;
                   // The answer carries the core's end time; align the local clock to it.
                   setSkew(Date.now() - (l.endsAt - problem.lockout!.minutes * 60_000));
-                  await reload();
                 }}
               >
                 {t('recoveryReq.startLockout', { label: pickText(problem.lockout.label, lang) })}
@@ -107,7 +108,7 @@ export function Troubleshooter({ onDraft }: { onDraft: (k: DraftKind) => void })
                   <Button
                     key="c"
                     size="small"
-                    onClick={() => void execute(() => recoveryApi.cancelLockout({ id: l.id })).then(reload)}
+                    onClick={() => void execute(() => useRecovery.getState().cancelLockout(l.id))}
                   >
                     {t('recoveryReq.lockoutCancel')}
                   </Button>,

@@ -10,7 +10,7 @@ import { platform } from '../../../../shared/domain/platforms/catalog.ts';
 import { SaveDialog } from '../../components/SaveDialog.tsx';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
-import { subaccountsApi } from '../../inventory/inventory-api.ts';
+import { errorText } from '../../i18n/errors.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
 import { pickText } from '../../lib/text.ts';
 import { secretsApi } from '../../secrets/secrets-api.ts';
@@ -233,11 +233,14 @@ function ChecklistDialog({ sub, onClose }: DialogProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const mutate = useInventory((s) => s.mutate);
-  const { execute } = useMutation();
+  const { execute, message } = useMutation();
   const [data, setData] = useState<{ steps: ChecklistStep[]; sync: 'pending' | 'synced' } | null>(null);
   useEffect(() => {
-    void subaccountsApi.getChecklist({ id: sub.id }).then(setData);
-  }, [sub.id]);
+    useInventory
+      .getState()
+      .checklist(sub.id)
+      .then(setData, (err: unknown) => message.error(errorText(err, lang)));
+  }, [sub.id, message, lang]);
   return (
     <Modal
       open
