@@ -148,9 +148,9 @@ describe('layering', () => {
 
   // Areas whose data lives in a store: a screen goes through the store, so every screen shows the same data and
   // each call has one error path (issue 10 found the rules fetched in three places, some without error handling).
-  it('screens reach deposit cases, rules, recovery drafts and lockouts, the audit log and reminders only through stores', () => {
+  it('screens reach deposits, rules, recovery, audit, reminders, agents and verification only through stores', () => {
     const offending = sources('renderer/src/screens').filter((f) =>
-      /deposit-api\.ts|audit-api\.ts|reminders-api\.ts|\brulesApi\b|recoveryApi\.(get|update|setState|addAttachment|list|create|lockouts|startLockout|cancelLockout)\b|\.getChecklist\(/.test(
+      /deposit-api\.ts|audit-api\.ts|reminders-api\.ts|\brulesApi\b|recoveryApi\.(get|update|setState|addAttachment|list|create|lockouts|startLockout|cancelLockout)\b|\.getChecklist\(|\b(agentsApi|verificationApi)\.|registrationApi\.(open|close)\b/.test(
         fs.readFileSync(path.join(root, f), 'utf8'),
       ),
     );

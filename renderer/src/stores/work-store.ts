@@ -1,6 +1,7 @@
 // Verification rows, temporary agents, reminders and the open registration session, as last loaded from
 // main. Events from main (registration progress, reminders changing) reload what they affect.
 import { create } from 'zustand';
+import type { RequestOf, ResponseOf } from '../../../shared/contract/methods.ts';
 import type {
   RegistrationSession,
   ReminderView,
@@ -29,6 +30,16 @@ interface WorkState {
   loadSession(): Promise<void>;
   /** A phone's registration that named a colleague: bind that colleague after all, or dismiss it. */
   resolveConflict(subAccountId: string, action: 'bind-existing' | 'dismiss'): Promise<void>;
+  /** A verification step on one sub-account; the list is reloaded after it. */
+  act(subAccountId: string, action: RequestOf<'verification.act'>['action']): Promise<void>;
+  /** Creates a batch of temporary agents (progress arrives as events); the agents are reloaded after it. */
+  createBatch(req: RequestOf<'agents.createBatch'>): Promise<ResponseOf<'agents.createBatch'>>;
+  /** Retires agents; the agents and their guides are reloaded after it, refused or not. */
+  retire(ids: string[], mode: RequestOf<'agents.retire'>['mode']): Promise<void>;
+  confirmGone(ids: string[]): Promise<void>;
+  exportRoster(req: RequestOf<'agents.exportRoster'>): Promise<ResponseOf<'agents.exportRoster'>>;
+  openRegistration(req: RequestOf<'registration.open'>): Promise<void>;
+  closeRegistration(): Promise<void>;
   /** Subscribes to main's events once per bridge. */
   listen(): () => void;
 }
@@ -69,6 +80,39 @@ export const useWork = create<WorkState>((set, get) => ({
   },
   async resolveConflict(subAccountId, action) {
     set({ session: await bridge().invoke('registration.resolveConflict', { subAccountId, action }) });
+  },
+  async act(subAccountId, action) {
+    await bridge().invoke('verification.act', { id: subAccountId, action });
+    await get().loadVerification();
+  },
+  async createBatch(req) {
+    try {
+      return await bridge().invoke('agents.createBatch', req);
+    } finally {
+      await get().loadAgents();
+    }
+  },
+  async retire(ids, mode) {
+    try {
+      await bridge().invoke('agents.retire', { ids, mode });
+    } finally {
+      await get().loadAgents();
+    }
+  },
+  async confirmGone(ids) {
+    try {
+      await bridge().invoke('agents.confirmGone', { ids });
+    } finally {
+      await get().loadAgents();
+    }
+  },
+  exportRoster: (req) => bridge().invoke('agents.exportRoster', req),
+  async openRegistration(req) {
+    const session = await bridge().invoke('registration.open', req);
+    set({ session, lastClosed: null });
+  },
+  async closeRegistration() {
+    await bridge().invoke('registration.close', {});
   },
   listen() {
     const b = bridge();

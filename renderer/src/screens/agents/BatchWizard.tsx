@@ -3,7 +3,6 @@
 import { Button, Form, Modal, Space, Steps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { agentsApi } from '../../agents/agents-api.ts';
 import { useNamePreview } from '../../agents/use-name-preview.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
@@ -58,7 +57,7 @@ export function BatchWizard({ onClose }: { onClose: () => void }) {
     useWork.setState({ batchProgress: { batchId: '', done: 0, total: v.count } });
     const r = await execute(
       (confirmHighRisk) =>
-        agentsApi.createBatch({
+        useWork.getState().createBatch({
           shopId: v.shopId,
           count: v.count,
           pattern: v.pattern,
@@ -73,7 +72,6 @@ export function BatchWizard({ onClose }: { onClose: () => void }) {
     useWork.setState({ batchProgress: null });
     if (!r) return;
     message.success(t('work.agents.created', { count: r.created.length }));
-    await useWork.getState().loadAgents();
     onClose();
   };
 

@@ -1,7 +1,6 @@
 import { Form, Modal, Radio, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { agentsApi } from '../../agents/agents-api.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { errorText } from '../../i18n/errors.ts';
@@ -15,7 +14,6 @@ export function RetireDialog({ ids, onClose }: { ids: string[]; onClose: (done: 
   const purgeDays = useRules((s) => s.rules?.purgeAfterDays);
   const { execute, message } = useMutation();
   const lang = useLang();
-  const loadAgents = useWork((s) => s.loadAgents);
   useEffect(() => {
     useRules
       .getState()
@@ -23,8 +21,12 @@ export function RetireDialog({ ids, onClose }: { ids: string[]; onClose: (done: 
       .catch((err: unknown) => message.error(errorText(err, lang)));
   }, [message, lang]);
   const submit = async () => {
-    const r = await execute(() => agentsApi.retire({ ids, mode }), {});
-    await loadAgents();
+    const r = await execute(() =>
+      useWork
+        .getState()
+        .retire(ids, mode)
+        .then(() => true),
+    );
     if (r) onClose(true);
   };
   return (

@@ -2,7 +2,6 @@ import { Button, Card, Checkbox, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { platform } from '../../../../shared/domain/platforms/catalog.ts';
-import { agentsApi } from '../../agents/agents-api.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { pickText } from '../../lib/text.ts';
@@ -12,16 +11,22 @@ import { useWork } from '../../stores/work-store.ts';
 export function RetireGuides() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { guides, loadAgents } = useWork();
+  const guides = useWork((s) => s.guides);
   const { execute } = useMutation();
   const [ticked, setTicked] = useState<string[]>([]);
   if (guides.length === 0) return null;
   const confirm = async (ids: string[]) => {
-    const r = await execute(() => agentsApi.confirmGone({ ids }), {
-      success: t('work.agents.confirmed', { count: ids.length }),
-    });
+    const r = await execute(
+      () =>
+        useWork
+          .getState()
+          .confirmGone(ids)
+          .then(() => true),
+      {
+        success: t('work.agents.confirmed', { count: ids.length }),
+      },
+    );
     if (r) setTicked((prev) => prev.filter((id) => !ids.includes(id)));
-    await loadAgents();
   };
   return (
     <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>

@@ -4,7 +4,6 @@ import { type HTMLAttributes, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TempAgentView } from '../../../../shared/contract/work-types.ts';
-import { agentsApi } from '../../agents/agents-api.ts';
 import { ExportDialog } from '../../components/ExportDialog.tsx';
 import { SecretField } from '../../components/SecretField.tsx';
 import { useWork } from '../../stores/work-store.ts';
@@ -161,7 +160,7 @@ export function TempAgentsScreen() {
         title={t('work.agents.exportRoster')}
         formats={['xlsx']}
         run={(c) =>
-          agentsApi.exportRoster({
+          useWork.getState().exportRoster({
             includeSecrets: c.includeSecrets,
             ...(c.masterPassword ? { masterPassword: c.masterPassword } : {}),
           })

@@ -4,7 +4,6 @@ import { useNavigate } from 'react-router';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { beijing } from '../../lib/duration.ts';
 import { useWork } from '../../stores/work-store.ts';
-import { registrationApi } from '../../verification/verification-api.ts';
 import { RegistrationConflicts } from './RegistrationConflicts.tsx';
 
 /** Live progress of the open registration session (from main's events), or how the last one ended. */
@@ -41,7 +40,11 @@ export function RegistrationBanner() {
             <Button size="small" onClick={() => void navigate('/cards?mode=registration')}>
               {t('work.registration.showCards')}
             </Button>
-            <Button size="small" danger onClick={() => void execute(() => registrationApi.close({}))}>
+            <Button
+              size="small"
+              danger
+              onClick={() => void execute(() => useWork.getState().closeRegistration())}
+            >
               {t('work.registration.close')}
             </Button>
           </Space>

@@ -31,15 +31,13 @@ export function RegistrationDialog({ ids, onClose }: { ids: string[]; onClose: (
 
   const start = async () => {
     const v = await form.validateFields();
-    const session = await execute(() =>
-      registrationApi.open({
-        subAccountIds: ids,
-        address: v.address,
-        minutes: v.minutes,
-      }),
+    const opened = await execute(() =>
+      useWork
+        .getState()
+        .openRegistration({ subAccountIds: ids, address: v.address, minutes: v.minutes })
+        .then(() => true),
     );
-    if (!session) return;
-    useWork.setState({ session, lastClosed: null });
+    if (!opened) return;
     onClose();
     void navigate('/cards?mode=registration');
   };

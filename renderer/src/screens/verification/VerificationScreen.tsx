@@ -19,7 +19,6 @@ import { useNow } from '../../hooks/use-now.ts';
 import { beijing, formatLeft } from '../../lib/duration.ts';
 import { useWork } from '../../stores/work-store.ts';
 import { useRules } from '../../verification/rules-store.ts';
-import { verificationApi } from '../../verification/verification-api.ts';
 import { RegistrationBanner } from './RegistrationBanner.tsx';
 import { RegistrationDialog } from './RegistrationDialog.tsx';
 
@@ -51,9 +50,7 @@ export function VerificationScreen() {
   );
 
   const act = (row: VerificationRow, action: VerificationAction) =>
-    execute(() => verificationApi.act({ id: row.subAccountId, action }), {
-      success: t('work.verify.done'),
-    }).then(() => loadVerification());
+    execute(() => useWork.getState().act(row.subAccountId, action), { success: t('work.verify.done') });
 
   const onAction = (row: VerificationRow, type: VerificationAction['type']) => {
     if (type === 'reject') return setRejecting(row);
