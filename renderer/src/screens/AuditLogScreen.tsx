@@ -1,28 +1,22 @@
 import { Alert, Button, Space, Table, Typography } from 'antd';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../shared/contract/types.ts';
 import { AUDIT_PAGE_SIZE, useAudit } from '../audit/audit-store.ts';
-import { useLang } from '../hooks/use-lang.ts';
 import { useMutation } from '../hooks/use-mutation.ts';
-import { errorText } from '../i18n/errors.ts';
+import { useShowError } from '../hooks/use-show-error.ts';
 import { auditActionText } from '../lib/audit-action.ts';
 import { beijingSeconds } from '../lib/duration.ts';
 
 export function AuditLogScreen() {
   const { t } = useTranslation();
-  const lang = useLang();
-  const { execute, message } = useMutation();
+  const { execute } = useMutation();
   const { page, entries, total, loading, verified } = useAudit();
   // The newest page each time the screen opens (entries are added while it is closed).
-  const showError = useRef((err: unknown) => message.error(errorText(err, lang)));
-  showError.current = (err: unknown) => message.error(errorText(err, lang));
+  const showError = useShowError();
   useEffect(() => {
-    useAudit
-      .getState()
-      .load(1)
-      .catch((err: unknown) => showError.current(err));
-  }, []);
+    useAudit.getState().load(1).catch(showError);
+  }, [showError]);
   const verify = verified;
 
   return (

@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { DepositCaseView } from '../../../../shared/contract/deposit-types.ts';
@@ -27,7 +27,7 @@ import { shanghaiDate } from '../../../../shared/domain/workdays.ts';
 import { useDeposit } from '../../deposit/deposit-store.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
-import { errorText } from '../../i18n/errors.ts';
+import { useShowError } from '../../hooks/use-show-error.ts';
 import { beijing } from '../../lib/duration.ts';
 import { pickText } from '../../lib/text.ts';
 import { AccountForm } from './AccountForm.tsx';
@@ -54,17 +54,16 @@ export function DepositCaseScreen() {
   const lang = useLang();
   const navigate = useNavigate();
   const { id = '' } = useParams();
-  const { execute, message } = useMutation();
+  const { execute } = useMutation();
   const c = useDeposit((s) => s.current);
   const open = useDeposit((s) => s.open);
   const [asking, setAsking] = useState<CaseAction['type'] | null>(null);
   const [form] = Form.useForm<{ date?: Dayjs; reason?: string }>();
   // Read once per case opened (not again when the language or the message API changes identity).
-  const showError = useRef((err: unknown) => message.error(errorText(err, lang)));
-  showError.current = (err: unknown) => message.error(errorText(err, lang));
+  const showError = useShowError();
   useEffect(() => {
-    open(id).catch((err: unknown) => showError.current(err));
-  }, [id, open]);
+    open(id).catch(showError);
+  }, [id, open, showError]);
   /** A change of the case with the app's error handling (the store shows the saved case, see deposit-store). */
   const run = (fn: () => Promise<DepositCaseView>) => execute(fn);
 

@@ -8,6 +8,7 @@ import { useNavigate, useParams } from 'react-router';
 import type { DraftState } from '../../../../shared/domain/recovery/draft-kinds.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
+import { useShowError } from '../../hooks/use-show-error.ts';
 import { errorText } from '../../i18n/errors.ts';
 import { downloadExport, fileToBase64 } from '../../lib/download.ts';
 import '../../print.css';
@@ -32,11 +33,10 @@ export function DraftScreen() {
   const file = useRef<HTMLInputElement>(null);
 
   // Read once per draft opened (not again when the language or the message API changes identity).
-  const showError = useRef((err: unknown) => message.error(errorText(err, lang)));
-  showError.current = (err: unknown) => message.error(errorText(err, lang));
+  const showError = useShowError();
   useEffect(() => {
-    open(id).catch((err: unknown) => showError.current(err));
-  }, [id, open]);
+    open(id).catch(showError);
+  }, [id, open, showError]);
   useEffect(() => {
     if (saveError === null) return;
     message.error(errorText(saveError, lang));

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Modal, Select, Table, Tabs, Tag, Typography } from 'antd';
-import { type HTMLAttributes, useEffect, useRef, useState } from 'react';
+import { type HTMLAttributes, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { DraftView } from '../../../../shared/contract/recovery-types.ts';
 import { type DraftKind, KIND_LABELS } from '../../../../shared/domain/recovery/draft-kinds.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
-import { errorText } from '../../i18n/errors.ts';
+import { useShowError } from '../../hooks/use-show-error.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
 import { pickText } from '../../lib/text.ts';
 import { useRecovery } from '../../recovery/recovery-store.ts';
@@ -22,19 +22,15 @@ export function RecoveryScreen() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const { shops, ensureLoaded } = useInventory();
-  const { execute, message } = useMutation();
+  const { execute } = useMutation();
   const drafts = useRecovery((s) => s.drafts);
   const [creating, setCreating] = useState<DraftKind | null>(null);
   const [form] = Form.useForm<{ kind: DraftKind; shopId?: string }>();
-  const showError = useRef((err: unknown) => message.error(errorText(err, lang)));
-  showError.current = (err: unknown) => message.error(errorText(err, lang));
+  const showError = useShowError();
   useEffect(() => {
     void ensureLoaded();
-    useRecovery
-      .getState()
-      .loadDrafts()
-      .catch((err: unknown) => showError.current(err));
-  }, [ensureLoaded]);
+    useRecovery.getState().loadDrafts().catch(showError);
+  }, [ensureLoaded, showError]);
 
   const create = async () => {
     const v = await form.validateFields();

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, List, Select, Space, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { platform } from '../../../../shared/domain/platforms/catalog.ts';
 import type { DraftKind } from '../../../../shared/domain/recovery/draft-kinds.ts';
@@ -7,7 +7,7 @@ import { LOGIN_PROBLEMS, type LoginProblem } from '../../../../shared/domain/rec
 import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
 import { useNow } from '../../hooks/use-now.ts';
-import { errorText } from '../../i18n/errors.ts';
+import { useShowError } from '../../hooks/use-show-error.ts';
 import { formatLeft } from '../../lib/duration.ts';
 import { pickText } from '../../lib/text.ts';
 import { useRecovery } from '../../recovery/recovery-store.ts';
@@ -18,20 +18,19 @@ const PLATFORMS: Array<LoginProblem['platform']> = ['jd', 'douyin', 'amazon'];
 export function Troubleshooter({ onDraft }: { onDraft: (k: DraftKind) => void }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const { execute, message } = useMutation();
+  const { execute } = useMutation();
   const [p, setP] = useState<LoginProblem['platform']>('jd');
   const [problemId, setProblemId] = useState<string | undefined>();
   const lockouts = useRecovery((s) => s.lockouts);
   // Countdowns end in main (which notifies); this screen only shows them. Skew: the core's clock.
   const [skew, setSkew] = useState(0);
   const now = useNow(skew);
-  const showError = useRef((err: unknown) => message.error(errorText(err, lang)));
-  showError.current = (err: unknown) => message.error(errorText(err, lang));
+  const showError = useShowError();
   useEffect(() => {
     const store = useRecovery.getState();
-    store.loadLockouts().catch((err: unknown) => showError.current(err));
+    store.loadLockouts().catch(showError);
     return store.listen();
-  }, []);
+  }, [showError]);
   const problem = LOGIN_PROBLEMS.find((x) => x.id === problemId);
 
   return (
