@@ -1,14 +1,15 @@
 // The unlocked app: hash routing (works unchanged under app://shopwarden/ and on the preview host), each
 // screen loaded when first opened, so neither the lock screen nor the first screen pays for the others.
 import { Spin } from 'antd';
-import { type ComponentType, lazy, Suspense } from 'react';
+import { type ComponentType, Suspense } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
+import { loadable } from './loadable.tsx';
 import { AppShell } from './screens/AppShell.tsx';
 
 /** A lazily loaded screen; `name` is the module's export. */
 function screen<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
-  loaders.set(name, load);
-  const Screen = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  const Screen = loadable(async () => (await load())[name] as ComponentType);
+  loaders.set(name, Screen.preload);
   return (
     <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
       <Screen />
@@ -18,14 +19,15 @@ function screen<M extends Record<string, unknown>>(load: () => Promise<M>, name:
 
 const loaders = new Map<string, () => Promise<unknown>>();
 
-const overview = () => screen(() => import('./screens/OverviewScreen.tsx'), 'OverviewScreen');
+// One element for both routes that show it, so its module, once preloaded, serves either.
+const overview = screen(() => import('./screens/OverviewScreen.tsx'), 'OverviewScreen');
 
 const router = createHashRouter([
   {
     path: '/',
     element: <AppShell />,
     children: [
-      { index: true, element: overview() },
+      { index: true, element: overview },
       { path: 'audit', element: screen(() => import('./screens/AuditLogScreen.tsx'), 'AuditLogScreen') },
       { path: 'settings', element: screen(() => import('./screens/SettingsScreen.tsx'), 'SettingsScreen') },
       { path: 'shops', element: screen(() => import('./screens/shops/ShopsScreen.tsx'), 'ShopsScreen') },
@@ -71,7 +73,7 @@ const router = createHashRouter([
         path: 'recovery/:id/print',
         element: screen(() => import('./screens/recovery/DraftPrintScreen.tsx'), 'DraftPrintScreen'),
       },
-      { path: '*', element: overview() },
+      { path: '*', element: overview },
     ],
   },
 ]);

@@ -196,10 +196,19 @@ async function fcp(
   await page.goto(url);
   await ready(page);
   const readyAt = await inPage(page, async () => performance.now());
-  const v = await inPage(page, async () => {
-    const e = performance.getEntriesByName('first-contentful-paint')[0];
-    return e ? e.startTime : Number.NaN;
-  });
+  // The paint entry is queued after the frame that painted `ready`'s text: wait for it rather than read
+  // too early (a read right after the text appeared sometimes found none).
+  const v = await inPage(
+    page,
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const e = list.getEntriesByName('first-contentful-paint')[0];
+          if (e) resolve(e.startTime);
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => resolve(Number.NaN), 10_000);
+      }),
+  );
   await context.close();
   return { fcp: v, ready: readyAt };
 }

@@ -27,6 +27,9 @@ import { useWork } from '../stores/work-store.ts';
 import { NAV_ITEMS } from './nav-items.ts';
 
 const SIDEBAR_KEY = 'shopwarden.sidebar';
+// Read when this module loads (behind the lock screen): the first read of localStorage costs milliseconds
+// that would otherwise fall between the unlock and the first screen.
+let sidebarCollapsed = localStorage.getItem(SIDEBAR_KEY) === 'collapsed';
 
 const ICONS: Record<string, ReactNode> = {
   overview: <DashboardOutlined />,
@@ -48,8 +51,9 @@ export function AppShell() {
   const location = useLocation();
   const lock = useSession((s) => s.lock);
   useActivityReporter(true);
-  const [collapsed, setCollapsedState] = useState(() => localStorage.getItem(SIDEBAR_KEY) === 'collapsed');
+  const [collapsed, setCollapsedState] = useState(sidebarCollapsed);
   const setCollapsed = (value: boolean) => {
+    sidebarCollapsed = value;
     setCollapsedState(value);
     localStorage.setItem(SIDEBAR_KEY, value ? 'collapsed' : 'open');
   };

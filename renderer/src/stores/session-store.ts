@@ -20,6 +20,7 @@ interface SessionState {
   loadError: unknown;
   init(bridge: Bridge): Promise<void>;
   refreshStatus(): Promise<void>;
+  refreshRecovery(): Promise<void>;
   setup(password: string, confirm: string, rememberOnDevice: boolean): Promise<void>;
   unlock(password: string): Promise<void>;
   unlockWithDevice(): Promise<void>;
@@ -70,7 +71,10 @@ export const useSession = create<SessionState>((set, get) => ({
   },
 
   async refreshStatus() {
-    set({ status: await need(get().bridge).invoke('vault.getStatus', {}) });
+    const status = await need(get().bridge).invoke('vault.getStatus', {});
+    // The event after our own unlock or lock brings the status we already hold: a new object for the same
+    // status would re-render the whole app behind the gate while its first screen is being built.
+    if (JSON.stringify(status) !== JSON.stringify(get().status)) set({ status });
   },
 
   async setup(password, confirm, rememberOnDevice) {
@@ -79,16 +83,26 @@ export const useSession = create<SessionState>((set, get) => ({
   },
 
   async unlock(password) {
-    const bridge = need(get().bridge);
-    const status = await bridge.invoke('vault.unlock', { password });
-    // Unlocking may authenticate stored data and recover a file; pick up any new report.
-    set({ status, recovery: await bridge.invoke('storage.getRecoveryReport', {}) });
+    const status = await need(get().bridge).invoke('vault.unlock', { password });
+    set({ status });
+    await get().refreshRecovery();
   },
 
   async unlockWithDevice() {
-    const bridge = need(get().bridge);
-    const status = await bridge.invoke('vault.unlockWithDevice', {});
-    set({ status, recovery: await bridge.invoke('storage.getRecoveryReport', {}) });
+    const status = await need(get().bridge).invoke('vault.unlockWithDevice', {});
+    set({ status });
+    await get().refreshRecovery();
+  },
+
+  // Unlocking may authenticate stored data and recover a file: the report is picked up right after the
+  // app is shown (not before it, which kept the first screen waiting for one more round trip).
+  async refreshRecovery() {
+    try {
+      set({ recovery: await need(get().bridge).invoke('storage.getRecoveryReport', {}) });
+    } catch {
+      // The earlier report stays; damage found later still arrives as `storage.recovered`. The unlock itself
+      // succeeded, so it is not reported as failed.
+    }
   },
 
   async lock() {
