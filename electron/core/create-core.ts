@@ -35,6 +35,8 @@ import { settingsDocSchema } from './settings/settings-schema.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import { DocumentStore, type StorageContext } from './storage/document-store.ts';
 import { ensurePrivateDir } from './storage/fs-durable.ts';
+import { transferHandlers } from './transfer/handlers.ts';
+import { TransferService } from './transfer/transfer-service.ts';
 import { Vault } from './vault/vault.ts';
 import { vaultDocSchema } from './vault/vault-schema.ts';
 
@@ -272,6 +274,18 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
   });
   backupRef.current = backup;
 
+  const transfer = new TransferService({
+    vault,
+    audit,
+    clock,
+    sources: {
+      store: inventory.store,
+      sealer: inventory.deps.sealer,
+      shops: () => inventory.shops.list(true),
+      subAccounts: (shopId) => inventory.subAccounts.list(shopId),
+    },
+  });
+
   const handlers: Handlers = {
     ...sessionHandlers({
       info: opts.info,
@@ -284,6 +298,7 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     ...settingsHandlers(settings),
     ...auditHandlers(audit, recovery),
     ...secretHandlers(secrets, inventory.store),
+    ...transferHandlers(transfer),
     ...inventory.handlers,
     ...work.handlers,
     ...backupBeforeRisky({ ...inventory.handlers, ...work.handlers }, backup),

@@ -28,6 +28,10 @@ const router = createHashRouter([
     element: <AppShell />,
     children: [
       { index: true, element: overview },
+      {
+        path: 'transfer',
+        element: screen(() => import('./screens/transfer/TransferScreen.tsx'), 'TransferScreen'),
+      },
       { path: 'audit', element: screen(() => import('./screens/AuditLogScreen.tsx'), 'AuditLogScreen') },
       { path: 'settings', element: screen(() => import('./screens/SettingsScreen.tsx'), 'SettingsScreen') },
       { path: 'shops', element: screen(() => import('./screens/shops/ShopsScreen.tsx'), 'ShopsScreen') },

@@ -11,6 +11,7 @@ import { staffMethods } from './areas/staff.ts';
 import { subAccountMethods } from './areas/subaccounts.ts';
 import { tempAgentMethods } from './areas/temp-agents.ts';
 import { templateMethods } from './areas/templates.ts';
+import { transferMethods } from './areas/transfer.ts';
 import { verificationMethods } from './areas/verification.ts';
 import { empty, password, returns, safeId } from './spec.ts';
 import type {
@@ -95,6 +96,7 @@ export const contract = {
   },
   ...shopMethods,
   ...templateMethods,
+  ...transferMethods,
   ...subAccountMethods,
   ...staffMethods,
   ...verificationMethods,

@@ -108,6 +108,8 @@ const valid: Record<string, Record<string, unknown>> = {
   'subaccounts.bulkMarkSynced': { ids: ['sub1'] },
   'subaccounts.getChecklist': { id: 'sub1' },
   'subaccounts.export': { format: 'xlsx', includeSecrets: false },
+  'transfer.exportKdbx': { masterPassword: GOOD_PASSWORD, filePassword: null },
+  'transfer.exportBitwarden': { masterPassword: GOOD_PASSWORD, plaintextUnderstood: true },
   'staff.list': {},
   'staff.create': { name: '王小明', phone: '13800138000', position: '客服', notes: '', idNumber: '' },
   'staff.update': { id: 'p1', name: '王小明' },

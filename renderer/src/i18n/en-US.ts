@@ -2,6 +2,7 @@ import { auditActionsEn } from './audit-actions.ts';
 import { backupEn, kitEn } from './backup-en.ts';
 import { depositEn } from './deposit-en.ts';
 import { recoveryEn } from './recovery-en.ts';
+import { transferEn } from './transfer-en.ts';
 import { workEn } from './work-en.ts';
 import type { zhCN } from './zh-CN.ts';
 
@@ -27,6 +28,7 @@ export const enUS: Shape<typeof zhCN> = {
     tempAgents: 'Temporary agents',
     deposit: 'Deposit refund',
     recovery: 'Recovery requests',
+    transfer: 'Import & export',
     audit: 'Audit log',
     settings: 'Settings',
   },
@@ -342,4 +344,5 @@ export const enUS: Shape<typeof zhCN> = {
   recoveryReq: recoveryEn,
   backup: backupEn,
   kit: kitEn,
+  transfer: transferEn,
 };

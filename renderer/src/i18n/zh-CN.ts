@@ -2,6 +2,7 @@ import { auditActionsZh } from './audit-actions.ts';
 import { backupZh, kitZh } from './backup-zh.ts';
 import { depositZh } from './deposit-zh.ts';
 import { recoveryZh } from './recovery-zh.ts';
+import { transferZh } from './transfer-zh.ts';
 import { workZh } from './work-zh.ts';
 
 export const zhCN = {
@@ -18,6 +19,7 @@ export const zhCN = {
     tempAgents: '临时客服',
     deposit: '保证金退还',
     recovery: '找回申请',
+    transfer: '导入导出',
     audit: '审计日志',
     settings: '设置',
   },
@@ -324,4 +326,5 @@ export const zhCN = {
   recoveryReq: recoveryZh,
   backup: backupZh,
   kit: kitZh,
+  transfer: transferZh,
 } as const;

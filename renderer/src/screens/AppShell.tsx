@@ -11,6 +11,7 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
+  SwapOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
   UserSwitchOutlined,
@@ -41,6 +42,7 @@ const ICONS: Record<string, ReactNode> = {
   tempAgents: <UsergroupAddOutlined />,
   deposit: <BankOutlined />,
   recovery: <FileTextOutlined />,
+  transfer: <SwapOutlined />,
   audit: <AuditOutlined />,
   settings: <SettingOutlined />,
 };

@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/temp-agents', key: 'tempAgents' },
   { path: '/deposit', key: 'deposit' },
   { path: '/recovery', key: 'recovery' },
+  { path: '/transfer', key: 'transfer' },
   { path: '/audit', key: 'audit' },
   { path: '/settings', key: 'settings' },
 ];

@@ -1,0 +1,44 @@
+// Bitwarden's unencrypted JSON export (the shape its "Export vault → .json" writes and its importer reads):
+// folders for platform / shop, login items with the seller-center URI, phone and e-mail as hidden fields.
+import { createHash } from 'node:crypto';
+import type { ExportShop } from './credentials.ts';
+
+/** Bitwarden's item and field type numbers (login item; text and hidden custom fields). */
+const ITEM_LOGIN = 1;
+const FIELD_TEXT = 0;
+const FIELD_HIDDEN = 1;
+
+/** A stable UUID-shaped id from our record id, so exporting twice gives the same ids. */
+function uuidOf(kind: string, id: string): string {
+  const h = createHash('sha256').update(`shopwarden/${kind}/${id}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export function writeBitwardenJson(shops: ExportShop[]): string {
+  const folders = shops.map((s) => ({ id: uuidOf('folder', s.id), name: `${s.platformName}/${s.name}` }));
+  const items = shops.flatMap((s) =>
+    s.accounts.map((a) => ({
+      id: uuidOf('item', a.id),
+      organizationId: null,
+      folderId: uuidOf('folder', s.id),
+      type: ITEM_LOGIN,
+      reprompt: 0,
+      name: a.title,
+      notes: a.notes,
+      favorite: false,
+      fields: [
+        { name: '店铺 / Shop', value: s.name, type: FIELD_TEXT, linkedId: null },
+        ...(a.phone ? [{ name: '手机 / Phone', value: a.phone, type: FIELD_HIDDEN, linkedId: null }] : []),
+        ...(a.email ? [{ name: '邮箱 / E-mail', value: a.email, type: FIELD_HIDDEN, linkedId: null }] : []),
+      ],
+      login: {
+        uris: [{ match: null, uri: a.url }],
+        username: a.userName,
+        password: a.password,
+        totp: null,
+      },
+      collectionIds: null,
+    })),
+  );
+  return `${JSON.stringify({ encrypted: false, folders, items }, null, 2)}\n`;
+}

@@ -1,0 +1,95 @@
+// Every account of the vault (or of one shop) as a password manager entry: opened from the sealed fields
+// only here, for an export the user confirmed with the master password, and handed straight to a writer.
+import type { ShopView, SubAccountView } from '../../../shared/contract/inventory-types.ts';
+import { platform } from '../../../shared/domain/platforms/catalog.ts';
+import type { PlatformId } from '../../../shared/domain/platforms/ids.ts';
+import type { InventoryStore } from '../inventory/inventory-store.ts';
+import { type Sealer, shopCollection } from '../kernel/sealer.ts';
+
+export interface ExportAccount {
+  /** The record's own id (stable across exports, so a re-import can tell it is the same account). */
+  id: string;
+  kind: 'main' | 'sub';
+  title: string;
+  /** What is typed on the platform's login page. */
+  userName: string;
+  /** Exactly the stored bytes, or null where none is stored. */
+  password: string | null;
+  url: string;
+  notes: string;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface ExportShop {
+  id: string;
+  name: string;
+  platform: PlatformId;
+  platformName: string;
+  accounts: ExportAccount[];
+}
+
+export interface CredentialSources {
+  store: Pick<InventoryStore, 'shop'>;
+  sealer: Sealer;
+  shops(): ShopView[];
+  subAccounts(shopId?: string): SubAccountView[];
+}
+
+const STATUS = { active: '启用 / active', disabled: '停用 / disabled' } as const;
+
+function subNotes(s: SubAccountView): string {
+  return [
+    `权限模板 / Template: ${s.templateName ?? '—'}`,
+    `员工 / Person: ${s.staffName ?? '—'}`,
+    `状态 / State: ${STATUS[s.status]}`,
+    ...(s.temporary ? ['临时客服 / Temporary agent'] : []),
+  ].join('\n');
+}
+
+export function collectCredentials(src: CredentialSources, shopId?: string): ExportShop[] {
+  const views = src.shops().filter((s) => !shopId || s.id === shopId);
+  const subs = new Map<string, SubAccountView[]>();
+  for (const s of src.subAccounts(shopId)) subs.set(s.shopId, [...(subs.get(s.shopId) ?? []), s]);
+  return views.map((view) => {
+    const doc = src.store.shop(view.id);
+    const col = shopCollection(view.id);
+    const spec = platform(view.platform);
+    const open = (record: string, field: string, sealed: string | undefined) =>
+      sealed === undefined ? null : src.sealer.open(col, record, field, sealed);
+    const main: ExportAccount = {
+      id: view.id,
+      kind: 'main',
+      title: `${view.name} 主账号`,
+      userName: view.mainLogin,
+      password: open(view.id, 'mainPassword', doc.shop.secrets.mainPassword),
+      url: spec.sellerCenterUrl,
+      notes: [`主账号 / Main account`, ...(view.notes ? [view.notes] : [])].join('\n'),
+      phone: open(view.id, 'phone', doc.shop.secrets.phone),
+      email: open(view.id, 'email', doc.shop.secrets.email),
+    };
+    const accounts = (subs.get(view.id) ?? []).map((s): ExportAccount => {
+      const sealed = doc.subAccounts[s.id]?.secrets ?? {};
+      return {
+        id: s.id,
+        kind: 'sub',
+        title: s.fullName,
+        userName: s.fullName,
+        password: open(s.id, 'password', sealed.password),
+        url: spec.sellerCenterUrl,
+        notes: subNotes(s),
+        phone: open(s.id, 'phone', sealed.phone),
+        email: null,
+      };
+    });
+    return {
+      id: view.id,
+      name: view.name,
+      platform: view.platform,
+      platformName: spec.name.zh,
+      accounts: [main, ...accounts],
+    };
+  });
+}
+
+export const accountCount = (shops: ExportShop[]) => shops.reduce((n, s) => n + s.accounts.length, 0);

@@ -1,0 +1,55 @@
+// KeePass KDBX 4: AES-256 for the data, Argon2id for the key, a group per platform and per shop inside it,
+// an entry per account. Phone and e-mail go in protected custom fields, as KeePassXC shows them.
+import kdbxweb from 'kdbxweb';
+import { installArgon2 } from './argon2.ts';
+import type { ExportShop } from './credentials.ts';
+
+/** Argon2id at 64 MiB, 3 passes, 2 lanes: KeePassXC's own defaults for a new database are of this order. */
+export const KDBX_ARGON2 = { memoryBytes: 64 * 1024 * 1024, iterations: 3, parallelism: 2 };
+
+const { ValueType } = kdbxweb.VarDictionary;
+
+export async function writeKdbx(
+  shops: ExportShop[],
+  password: string,
+  opts: { now: number; kdf?: typeof KDBX_ARGON2 } = { now: Date.now() },
+): Promise<Uint8Array> {
+  installArgon2();
+  const kdf = opts.kdf ?? KDBX_ARGON2;
+  const db = kdbxweb.Kdbx.create(
+    new kdbxweb.Credentials(kdbxweb.ProtectedValue.fromString(password)),
+    '店务管家',
+  );
+  db.setKdf(kdbxweb.Consts.KdfId.Argon2id);
+  const params = db.header.kdfParameters;
+  if (!params) throw new Error('kdbx header without KDF parameters');
+  params.set('M', ValueType.UInt64, kdbxweb.Int64.from(kdf.memoryBytes));
+  params.set('I', ValueType.UInt64, kdbxweb.Int64.from(kdf.iterations));
+  params.set('P', ValueType.UInt32, kdf.parallelism);
+  db.header.dataCipherUuid = new kdbxweb.KdbxUuid(kdbxweb.Consts.CipherId.Aes);
+
+  const root = db.getDefaultGroup();
+  const platformGroups = new Map<string, kdbxweb.KdbxGroup>();
+  const when = new Date(opts.now);
+  for (const shop of shops) {
+    let pg = platformGroups.get(shop.platform);
+    if (!pg) {
+      pg = db.createGroup(root, shop.platformName);
+      platformGroups.set(shop.platform, pg);
+    }
+    const group = db.createGroup(pg, shop.name);
+    for (const a of shop.accounts) {
+      const entry = db.createEntry(group);
+      entry.fields.set('Title', a.title);
+      entry.fields.set('UserName', a.userName);
+      entry.fields.set('Password', kdbxweb.ProtectedValue.fromString(a.password ?? ''));
+      entry.fields.set('URL', a.url);
+      entry.fields.set('Notes', a.notes);
+      if (a.phone) entry.fields.set('手机 / Phone', kdbxweb.ProtectedValue.fromString(a.phone));
+      if (a.email) entry.fields.set('邮箱 / E-mail', kdbxweb.ProtectedValue.fromString(a.email));
+      entry.times.creationTime = when;
+      entry.times.lastModTime = when;
+    }
+  }
+  return new Uint8Array(await db.save());
+}
