@@ -167,6 +167,30 @@ export const errorMessages = {
   },
   DRAFT_INCOMPLETE: { zh: '草稿还不完整：', en: 'The draft is not complete: ' },
   FILE_TOO_LARGE: { zh: '文件过大（最大 6 MB）。', en: 'The file is too large (6 MB at most).' },
+  IMPORT_FILE_TOO_LARGE: {
+    zh: '文件过大（最大 20 MB），未读取，未做任何更改。',
+    en: 'The file is too large (20 MB at most); it was not read and nothing changed.',
+  },
+  IMPORT_WRONG_KIND: {
+    zh: '无法识别该文件。支持：Excel（.xlsx）、CSV、Bitwarden（.json/.csv）、1Password（.csv）、KeePass（.kdbx/.xml）、Chrome/Edge/Firefox 导出的密码 .csv。未做任何更改。',
+    en: 'This file is not one we can read. Supported: Excel (.xlsx), CSV, Bitwarden (.json/.csv), 1Password (.csv), KeePass (.kdbx/.xml), Chrome/Edge/Firefox password .csv. Nothing changed.',
+  },
+  IMPORT_WRONG_PASSWORD: {
+    zh: 'KeePass 数据库密码不正确、该数据库还需要密钥文件，或文件已损坏。未做任何更改。',
+    en: 'The KeePass database password is wrong, the database also needs a key file, or the file is damaged. Nothing changed.',
+  },
+  IMPORT_KDF_TOO_COSTLY: {
+    zh: '该 KeePass 文件要求的密钥派生超出上限（Argon2 内存超过 1 GiB、内存×轮数超过 16 GiB，或 AES 轮数超过 2 亿），可能是恶意文件，已拒绝打开。可在 KeePassXC 中降低“解密时间”后再导入。',
+    en: 'This KeePass file asks for more key derivation than allowed (Argon2 memory over 1 GiB, memory × passes over 16 GiB, or over 200 million AES rounds), as a hostile file would; it was refused. Lower its decryption time in KeePassXC and import again.',
+  },
+  IMPORT_XML_DTD_REFUSED: {
+    zh: '该 XML 文件带有 DTD 或实体声明（可用于“实体膨胀”攻击），为安全起见拒绝读取，未做任何更改。',
+    en: 'This XML file carries a DTD or entity declarations (usable for entity-expansion attacks); it was refused and nothing changed.',
+  },
+  IMPORT_ENCRYPTED_EXPORT: {
+    zh: '这是 Bitwarden 的加密导出，无法读取。请在 Bitwarden 中选择“.json”或“.csv”（未加密）格式重新导出。',
+    en: "This is Bitwarden's encrypted export, which cannot be read. Export again from Bitwarden as .json or .csv (unencrypted).",
+  },
   PDF_UNAVAILABLE: {
     zh: '此环境不能直接保存 PDF，请用打印对话框另存为 PDF。',
     en: 'PDF saving is not available here; use the print dialog and save as PDF.',

@@ -1,8 +1,9 @@
-// Reading and writing tables: CSV (RFC 4180, UTF-8 with BOM out; UTF-8, UTF-8 BOM or GBK/GB18030 in) and
+// Reading and writing tables: CSV (RFC 4180 via papaparse; UTF-8 with BOM out; UTF-8, UTF-8 BOM or GBK/GB18030 in) and
 // .xlsx through exceljs. CSV cells that a spreadsheet would run as a formula are neutralised on the way
 // out; .xlsx cells are string cells, which no spreadsheet runs, so they are written unchanged.
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import Papa from 'papaparse';
 import { AppError } from '../../../shared/contract/errors.ts';
 import { checkZip } from './zip-guard.ts';
 
@@ -19,37 +20,22 @@ export function decodeCsv(bytes: Buffer): { text: string; encoding: string } {
   }
 }
 
+/**
+ * RFC 4180 CSV (quoted cells, doubled quotes, line breaks inside quotes, CRLF) through papaparse. The
+ * delimiter is read off the header line, deterministically: a comma if it has one (every spreadsheet and
+ * password manager we read writes commas), else a tab, else a semicolon. Blank lines are dropped.
+ */
 export function parseCsv(text: string): Table {
-  const rows: Table = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''));
+  const header = text.slice(0, Math.max(0, text.search(/\r?\n/)) || text.length);
+  const delimiter = header.includes(',')
+    ? ','
+    : header.includes('\t')
+      ? '\t'
+      : header.includes(';')
+        ? ';'
+        : ',';
+  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
+  return result.data.filter((r) => r.some((c) => c.trim() !== ''));
 }
 
 export async function readXlsx(bytes: Buffer): Promise<Table> {

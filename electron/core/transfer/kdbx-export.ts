@@ -1,8 +1,8 @@
 // KeePass KDBX 4: AES-256 for the data, Argon2id for the key, a group per platform and per shop inside it,
 // an entry per account. Phone and e-mail go in protected custom fields, as KeePassXC shows them.
 import kdbxweb from 'kdbxweb';
-import { installArgon2 } from './argon2.ts';
 import type { ExportShop } from './credentials.ts';
+import { setUpKdbxweb } from './kdbxweb-setup.ts';
 
 /** Argon2id at 64 MiB, 3 passes, 2 lanes: KeePassXC's own defaults for a new database are of this order. */
 export const KDBX_ARGON2 = { memoryBytes: 64 * 1024 * 1024, iterations: 3, parallelism: 2 };
@@ -14,7 +14,7 @@ export async function writeKdbx(
   password: string,
   opts: { now: number; kdf?: typeof KDBX_ARGON2 } = { now: Date.now() },
 ): Promise<Uint8Array> {
-  installArgon2();
+  setUpKdbxweb();
   const kdf = opts.kdf ?? KDBX_ARGON2;
   const db = kdbxweb.Kdbx.create(
     new kdbxweb.Credentials(kdbxweb.ProtectedValue.fromString(password)),

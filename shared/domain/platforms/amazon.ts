@@ -22,6 +22,14 @@ export const amazon: PlatformSpec = {
   id: 'amazon',
   name: { zh: '亚马逊', en: 'Amazon' },
   sellerCenterUrl: 'https://sellercentral.amazon.com/',
+  loginHosts: [
+    'sellercentral.amazon.com',
+    'sellercentral.amazon.co.uk',
+    'sellercentral.amazon.co.jp',
+    'sellercentral-europe.amazon.com',
+    'sellercentral-japan.amazon.com',
+    'sellercentral.amazon.de',
+  ],
   subAccountPath: { zh: '卖家平台 → 设置 → 用户权限', en: 'Seller Central → Settings → User Permissions' },
   name_rule: {
     composedWithMain: false,

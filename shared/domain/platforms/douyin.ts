@@ -7,6 +7,7 @@ export const douyin: PlatformSpec = {
   id: 'douyin',
   name: { zh: '抖店', en: 'Douyin shop' },
   sellerCenterUrl: 'https://fxg.jinritemai.com/',
+  loginHosts: ['fxg.jinritemai.com', 'compass.jinritemai.com', 'op.jinritemai.com'],
   subAccountPath: {
     zh: '抖店后台 → 店铺 → 子账号管理 → 岗位管理/员工管理',
     en: 'Douyin shop → Shop → Sub-accounts → Posts/Staff',

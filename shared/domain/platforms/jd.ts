@@ -7,6 +7,7 @@ export const jd: PlatformSpec = {
   id: 'jd',
   name: { zh: '京东', en: 'JD' },
   sellerCenterUrl: 'https://shop.jd.com/',
+  loginHosts: ['shop.jd.com', 'passport.shop.jd.com', 'passport.jd.com', 'sz.jd.com'],
   subAccountPath: {
     zh: '京东商家后台 → 账号管理 → 员工/角色管理',
     en: 'JD merchant backend → Accounts → Staff/Roles',

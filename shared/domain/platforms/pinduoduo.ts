@@ -6,6 +6,7 @@ export const pinduoduo: PlatformSpec = {
   id: 'pinduoduo',
   name: { zh: '拼多多', en: 'Pinduoduo' },
   sellerCenterUrl: 'https://mms.pinduoduo.com/',
+  loginHosts: ['mms.pinduoduo.com'],
   subAccountPath: {
     zh: '拼多多商家后台 → 店铺管理 → 子账号管理',
     en: 'Merchant backend → Shop management → Sub-accounts',

@@ -27,6 +27,13 @@ export const taobao: PlatformSpec = {
   id: 'taobao',
   name: { zh: '淘宝', en: 'Taobao' },
   sellerCenterUrl: 'https://myseller.taobao.com/',
+  loginHosts: [
+    'myseller.taobao.com',
+    'loginmyseller.taobao.com',
+    'login.taobao.com',
+    'sell.taobao.com',
+    'qn.taobao.com',
+  ],
   subAccountPath: {
     zh: '千牛 → 子账号管理后台 → 员工管理',
     en: 'Qianniu → Sub-account admin → Staff management',

@@ -8,4 +8,5 @@ export const tmall: PlatformSpec = {
   id: 'tmall',
   name: { zh: '天猫', en: 'Tmall' },
   sellerCenterUrl: 'https://seller.tmall.com/',
+  loginHosts: ['seller.tmall.com', 'myseller.tmall.com', 'login.tmall.com'],
 };

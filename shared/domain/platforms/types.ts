@@ -61,6 +61,11 @@ export interface PlatformSpec {
   id: PlatformId;
   name: Text;
   sellerCenterUrl: string;
+  /**
+   * Hosts of the platform's seller center and seller login pages: a saved password (browser, Bitwarden,
+   * KeePass...) whose URL is on one of these is a shop account of this platform when imported.
+   */
+  loginHosts: readonly string[];
   /** Where sub-accounts are managed in the platform's back end. */
   subAccountPath: Text;
   name_rule: NameRule;
