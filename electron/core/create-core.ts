@@ -36,6 +36,8 @@ import { SettingsService } from './settings/settings-service.ts';
 import { DocumentStore, type StorageContext } from './storage/document-store.ts';
 import { ensurePrivateDir } from './storage/fs-durable.ts';
 import { transferHandlers } from './transfer/handlers.ts';
+import { ImportJournal } from './transfer/import/import-journal.ts';
+import { ImportService } from './transfer/import/import-service.ts';
 import { TransferService } from './transfer/transfer-service.ts';
 import { Vault } from './vault/vault.ts';
 import { vaultDocSchema } from './vault/vault-schema.ts';
@@ -169,6 +171,14 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
   });
   settings = new SettingsService(settingsDoc, vault, audit, bus, () => session.autoLock.reschedule());
   const inventory = createInventory({ ctx, loadSafely, vault, audit, clock, opener: opts.opener });
+  // An import a crash interrupted is completed before anything else reads or writes the shops.
+  const importJournal = new ImportJournal(ctx, inventory.store);
+  try {
+    importJournal.complete();
+  } catch (err) {
+    // The intent stays on disk and is completed at the next start; the app still opens.
+    opts.logError?.('transfer.completeImport', err);
+  }
   const backupRef: { current: BackupService | null } = { current: null };
   const work = createWorkAreas({
     otherReminders: () => (backupRef.current ? backupReminders(backupRef.current.status()) : []),
@@ -286,6 +296,16 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     },
   });
 
+  const imports = new ImportService({
+    store: inventory.store,
+    shops: inventory.shops,
+    subAccounts: inventory.subAccounts,
+    templates: { list: () => inventory.templates.list() },
+    journal: importJournal,
+    audit,
+    clock,
+  });
+
   const handlers: Handlers = {
     ...sessionHandlers({
       info: opts.info,
@@ -298,7 +318,7 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     ...settingsHandlers(settings),
     ...auditHandlers(audit, recovery),
     ...secretHandlers(secrets, inventory.store),
-    ...transferHandlers(transfer),
+    ...transferHandlers(transfer, imports),
     ...inventory.handlers,
     ...work.handlers,
     ...backupBeforeRisky({ ...inventory.handlers, ...work.handlers }, backup),

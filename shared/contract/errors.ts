@@ -168,8 +168,8 @@ export const errorMessages = {
   DRAFT_INCOMPLETE: { zh: '草稿还不完整：', en: 'The draft is not complete: ' },
   FILE_TOO_LARGE: { zh: '文件过大（最大 6 MB）。', en: 'The file is too large (6 MB at most).' },
   IMPORT_FILE_TOO_LARGE: {
-    zh: '文件过大（最大 20 MB），未读取，未做任何更改。',
-    en: 'The file is too large (20 MB at most); it was not read and nothing changed.',
+    zh: '文件过大（最大 6 MB），未读取，未做任何更改。10,000 个账号的表格或数据库通常只有 1-2 MB。',
+    en: 'The file is too large (6 MB at most); it was not read and nothing changed. A sheet or database of 10,000 accounts is usually 1-2 MB.',
   },
   IMPORT_WRONG_KIND: {
     zh: '无法识别该文件。支持：Excel（.xlsx）、CSV、Bitwarden（.json/.csv）、1Password（.csv）、KeePass（.kdbx/.xml）、Chrome/Edge/Firefox 导出的密码 .csv。未做任何更改。',
@@ -186,6 +186,10 @@ export const errorMessages = {
   IMPORT_XML_DTD_REFUSED: {
     zh: '该 XML 文件带有 DTD 或实体声明（可用于“实体膨胀”攻击），为安全起见拒绝读取，未做任何更改。',
     en: 'This XML file carries a DTD or entity declarations (usable for entity-expansion attacks); it was refused and nothing changed.',
+  },
+  IMPORT_INTERRUPTED: {
+    zh: '导入已完整保存，但写入店铺文件时出错（例如磁盘已满）。腾出空间后重新打开应用，导入会自动补完，不会丢失也不会只导入一半。',
+    en: 'The import was saved in full, but writing the shop files failed (a full disk, say). Free some space and reopen the app: the import is completed then, never lost or left half done.',
   },
   IMPORT_ENCRYPTED_EXPORT: {
     zh: '这是 Bitwarden 的加密导出，无法读取。请在 Bitwarden 中选择“.json”或“.csv”（未加密）格式重新导出。',

@@ -36,7 +36,9 @@ export type CorruptionKind =
   /** A last write that never finished (a crash or power cut mid-append): it was never acknowledged. */
   | 'torn-tail'
   /** The file is shorter than its anchor says: its newest entries are missing. */
-  | 'anchor';
+  | 'anchor'
+  /** An import stopped between two shop files (crash, power cut); it was completed at the next start. */
+  | 'interrupted-import';
 
 export interface RecoveryEvent {
   /** File name relative to the data folder. */

@@ -301,7 +301,7 @@ describe('hostile files: a clear refusal, before any costly work', () => {
     expect((await refusal(readImportFile(Buffer.from(xml)))).code).toBe('IMPORT_XML_DTD_REFUSED');
   });
 
-  it('files of the wrong kind, empty files and files over 20 MB are refused with what they are', async () => {
+  it('files of the wrong kind, empty files and files over 6 MB are refused with what they are', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     expect(await refusal(readImportFile(png))).toEqual({
       code: 'IMPORT_WRONG_KIND',
@@ -316,7 +316,7 @@ describe('hostile files: a clear refusal, before any costly work', () => {
       details: { reason: 'xls' },
     });
     expect((await refusal(readImportFile(Buffer.alloc(0)))).code).toBe('IMPORT_WRONG_KIND');
-    expect((await refusal(readImportFile(Buffer.alloc(20 * 1024 * 1024 + 1, 0x41)))).code).toBe(
+    expect((await refusal(readImportFile(Buffer.alloc(6 * 1024 * 1024 + 1, 0x41)))).code).toBe(
       'IMPORT_FILE_TOO_LARGE',
     );
     expect((await refusal(readImportFile(Buffer.from('{"items": 3}')))).code).toBe('IMPORT_WRONG_KIND');

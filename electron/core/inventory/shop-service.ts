@@ -35,13 +35,28 @@ export class ShopService {
   }
 
   create(input: ShopInput & { platform: PlatformId; mainPassword: string }): ShopView {
+    const doc = this.prepare(input);
+    this.d.store.writeShop(doc);
+    this.d.audit.append({
+      action: 'shop.created',
+      object: `shop/${doc.shop.id}`,
+      summary: `${platform(input.platform).name.zh} / ${platform(input.platform).name.en} · ${doc.shop.name}`,
+    });
+    return shopView(doc);
+  }
+
+  /**
+   * A new shop's document with its secrets sealed; nothing is written. A null main password (a shop an
+   * import found only through its sub-accounts) stores none.
+   */
+  prepare(input: ShopInput & { platform: PlatformId; mainPassword: string | null }): ShopDoc {
     const { phone, email } = this.checkContact(input.phone, input.email);
     const id = newId();
     const now = nowIso(this.d.clock);
     const col = shopCollection(id);
-    const secrets: Record<string, string> = {
-      mainPassword: this.d.sealer.seal(col, id, 'mainPassword', input.mainPassword),
-    };
+    const secrets: Record<string, string> = {};
+    if (input.mainPassword !== null)
+      secrets.mainPassword = this.d.sealer.seal(col, id, 'mainPassword', input.mainPassword);
     if (phone) secrets.phone = this.d.sealer.seal(col, id, 'phone', phone);
     if (email) secrets.email = this.d.sealer.seal(col, id, 'email', email);
     const shop: ShopRecord = {
@@ -61,14 +76,7 @@ export class ShopService {
       createdAt: now,
       updatedAt: now,
     };
-    const doc: ShopDoc = { shop, subAccounts: {} };
-    this.d.store.writeShop(doc);
-    this.d.audit.append({
-      action: 'shop.created',
-      object: `shop/${id}`,
-      summary: `${platform(input.platform).name.zh} / ${platform(input.platform).name.en} · ${shop.name}`,
-    });
-    return shopView(doc);
+    return { shop, subAccounts: {} };
   }
 
   update(id: string, patch: Partial<ShopInput> & { mainPassword?: string | undefined }): ShopView {

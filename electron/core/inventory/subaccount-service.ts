@@ -170,19 +170,34 @@ export class SubAccountService {
     return { ...this.newRecord(doc, nickname, choice, password, { staffId: null, phone: null }), ...extra };
   }
 
+  /**
+   * An imported account as a record of `doc` (which may be a shop not written yet): the template resolved
+   * by the caller, the password exactly as the file held it (none when the file had none); nothing is written.
+   */
+  prepareImported(
+    doc: ShopDoc,
+    nickname: string,
+    choice: PermissionChoice,
+    password: string | null,
+    person: { staffId: string | null; phone: string | null },
+  ): SubAccountRecord {
+    return this.newRecord(doc, nickname, choice, password, person);
+  }
+
   /** A new record with its password (and phone, if any) sealed; nothing is written. */
   private newRecord(
     doc: ShopDoc,
     nickname: string,
     choice: PermissionChoice,
-    password: string,
+    password: string | null,
     person: { staffId: string | null; phone: string | null },
   ): SubAccountRecord {
     const id = newId();
     const now = nowIso(this.d.clock);
     const col = shopCollection(doc.shop.id);
     const { phone } = person;
-    const secrets: Record<string, string> = { password: this.d.sealer.seal(col, id, 'password', password) };
+    const secrets: Record<string, string> = {};
+    if (password !== null) secrets.password = this.d.sealer.seal(col, id, 'password', password);
     if (phone) secrets.phone = this.d.sealer.seal(col, id, 'phone', phone);
     return {
       id,

@@ -22,15 +22,17 @@ export function RecoveryNotice() {
     };
     // A change log (journal, audit log) keeps its good lines: say what was kept, not "a version restored".
     const kind =
-      e.problem === 'missing'
-        ? 'itemMissing'
-        : e.problem === 'torn-tail'
-          ? 'itemTorn'
-          : e.restoredVersionAt === null
-            ? 'itemKept'
-            : 'item';
+      e.problem === 'interrupted-import'
+        ? 'itemImport'
+        : e.problem === 'missing'
+          ? 'itemMissing'
+          : e.problem === 'torn-tail'
+            ? 'itemTorn'
+            : e.restoredVersionAt === null
+              ? 'itemKept'
+              : 'item';
     const parts = [t(`recovery.${kind}`, vars)];
-    if (e.replayed) parts.push(t('recovery.replayed', vars));
+    if (e.replayed && e.problem !== 'interrupted-import') parts.push(t('recovery.replayed', vars));
     parts.push(vars.lostCount > 0 ? t('recovery.lost', vars) : t('recovery.nothingLost'));
     return parts.join(' ');
   };

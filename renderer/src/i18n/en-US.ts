@@ -83,6 +83,8 @@ export const enUS: Shape<typeof zhCN> = {
     itemTorn:
       '{{file}} ended with a change that was never finished (a crash or power cut while writing; it was never confirmed as saved); it was moved to {{movedTo}}.',
     itemKept: '{{file}} ({{problem}}) was moved to {{movedTo}}; everything readable in it was kept.',
+    itemImport:
+      'The last import (started {{restoredAt}}) was interrupted while writing (a crash or power cut); it was completed at start: {{count}} shop files written, so no half import is left.',
     replayed: 'The {{count}} changes made after it were applied again.',
     lost: 'Records that could not be recovered ({{lostCount}}): {{lost}}.',
     nothingLost: 'No saved record was lost.',
@@ -100,6 +102,7 @@ export const enUS: Shape<typeof zhCN> = {
       missing: 'the file is missing',
       'torn-tail': 'the end holds an unfinished write',
       anchor: 'its newest entries are missing',
+      'interrupted-import': 'import interrupted',
     },
   },
   settings: {

@@ -72,6 +72,8 @@ export const zhCN = {
     itemMissing: '文件 {{file}} 丢失，已恢复 {{restoredAt}} 保存的版本（{{restoredFrom}}）。',
     itemTorn: '文件 {{file}} 末尾有一次未写完的更改（写入时断电或崩溃，从未确认保存），已移至 {{movedTo}}。',
     itemKept: '文件 {{file}}（{{problem}}）已移至 {{movedTo}}，其中可读的内容已保留。',
+    itemImport:
+      '上次导入（{{restoredAt}} 开始）在写入途中被中断（崩溃或断电），已在启动时补完：{{count}} 个店铺文件已写入，不会留下半个导入。',
     replayed: '其后的 {{count}} 次更改已重新应用。',
     lost: '无法恢复的记录（{{lostCount}}）：{{lost}}。',
     nothingLost: '没有丢失已保存的记录。',
@@ -89,6 +91,7 @@ export const zhCN = {
       missing: '文件丢失',
       'torn-tail': '末尾有未写完的内容',
       anchor: '最新的条目缺失',
+      'interrupted-import': '导入被中断',
     },
   },
   settings: {

@@ -60,6 +60,9 @@ function splitComposed(login: string): { main: string; nick: string } | null {
   return m ? { main: m[1]!.trim(), nick: m[2]!.trim() } : null;
 }
 
+const MAIN_TITLE = /\s*(主账号|main account)\s*$/i;
+const isMarkedMain = (c: ImportedCredential) => MAIN_TITLE.test(c.title) || /^\s*主账号/.test(c.notes);
+
 const shopKey = (p: PlatformId, mainLogin: string) => `${p}\u0000${mainLogin.toLowerCase()}`;
 
 export function classify(
@@ -103,14 +106,32 @@ export function classify(
         shopName: '',
         nickname: composed.nick,
       };
-    // A main account names its shop: the entry's title unless it is only the site's name or address.
-    const title = c.title.trim();
-    const shopName = title && !/^https?:\/\//i.test(title) && !platformOfUrl(title) ? title : login;
+    // A main account names its shop: the entry's title (without a trailing "主账号"), unless it is only the
+    // site's name or address; then its folder; then the login.
+    const title = c.title.replace(MAIN_TITLE, '').trim();
+    const folder = c.group.split('/').filter(Boolean).at(-1) ?? '';
+    const shopName = title && !/^https?:\/\//i.test(title) && !platformOfUrl(title) ? title : folder || login;
     names.set(shopKey(platform, login), names.get(shopKey(platform, login)) ?? shopName);
     return { ...base, kind: 'main', skip: null, platform, mainLogin: login, shopName, nickname: '' };
   });
+  // On platforms whose sub-account names do not carry the main login, a folder holding exactly one entry
+  // marked as the main account (title or notes say 主账号, as our own export writes) is that shop: the
+  // folder's other logins of the platform are its sub-accounts.
+  const marked = new Map<string, ImportCandidate[]>();
+  first.forEach((c, i) => {
+    if (c.kind !== 'main' || !c.platform || !isMarkedMain(creds[i]!)) return;
+    const k = `${c.platform}\u0000${creds[i]!.group}`;
+    marked.set(k, [...(marked.get(k) ?? []), c]);
+  });
+  const grouped = first.map((c, i): ImportCandidate => {
+    if (c.kind !== 'main' || !c.platform || isMarkedMain(creds[i]!)) return c;
+    const mains = marked.get(`${c.platform}\u0000${creds[i]!.group}`) ?? [];
+    if (mains.length !== 1) return c;
+    const main = mains[0]!;
+    return { ...c, kind: 'sub', nickname: c.mainLogin, mainLogin: main.mainLogin, shopName: main.shopName };
+  });
   // A sub-account's shop is the one with its main login: in the vault, in this file, or a new one named by it.
-  return first.map((c) =>
+  return grouped.map((c) =>
     c.kind === 'sub' && c.platform
       ? { ...c, shopName: names.get(shopKey(c.platform, c.mainLogin)) ?? c.mainLogin }
       : c,

@@ -8,7 +8,8 @@ import { credentialsFromBitwardenJson } from './bitwarden-json.ts';
 import { credentialFormat, credentialsFromCsv } from './credential-csv.ts';
 import { readKdbx, readKeepassXml } from './keepass.ts';
 
-export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+/** What one call may carry (the preview host takes 9 MiB of base64). */
+export const IMPORT_MAX_BYTES = 6 * 1024 * 1024;
 
 export type ReadResult =
   | { kind: 'credentials'; source: CredentialSource; credentials: ImportedCredential[] }

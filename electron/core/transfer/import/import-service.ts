@@ -1,0 +1,197 @@
+// The import wizard's core: a file is read once and held (in memory, briefly, under a token) while the user
+// maps columns and looks at the preview; confirming plans it again against the vault as it is then and
+// writes all of it, or only the valid rows when asked, through the import journal (never half an import).
+import { AppError } from '../../../../shared/contract/errors.ts';
+import type { TemplateView } from '../../../../shared/contract/inventory-types.ts';
+import type {
+  ImportPreview,
+  ImportResult,
+  ImportSource,
+} from '../../../../shared/contract/transfer-types.ts';
+import { PLATFORMS } from '../../../../shared/domain/platforms/catalog.ts';
+import { classify } from '../../../../shared/domain/transfer/classify.ts';
+import {
+  type ColumnMapping,
+  candidatesFromTable,
+  guessMapping,
+} from '../../../../shared/domain/transfer/table-mapping.ts';
+import type { AuditLog } from '../../audit/audit-log.ts';
+import type { InventoryStore } from '../../inventory/inventory-store.ts';
+import type { ShopDoc } from '../../inventory/schemas.ts';
+import type { ShopService } from '../../inventory/shop-service.ts';
+import type { SubAccountService } from '../../inventory/subaccount-service.ts';
+import { newId } from '../../kernel/ids.ts';
+import type { Clock } from '../../ports.ts';
+import type { ImportJournal } from './import-journal.ts';
+import { countsOf, type ImportPlan, type PlanCandidate, planImport } from './import-plan.ts';
+import { type ReadResult, readImportFile } from './read-file.ts';
+
+/** How long a read file waits for its confirmation. */
+const TOKEN_MS = 30 * 60_000;
+
+export interface ImportDeps {
+  store: Pick<InventoryStore, 'shops' | 'staff'>;
+  shops: Pick<ShopService, 'prepare'>;
+  subAccounts: Pick<SubAccountService, 'prepareImported'>;
+  templates: { list(): TemplateView[] };
+  journal: Pick<ImportJournal, 'write'>;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+interface Held {
+  read: Exclude<ReadResult, { kind: 'needs-password' }>;
+  mapping: ColumnMapping | null;
+  at: number;
+}
+
+// Shops an import creates get the entity type most of their platform's shops have; it can be changed later.
+const ENTERPRISE = new Set(['tmall', 'jd', 'amazon']);
+
+export class ImportService {
+  /** One file at a time: reading another replaces it (and the passwords it held). */
+  private held: { token: string; value: Held } | null = null;
+
+  constructor(private readonly d: ImportDeps) {}
+
+  async read(file: Buffer, password?: string): Promise<ImportPreview | { needsPassword: true }> {
+    const read = await readImportFile(file, password);
+    if (read.kind === 'needs-password') return { needsPassword: true };
+    const mapping = read.kind === 'table' ? guessMapping(read.table[0] ?? []) : null;
+    const token = newId();
+    this.held = { token, value: { read, mapping, at: this.d.clock.now() } };
+    return this.preview(token, mapping ?? undefined);
+  }
+
+  preview(token: string, mapping?: ColumnMapping): ImportPreview {
+    const held = this.take(token);
+    if (mapping && held.read.kind === 'table') held.mapping = mapping;
+    const plan = this.plan(held);
+    return {
+      token,
+      source: held.read.source as ImportSource,
+      encoding: held.read.kind === 'table' ? held.read.encoding : null,
+      header: held.read.kind === 'table' ? (held.read.table[0] ?? []) : null,
+      mapping: held.mapping,
+      rows: plan.rows,
+      counts: countsOf(plan),
+    };
+  }
+
+  commit(token: string, skipInvalid: boolean): ImportResult {
+    const held = this.take(token);
+    // Planned again: the vault may have changed since the preview (another window, a phone registering).
+    const plan = this.plan(held);
+    const counts = countsOf(plan);
+    if (counts.errors > 0 && !skipInvalid)
+      throw new AppError('IMPORT_HAS_ERRORS', { details: { count: counts.errors } });
+    const { docs, records, created } = this.documents(plan);
+    this.d.journal.write([...docs.values()]);
+    this.held = null;
+    const source = held.read.source;
+    this.d.audit.appendMany([
+      ...plan.shops.map((s) => ({
+        action: 'shop.created',
+        object: `shop/${created.get(s.key)?.shop.id ?? ''}`,
+        summary: `${PLATFORMS[s.platform].name.zh} / ${PLATFORMS[s.platform].name.en} · ${s.name}（导入 / import）`,
+      })),
+      ...records.map((r) => ({
+        action: 'subaccount.created',
+        object: `subaccount/${r.id}`,
+        summary: `${r.shop} · ${r.fullName}（导入 / import）`,
+      })),
+      {
+        action: 'transfer.imported',
+        object: 'vault',
+        summary: `${source}: ${plan.shops.length} 个店铺 / shops, ${plan.subs.length} 个子账号 / sub-accounts${
+          counts.errors > 0
+            ? `，跳过 ${counts.errors} 行错误 / ${counts.errors} rows with errors skipped`
+            : ''
+        }`,
+      },
+    ]);
+    return {
+      shopsCreated: plan.shops.length,
+      subAccountsCreated: plan.subs.length,
+      rowsLeftOut: plan.rows.filter((r) => r.status !== 'new').length,
+    };
+  }
+
+  /** Forgets the file and the passwords it held (the wizard was closed). */
+  discard(token: string): void {
+    if (this.held?.token === token) this.held = null;
+  }
+
+  private take(token: string): Held {
+    const held = this.held;
+    if (!held || held.token !== token || this.d.clock.now() - held.value.at > TOKEN_MS) {
+      if (held && held.token === token) this.held = null;
+      throw new AppError('IMPORT_EXPIRED');
+    }
+    return held.value;
+  }
+
+  private plan(held: Held): ImportPlan {
+    const shops = this.d.store.shops();
+    const candidates: PlanCandidate[] =
+      held.read.kind === 'table'
+        ? candidatesFromTable(held.read.table, held.mapping ?? {})
+        : classify(
+            held.read.credentials,
+            shops.map((d) => ({ platform: d.shop.platform, name: d.shop.name, mainLogin: d.shop.mainLogin })),
+          );
+    return planImport(candidates, { shops, templates: this.d.templates.list(), staff: this.d.store.staff() });
+  }
+
+  /** The shop documents the plan changes or creates, secrets sealed, nothing written. */
+  private documents(plan: ImportPlan): {
+    docs: Map<string, ShopDoc>;
+    records: Array<{ id: string; shop: string; fullName: string }>;
+    created: Map<string, ShopDoc>;
+  } {
+    const docs = new Map<string, ShopDoc>();
+    const records: Array<{ id: string; shop: string; fullName: string }> = [];
+    const created = new Map<string, ShopDoc>();
+    for (const s of plan.shops) {
+      const doc = this.d.shops.prepare({
+        platform: s.platform,
+        name: s.name.slice(0, 60),
+        platformShopId: '',
+        entityType: ENTERPRISE.has(s.platform) ? 'enterprise' : 'individual',
+        mainLogin: s.mainLogin.slice(0, 64),
+        phone: s.phone,
+        email: s.email,
+        depositAmount: 0,
+        notes: s.notes.slice(0, 2000),
+        crossBorder: false,
+        mainPassword: s.mainPassword,
+      });
+      created.set(s.key, doc);
+      docs.set(doc.shop.id, doc);
+    }
+    const existing = new Map(this.d.store.shops().map((d) => [d.shop.id, d]));
+    for (const sub of plan.subs) {
+      const shopId = 'existing' in sub.shop ? sub.shop.existing : created.get(sub.shop.created)?.shop.id;
+      // The document as this import has it so far (earlier rows may have added to it).
+      const base = shopId ? (docs.get(shopId) ?? existing.get(shopId)) : undefined;
+      if (!base) throw new AppError('NOT_FOUND', { message: 'import shop vanished' });
+      const template = sub.templateId
+        ? this.d.templates.list().find((t) => t.id === sub.templateId)
+        : undefined;
+      const record = this.d.subAccounts.prepareImported(
+        base,
+        sub.nickname,
+        {
+          templateId: template?.id ?? null,
+          permissions: template?.permissions ?? [],
+          nativeRole: template?.nativeRole ?? null,
+        },
+        sub.password,
+        { staffId: sub.staffId, phone: sub.phone },
+      );
+      docs.set(base.shop.id, { ...base, subAccounts: { ...base.subAccounts, [record.id]: record } });
+      records.push({ id: record.id, shop: base.shop.name, fullName: record.fullName });
+    }
+    return { docs, records, created };
+  }
+}
