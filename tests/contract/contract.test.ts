@@ -114,6 +114,7 @@ const valid: Record<string, Record<string, unknown>> = {
   'transfer.previewImport': { token: 'tok1', mapping: { shopName: 0, password: 1 } },
   'transfer.commitImport': { token: 'tok1', skipInvalid: false },
   'transfer.discardImport': { token: 'tok1' },
+  'transfer.importTemplate': {},
   'staff.list': {},
   'staff.create': { name: '王小明', phone: '13800138000', position: '客服', notes: '', idNumber: '' },
   'staff.update': { id: 'p1', name: '王小明' },

@@ -182,6 +182,31 @@ describe("a seller's sheet", () => {
     ]);
   });
 
+  it('the template downloads as an .xlsx whose example rows import cleanly', async () => {
+    const file = await ok<{ fileName: string; contentBase64: string }>('transfer.importTemplate', {});
+    expect(file.fileName).toMatch(/\.xlsx$/);
+    const p = await ok<ImportPreview>('transfer.readImport', {
+      fileName: file.fileName,
+      contentBase64: file.contentBase64,
+    });
+    expect(p.mapping).toEqual({
+      shopName: 0,
+      platform: 1,
+      mainLogin: 2,
+      subAccount: 3,
+      password: 4,
+      phone: 5,
+      email: 6,
+      template: 7,
+      staff: 8,
+      notes: 9,
+    });
+    expect(statusOf(p)).toEqual([
+      [1, 'main', 'new', 'example_shop', [], []],
+      [2, 'sub', 'new', 'example_shop:售前小王', [], []],
+    ]);
+  });
+
   it('a discarded file can no longer be written', async () => {
     const p = await ok<ImportPreview>('transfer.readImport', {
       fileName: 'x.csv',

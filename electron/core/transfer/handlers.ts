@@ -1,6 +1,7 @@
 // Contract handlers for data in and out: thin, each a call into a service.
 import type { Handlers } from '../dispatch.ts';
 import type { ImportService } from './import/import-service.ts';
+import { importTemplate } from './import/import-template.ts';
 import type { TransferService } from './transfer-service.ts';
 
 type Methods = Extract<keyof Handlers, `transfer.${string}`>;
@@ -12,6 +13,7 @@ export function transferHandlers(transfer: TransferService, imports: ImportServi
     'transfer.readImport': (r) => imports.read(Buffer.from(r.contentBase64, 'base64'), r.password),
     'transfer.previewImport': (r) => imports.preview(r.token, r.mapping),
     'transfer.commitImport': (r) => imports.commit(r.token, r.skipInvalid),
+    'transfer.importTemplate': () => importTemplate(),
     'transfer.discardImport': (r) => {
       imports.discard(r.token);
       return null;

@@ -62,6 +62,12 @@ export const transferMethods = {
     response: returns<ImportResult>(),
     whileLocked: false,
   },
+  /** The .xlsx template of a seller's sheet (the headers the importer recognises, two example rows). */
+  'transfer.importTemplate': {
+    request: z.strictObject({}),
+    response: returns<ExportFile>(),
+    whileLocked: false,
+  },
   /** Forgets the file read (and the passwords in it). */
   'transfer.discardImport': {
     request: z.strictObject({ token: safeId }),

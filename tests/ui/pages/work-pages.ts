@@ -54,11 +54,16 @@ export async function startRegistration(page: Page, total: number) {
 /** The window widths every screen must work at. */
 export const WIDTHS = [1024, 1280, 1440] as const;
 
-/** Nothing of the page lies beyond the right edge: the user never has to scroll sideways to reach it. */
+/**
+ * Nothing of the page lies beyond the right edge: the user never has to scroll sideways to reach it. Waited
+ * for, not read once: the deposit walk once measured 8 px too wide at 1440 in a full parallel run, right
+ * after a dialog closed, and never in 59 runs of it alone (a leaving popup, most likely). A screen that is
+ * really too wide stays too wide and still fails.
+ */
 export async function expectNoSideScroll(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
+  await expect
+    .poll(() =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    )
+    .toBeLessThanOrEqual(0);
 }

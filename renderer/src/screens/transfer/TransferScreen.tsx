@@ -1,9 +1,10 @@
-// 导入导出: leave with a file the other password managers open. (Imports come with the rest of issue #11.)
+// 导入导出: bring accounts in from the tools sellers already use, and leave with a file those tools open.
 import { Flex, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInventory } from '../../inventory/inventory-store.ts';
 import { BitwardenExportCard } from './BitwardenExportCard.tsx';
+import { ImportCard } from './import/ImportCard.tsx';
 import { KdbxExportCard } from './KdbxExportCard.tsx';
 
 export function TransferScreen() {
@@ -17,6 +18,7 @@ export function TransferScreen() {
       <Typography.Title level={2}>{t('transfer.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('transfer.intro')}</Typography.Paragraph>
       <Flex vertical gap="large">
+        <ImportCard />
         <KdbxExportCard />
         <BitwardenExportCard />
       </Flex>
