@@ -207,6 +207,43 @@ describe("a seller's sheet", () => {
     ]);
   });
 
+  it('a lock forgets a file read before it (its passwords are in the clear in memory)', async () => {
+    const p = await ok<ImportPreview>('transfer.readImport', {
+      fileName: 'x.csv',
+      contentBase64: Buffer.from('店铺,平台,主账号,密码\n甲店,拼多多,pdd1,Pdd-Pass-1\n').toString('base64'),
+    });
+    await ok('vault.lock', {});
+    await ok('vault.unlock', { password: GOOD_PASSWORD });
+    expect((await refused('transfer.commitImport', { token: p.token, skipInvalid: false })).code).toBe(
+      'IMPORT_EXPIRED',
+    );
+    expect(await accounts()).toEqual([]);
+  });
+
+  it('a file in a broken encoding or of random bytes is read without harm: rows shown as errors, or refused', async () => {
+    const junk = Buffer.from(Array.from({ length: 4000 }, (_, i) => 0x80 + ((i * 7919) % 127)));
+    const r = await tc.core.dispatch('transfer.readImport', {
+      fileName: 'junk.csv',
+      contentBase64: junk.toString('base64'),
+    });
+    if (r.ok) {
+      const p = r.value as ImportPreview;
+      expect(p.counts.newShops + p.counts.newSubAccounts).toBe(0);
+    } else expect(r.error.code).toBe('IMPORT_WRONG_KIND');
+    const broken = Buffer.concat([
+      Buffer.from('店铺名称,平台,主账号,密码\n', 'utf8'),
+      Buffer.from([0xe5, 0xba, 0x97, 0xff, 0xfe]),
+      Buffer.from(',淘宝,x,p\n'),
+    ]);
+    const b = await ok<ImportPreview>('transfer.readImport', {
+      fileName: 'broken.csv',
+      contentBase64: broken.toString('base64'),
+    });
+    expect(b.encoding).toBe('GBK/GB18030');
+    expect(b.rows).toHaveLength(1);
+    expect(await accounts()).toEqual([]);
+  });
+
   it('a discarded file can no longer be written', async () => {
     const p = await ok<ImportPreview>('transfer.readImport', {
       fileName: 'x.csv',

@@ -34,15 +34,25 @@ export class TransferService {
       if (custom.password !== custom.confirm) fields.fileConfirm = 'password_mismatch';
       if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', { fields });
     }
-    const shops = await this.confirmed(input.masterPassword, input.shopId);
+    await this.confirmed(input.masterPassword, input.shopId);
+    const { shops, file } = await this.kdbxFile(custom?.password ?? input.masterPassword, input.shopId);
+    return this.done('kdbx', shops, input.shopId, file);
+  }
+
+  /** The .kdbx itself, opened with `password`: every account read from the vault, encrypted, in memory. */
+  async kdbxFile(password: string, shopId?: string): Promise<{ shops: ExportShop[]; file: ExportFile }> {
+    const shops = collectCredentials(this.d.sources, shopId);
     const now = this.d.clock.now();
-    const bytes = await writeKdbx(shops, custom?.password ?? input.masterPassword, { now });
-    return this.done('kdbx', shops, input.shopId, {
-      fileName: `店务管家-${fileStamp(now)}.kdbx`,
-      mime: 'application/x-keepass2',
-      contentBase64: Buffer.from(bytes).toString('base64'),
-      rowCount: accountCount(shops),
-    });
+    const bytes = await writeKdbx(shops, password, { now });
+    return {
+      shops,
+      file: {
+        fileName: `店务管家-${fileStamp(now)}.kdbx`,
+        mime: 'application/x-keepass2',
+        contentBase64: Buffer.from(bytes).toString('base64'),
+        rowCount: accountCount(shops),
+      },
+    };
   }
 
   async exportBitwarden(input: { masterPassword: string; shopId?: string | undefined }): Promise<ExportFile> {

@@ -122,6 +122,11 @@ export class ImportService {
     if (this.held?.token === token) this.held = null;
   }
 
+  /** At a lock: a file read while unlocked holds passwords in the clear, so it goes with the key. */
+  forget(): void {
+    this.held = null;
+  }
+
   private take(token: string): Held {
     const held = this.held;
     if (!held || held.token !== token || this.d.clock.now() - held.value.at > TOKEN_MS) {
