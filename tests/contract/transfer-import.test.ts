@@ -101,7 +101,7 @@ describe("a seller's sheet", () => {
       [5, 'sub', 'error', 'flagship:小赵', ['staff_two_accounts@2'], ['password_advice']],
       [6, 'main', 'new', 'jd_main', [], []],
       [7, 'sub', 'new', 'kefu01', [], ['password_advice']],
-      [8, 'sub', 'exists', 'laodian:老王', [], ['password_advice']],
+      [8, 'sub', 'exists', 'laodian:老王', [], []],
       [9, 'main', 'error', 'x', ['no_platform'], []],
       [
         10,

@@ -207,8 +207,12 @@ export function planImport(
     );
     const fileNames = namesInFile.get(shopRef) ?? new Map<string, number>();
     namesInFile.set(shopRef, fileNames);
-    if (problem === 'taken') row.status = 'exists';
-    else if (problem) row.problems.push({ code: NAME_PROBLEM[problem]! });
+    if (problem === 'taken') {
+      // Already in the vault: left alone, so nothing else about the row matters.
+      rows.push({ ...row, status: 'exists' });
+      continue;
+    }
+    if (problem) row.problems.push({ code: NAME_PROBLEM[problem]! });
     else if (fileNames.has(login.toLowerCase()))
       row.problems.push({ code: 'duplicate_in_file', row: fileNames.get(login.toLowerCase())! });
     const password = c.password === '' ? null : c.password;
@@ -238,7 +242,7 @@ export function planImport(
     const phone = c.phone ? normalizeMobile(c.phone) : null;
     if (c.phone && !phone) row.advice.push('phone_invalid');
     if (formulaLike(c.nickname)) row.advice.push('formula_like');
-    if (row.status !== 'exists') row.status = row.problems.length > 0 ? 'error' : 'new';
+    row.status = row.problems.length > 0 ? 'error' : 'new';
     if (row.status === 'new') {
       fileNames.set(login.toLowerCase(), c.at);
       if (staffId) {
