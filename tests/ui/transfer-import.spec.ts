@@ -1,14 +1,17 @@
 // 导入账号 (issue #11): the wizard as a seller uses it. A spreadsheet with its columns recognised, every row
 // previewed with what is wrong with it, only the valid rows written; a KeePassXC database opened with its
 // password; files that are too large refused before they are read.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { keepassxcDatabase } from '../support/keepassxc.ts';
+import { GOOD_PASSWORD } from '../support/test-core.ts';
 import { expect, test } from './fixtures.ts';
 import { openUnlocked } from './pages/inventory-pages.ts';
-import { ShellPage } from './pages/vault-pages.ts';
+import { LockPage, ShellPage } from './pages/vault-pages.ts';
 import { expectNoSideScroll, WIDTHS } from './pages/work-pages.ts';
 
 let dir: string;
@@ -149,4 +152,36 @@ test('a file over 6 MB is refused before it is read; the template downloads as .
   await card.locator('input[type="file"]').setInputFiles(big);
   await expect(card.getByRole('alert')).toContainText('文件过大（最大 6 MB）');
   expect(sent).toBe(false);
+});
+
+test('an import a crash cut short is completed at the next start, and the user is told so in words', async ({
+  app,
+  page,
+}) => {
+  // A real process imports 3 shops on this data folder and dies (SIGKILL) at its 3rd fsync of the write:
+  // the import's intent is on disk, not every shop file is.
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--experimental-transform-types',
+      '--no-warnings',
+      path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../faults/support/import-child.ts'),
+      app.dataDir,
+      '3',
+      '3',
+      '2',
+    ],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
+  expect(child.signal).toBe('SIGKILL');
+  expect(fs.existsSync(path.join(app.dataDir, 'transfer-intent.json'))).toBe(true);
+
+  const running = await app.start();
+  await running.open(page);
+  await new LockPage(page).unlock(GOOD_PASSWORD);
+  const notice = page.getByRole('alert').filter({ hasText: '上次导入' });
+  await expect(notice).toContainText('在写入途中被中断（崩溃或断电），已在启动时补完：3 个店铺文件已写入');
+  await new ShellPage(page).go(/ 店铺$/);
+  for (const name of ['导入店0', '导入店1', '导入店2'])
+    await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
 });
