@@ -137,5 +137,3 @@ export function classify(
       : c,
   );
 }
-
-export { shopKey };

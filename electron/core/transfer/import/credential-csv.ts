@@ -78,8 +78,6 @@ const FORMATS: Format[] = [
   },
 ];
 
-export type CsvSource = Format['source'];
-
 /** Which password tool wrote this table, by its header; null for anything else. */
 export function credentialFormat(table: Table): Format | null {
   const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
