@@ -1,0 +1,113 @@
+// Per-record, per-field merge of changes from several members. Each field is a last-writer-wins register
+// ordered by its hybrid-clock stamp (author id breaks ties), so the result does not depend on the order in
+// which changes arrive: every machine that has seen the same changes holds the same records. A value that
+// loses to a concurrent write (its winner had not seen it) is not dropped silently: it goes to the conflict
+// list, where the user can look at it and put it back. A delete is the field `_deleted` set to true (a
+// tombstone), so a delete and an edit merge like any two fields.
+import { compareHlc, type Hlc, hlcEquals } from './hlc.ts';
+
+export const DELETED_FIELD = '_deleted';
+
+export type FieldValue = string | number | boolean | null | readonly string[];
+
+export interface FieldCell {
+  readonly v: FieldValue;
+  readonly h: Hlc;
+  /** The stamp of the value this write replaced on its author's machine (null: the field was new there). */
+  readonly b: Hlc | null;
+}
+
+export interface RecordKey {
+  /** The scope the record lives in (its key decides who can read it). */
+  readonly scope: string;
+  /** What kind of record ('shop', 'subaccount', 'staff', ...). */
+  readonly kind: string;
+  readonly id: string;
+}
+
+export interface SyncRecord extends RecordKey {
+  readonly fields: Readonly<Record<string, FieldCell>>;
+}
+
+/** One member's change to one record: every field it sets carries the same stamp. */
+export interface RecordChange extends RecordKey {
+  readonly h: Hlc;
+  readonly set: Readonly<Record<string, { readonly v: FieldValue; readonly b: Hlc | null }>>;
+}
+
+export interface Conflict {
+  readonly scope: string;
+  readonly kind: string;
+  readonly id: string;
+  readonly field: string;
+  /** The value that is now in the record. */
+  readonly kept: FieldCell;
+  /** The concurrent value that lost. */
+  readonly lost: FieldCell;
+}
+
+export const recordKey = (r: RecordKey) => `${r.scope}\u0000${r.kind}\u0000${r.id}`;
+
+export function sameValue(a: FieldValue, b: FieldValue): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}
+
+/** The winner of two writes to a field saw the loser unless it replaced something older than it. */
+function concurrent(winner: FieldCell, loser: FieldCell): boolean {
+  return winner.b === null || compareHlc(winner.b, loser.h) < 0;
+}
+
+/**
+ * Applies a change to a record (or creates it). Returns the new record and the conflicts the change made;
+ * applying the same change twice changes nothing and reports nothing new.
+ */
+export function applyChange(
+  record: SyncRecord | undefined,
+  change: RecordChange,
+): { record: SyncRecord; conflicts: Conflict[]; changed: boolean } {
+  const fields: Record<string, FieldCell> = { ...(record?.fields ?? {}) };
+  const conflicts: Conflict[] = [];
+  let changed = false;
+  for (const [field, write] of Object.entries(change.set)) {
+    const incoming: FieldCell = { v: write.v, h: change.h, b: write.b };
+    const current = fields[field];
+    if (!current) {
+      fields[field] = incoming;
+      changed = true;
+      continue;
+    }
+    if (hlcEquals(current.h, incoming.h)) continue;
+    const incomingWins = compareHlc(incoming.h, current.h) > 0;
+    const [winner, loser] = incomingWins ? [incoming, current] : [current, incoming];
+    if (incomingWins) {
+      fields[field] = incoming;
+      changed = true;
+    }
+    if (!sameValue(winner.v, loser.v) && concurrent(winner, loser)) {
+      conflicts.push({ scope: change.scope, kind: change.kind, id: change.id, field, kept: winner, lost: loser });
+    }
+  }
+  return { record: { scope: change.scope, kind: change.kind, id: change.id, fields }, conflicts, changed };
+}
+
+export const isDeleted = (r: SyncRecord) => r.fields[DELETED_FIELD]?.v === true;
+
+/** The plain values of a record, as a screen or an export reads them. */
+export function valuesOf(r: SyncRecord): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = {};
+  for (const [k, cell] of Object.entries(r.fields)) if (k !== DELETED_FIELD) out[k] = cell.v;
+  return out;
+}
+
+/** The change a member makes to set `values` on a record it holds as `current`. */
+export function changeFor(
+  key: RecordKey,
+  current: SyncRecord | undefined,
+  values: Readonly<Record<string, FieldValue>>,
+  h: Hlc,
+): RecordChange {
+  const set: Record<string, { v: FieldValue; b: Hlc | null }> = {};
+  for (const [field, v] of Object.entries(values)) set[field] = { v, b: current?.fields[field]?.h ?? null };
+  return { scope: key.scope, kind: key.kind, id: key.id, h, set };
+}
