@@ -12,6 +12,7 @@ export default defineConfig({
       'tests/contract/**/*.test.ts',
       'tests/packaging/**/*.test.ts',
       'tests/faults/**/*.test.ts',
+      'tests/sync/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,

@@ -195,6 +195,31 @@ export const errorMessages = {
     zh: '这是 Bitwarden 的加密导出，无法读取。请在 Bitwarden 中选择“.json”或“.csv”（未加密）格式重新导出。',
     en: "This is Bitwarden's encrypted export, which cannot be read. Export again from Bitwarden as .json or .csv (unencrypted).",
   },
+  SYNC_NOT_ALLOWED: {
+    zh: '只有店主（或管理员）可以做这项团队操作。',
+    en: 'Only the owner (or an admin) can do this team operation.',
+  },
+  SYNC_NOT_SET_UP: { zh: '尚未连接团队同步。', en: 'Team sync is not set up yet.' },
+  SYNC_ALREADY_SET_UP: {
+    zh: '这个保险库已经属于一个团队。',
+    en: 'This vault already belongs to a team.',
+  },
+  SYNC_INVITE_INVALID: {
+    zh: '邀请码无效（可能输错了），请核对后重试。',
+    en: 'This is not a valid invite code (a typo?); check it and try again.',
+  },
+  SYNC_INVITE_EXPIRED: {
+    zh: '邀请已过期或已被使用，请让店主重新生成邀请。',
+    en: 'The invite has expired or was used; ask the owner for a new one.',
+  },
+  SYNC_TEAM_NOT_FOUND: {
+    zh: '同步位置里没有与此邀请对应的团队，请检查地址和文件夹。',
+    en: 'The sync location holds no team matching this invite; check the address and folder.',
+  },
+  SYNC_SCOPE_FORBIDDEN: {
+    zh: '您的角色无权查看或修改这项数据。',
+    en: 'Your role is not entitled to see or change this data.',
+  },
   PDF_UNAVAILABLE: {
     zh: '此环境不能直接保存 PDF，请用打印对话框另存为 PDF。',
     en: 'PDF saving is not available here; use the print dialog and save as PDF.',

@@ -52,7 +52,8 @@ export class HybridClock {
   /** A stamp for a local change. */
   tick(): Hlc {
     const pt = this.now();
-    this.last = pt > this.last.w ? { w: pt, c: 0, n: this.node } : { w: this.last.w, c: this.last.c + 1, n: this.node };
+    this.last =
+      pt > this.last.w ? { w: pt, c: 0, n: this.node } : { w: this.last.w, c: this.last.c + 1, n: this.node };
     return this.last;
   }
 

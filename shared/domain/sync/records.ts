@@ -85,7 +85,14 @@ export function applyChange(
       changed = true;
     }
     if (!sameValue(winner.v, loser.v) && concurrent(winner, loser)) {
-      conflicts.push({ scope: change.scope, kind: change.kind, id: change.id, field, kept: winner, lost: loser });
+      conflicts.push({
+        scope: change.scope,
+        kind: change.kind,
+        id: change.id,
+        field,
+        kept: winner,
+        lost: loser,
+      });
     }
   }
   return { record: { scope: change.scope, kind: change.kind, id: change.id, fields }, conflicts, changed };

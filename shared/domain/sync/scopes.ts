@@ -26,7 +26,9 @@ export const mainScope = (shopId: string): ScopeId => `shop/${shopId}/main`;
 
 const SHOP_SCOPE = /^shop\/([A-Za-z0-9_-]{1,64})\/(staff|main)$/;
 
-export function parseScope(text: string): { scope: ScopeId; shopId?: string; part?: 'staff' | 'main' } | null {
+export function parseScope(
+  text: string,
+): { scope: ScopeId; shopId?: string; part?: 'staff' | 'main' } | null {
   if (text === 'team' || text === 'global' || text === 'private') return { scope: text };
   const m = SHOP_SCOPE.exec(text);
   if (!m) return null;

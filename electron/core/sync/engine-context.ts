@@ -1,0 +1,72 @@
+// What the sync steps (pull, push, team changes) share: this machine's state and store, the target, the
+// clock. One object, so each step is a plain function over it and the engine only schedules them.
+import type { HybridClock } from '../../../shared/domain/sync/hlc.ts';
+import { type MemberGrant, mayRead } from '../../../shared/domain/sync/scopes.ts';
+import type { ScopeKey } from './crypto/scope-keys.ts';
+import { keyId } from './crypto/scope-keys.ts';
+import type { LocalStore } from './local-store.ts';
+import { MAX_REPORTS, type SyncReport } from './sync-reports.ts';
+import type { SyncState } from './sync-state.ts';
+import type { SyncTarget } from './targets/target.ts';
+import type { TeamMember } from './team-doc.ts';
+
+export interface EngineContext {
+  readonly state: SyncState;
+  readonly store: LocalStore;
+  readonly target: SyncTarget;
+  readonly hlc: HybridClock;
+  now(): number;
+}
+
+export function addReport(ctx: EngineContext, r: SyncReport): void {
+  // The same refusal of the same file is one report, not one per poll.
+  if (ctx.state.reports.some((x) => x.code === r.code && x.file === r.file && x.en === r.en)) return;
+  ctx.state.reports.push(r);
+  if (ctx.state.reports.length > MAX_REPORTS)
+    ctx.state.reports.splice(0, ctx.state.reports.length - MAX_REPORTS);
+}
+
+export const memberOf = (ctx: EngineContext, id: string): TeamMember | undefined =>
+  ctx.state.teamBody?.members.find((m) => m.id === id);
+
+export function myGrant(ctx: EngineContext): MemberGrant | null {
+  if (ctx.state.owner && ctx.state.owner.id === ctx.state.me.id) return { role: 'owner', shops: [] };
+  return memberOf(ctx, ctx.state.me.id) ?? null;
+}
+
+export const displayName = (ctx: EngineContext, id: string) =>
+  memberOf(ctx, id)?.name ?? ctx.state.teamBody?.removed.find((r) => r.id === id)?.name ?? id.slice(0, 8);
+
+export function keysById(ctx: EngineContext): Map<string, ScopeKey> {
+  return new Map(ctx.state.keys.map((k) => [keyId(k), k]));
+}
+
+/**
+ * Adds keys (one per scope and epoch), keeping only those this member is entitled to, when that is known.
+ * Returns how many were left out (the caller reads the member list and tries again: a new grant may be in it).
+ */
+export function mergeKeys(ctx: EngineContext, incoming: readonly ScopeKey[]): number {
+  const grant = myGrant(ctx);
+  const have = new Set(ctx.state.keys.map((k) => `${k.scope}#${k.epoch}`));
+  let left = 0;
+  for (const k of incoming) {
+    if (grant && !mayRead(grant, k.scope)) {
+      left++;
+      continue;
+    }
+    if (have.has(`${k.scope}#${k.epoch}`)) continue;
+    ctx.state.keys.push(k);
+    have.add(`${k.scope}#${k.epoch}`);
+  }
+  return left;
+}
+
+/** Forgets keys, and the records read with them, this member is no longer entitled to (a grant taken away). */
+export function dropUnentitled(ctx: EngineContext): void {
+  const grant = myGrant(ctx);
+  if (!grant) return;
+  ctx.state.keys = ctx.state.keys.filter((k) => mayRead(grant, k.scope));
+  for (const [key, r] of Object.entries(ctx.state.records))
+    if (!mayRead(grant, r.scope)) delete ctx.state.records[key];
+  ctx.state.conflicts = ctx.state.conflicts.filter((c) => mayRead(grant, c.scope));
+}

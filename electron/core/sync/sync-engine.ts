@@ -1,0 +1,435 @@
+// One machine's sync: local writes (durable in the outbox before they are acknowledged), uploads batched
+// into segments, polls of the team folder, and the team operations — scheduled so that a quiet change goes
+// up within about a second, a stream of changes costs one upload per `pushGapMs`, a poll is one listing,
+// and every failure backs off with jitter. Nothing here needs the target to be reachable: writes and reads
+// are local, and the state says in words what is waiting and what went wrong.
+
+import { AppError } from '../../../shared/contract/errors.ts';
+import { HLC_ZERO, HybridClock } from '../../../shared/domain/sync/hlc.ts';
+import {
+  applyChange,
+  changeFor,
+  DELETED_FIELD,
+  type FieldValue,
+  isDeleted,
+  type RecordKey,
+  recordKey,
+  type SyncRecord,
+} from '../../../shared/domain/sync/records.ts';
+import { type MemberGrant, mayWrite } from '../../../shared/domain/sync/scopes.ts';
+import type { Clock, TimerHandle } from '../ports.ts';
+import { backoffDelay } from './backoff.ts';
+import { createIdentity, type PrivateIdentity } from './crypto/identity.ts';
+import { latestKeys } from './crypto/scope-keys.ts';
+import { addReport, type EngineContext, myGrant } from './engine-context.ts';
+import { type LocalSealer, LocalStore } from './local-store.ts';
+import { pull } from './pull.ts';
+import { push } from './push.ts';
+import { report, type SyncReport } from './sync-reports.ts';
+import type { ConflictEntry, SyncState } from './sync-state.ts';
+import { type SyncTarget, TargetError } from './targets/target.ts';
+import * as team from './team-admin.ts';
+
+export interface SyncEngineOptions {
+  readonly dir: string;
+  readonly sealer: LocalSealer;
+  readonly target: SyncTarget;
+  readonly clock: Clock;
+  readonly random?: () => number;
+  /** How often others' changes are fetched (default 60 s). */
+  readonly pollMs?: number;
+  /** Quiet time after a change before it goes up (default 1 s). */
+  readonly debounceMs?: number;
+  /** At most one upload per this many ms while changes keep coming (default 10 s). */
+  readonly pushGapMs?: number;
+}
+
+export type SyncPhase =
+  | 'not-set-up'
+  | 'waiting-approval'
+  | 'removed'
+  | 'idle'
+  | 'syncing'
+  | 'offline'
+  | 'error';
+
+export interface SyncStatus {
+  readonly phase: SyncPhase;
+  readonly lastSyncAt: number | null;
+  /** Local changes not yet uploaded. */
+  readonly waiting: number;
+  readonly error: { kind: string; zh: string; en: string } | null;
+  readonly nextTryAt: number | null;
+  readonly reports: readonly SyncReport[];
+  readonly conflicts: number;
+}
+
+function errorWords(err: unknown): { kind: string; zh: string; en: string } {
+  if (err instanceof TargetError) {
+    const zh: Record<string, string> = {
+      auth: '同步服务器拒绝了用户名或密码（坚果云请使用“第三方应用密码”）。',
+      busy: '同步服务器要求放慢请求（请求次数已达上限），稍后自动重试。',
+      quota: '同步空间已满，请清理空间或升级套餐；本机的更改都已保存，会在有空间后上传。',
+      server: '同步服务器出错，稍后自动重试；本机的更改都已保存。',
+      network: '连不上同步服务器（离线或地址不对），本机照常工作，恢复连接后自动同步。',
+      'not-found': '同步文件夹不存在，请检查地址。',
+      refused: '同步服务器拒绝了请求。',
+    };
+    return { kind: err.kind, zh: zh[err.kind] ?? err.message, en: err.message };
+  }
+  if (err instanceof AppError) return { kind: err.code, zh: err.message, en: err.message };
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'ENOSPC')
+    return {
+      kind: 'disk-full',
+      zh: '磁盘空间已满，同步状态未能保存。',
+      en: 'The disk is full; the sync state could not be saved.',
+    };
+  return {
+    kind: 'internal',
+    zh: `同步出错：${String(e?.message ?? err)}`,
+    en: `Sync failed: ${String(e?.message ?? err)}`,
+  };
+}
+
+function newState(me: PrivateIdentity): SyncState {
+  return {
+    format: 1,
+    me,
+    team: null,
+    owner: null,
+    teamVersion: 0,
+    teamBody: null,
+    keys: [],
+    keyringFrom: {},
+    keyringTo: {},
+    seen: {},
+    mySeq: 0,
+    myHead: null,
+    uploadedO: 0,
+    clock: HLC_ZERO,
+    records: {},
+    conflicts: [],
+    reports: [],
+    tags: {},
+    invites: [],
+    joins: [],
+    joining: null,
+    lastSyncAt: null,
+    excluded: false,
+  };
+}
+
+export class SyncEngine {
+  private readonly ctx: EngineContext;
+  private readonly store: LocalStore;
+  private readonly random: () => number;
+  private nextO: number;
+  private queue: Promise<unknown> = Promise.resolve();
+  private pushTimer: TimerHandle | null = null;
+  private pollTimer: TimerHandle | null = null;
+  private lastPushAt = Number.NEGATIVE_INFINITY;
+  private attempt = 0;
+  private error: SyncStatus['error'] = null;
+  private nextTryAt: number | null = null;
+  private busy = false;
+  private running = false;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly opts: SyncEngineOptions) {
+    this.store = new LocalStore(opts.dir, opts.sealer);
+    this.random = opts.random ?? Math.random;
+    const state = this.store.loadState() ?? newState(createIdentity());
+    const hlc = new HybridClock(state.me.id, () => opts.clock.now(), state.clock);
+    this.ctx = { state, store: this.store, target: opts.target, hlc, now: () => opts.clock.now() };
+    // The state file may be older than the outbox (it is a cache): replay every queued change onto it.
+    const { entries, torn } = this.store.readOutbox();
+    if (torn) {
+      addReport(this.ctx, report('outbox-torn', opts.clock.now(), state.me.id.slice(0, 8)));
+      this.store.dropOutboxThrough(0);
+    }
+    for (const e of entries) {
+      const k = recordKey(e.change);
+      state.records[k] = applyChange(state.records[k], e.change).record;
+      hlc.observe(e.change.h);
+    }
+    this.nextO = Math.max(state.uploadedO, ...entries.map((e) => e.o)) + 1;
+    this.store.saveState(this.snapshotState());
+  }
+
+  private snapshotState(): SyncState {
+    this.ctx.state.clock = this.ctx.hlc.current();
+    return this.ctx.state;
+  }
+
+  private persist(): void {
+    this.store.saveState(this.snapshotState());
+  }
+
+  /** Runs team and sync operations one at a time. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  onChange(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private emit(): void {
+    for (const fn of this.listeners) fn();
+  }
+
+  // ---- who am I -------------------------------------------------------------------------------------
+
+  get memberId(): string {
+    return this.ctx.state.me.id;
+  }
+
+  grant(): MemberGrant | null {
+    return myGrant(this.ctx);
+  }
+
+  team() {
+    const s = this.ctx.state;
+    return { team: s.team, version: s.teamVersion, body: s.teamBody, owner: s.owner };
+  }
+
+  /** Scopes this machine holds keys for (for tests and the screen; never the keys). */
+  scopes(): string[] {
+    return [...latestKeys(this.ctx.state.keys).keys()].sort();
+  }
+
+  // ---- local data -----------------------------------------------------------------------------------
+
+  /** Writes a record's fields. Durable (outbox fsync'd) when it returns; uploaded later. */
+  put(key: RecordKey, values: Readonly<Record<string, FieldValue>>): SyncRecord {
+    const { state } = this.ctx;
+    const grant = myGrant(this.ctx);
+    if (!grant || !state.team) throw new AppError('SYNC_NOT_SET_UP');
+    if (!mayWrite(grant, key.scope) || !latestKeys(state.keys).has(key.scope))
+      throw new AppError('SYNC_SCOPE_FORBIDDEN', { message: `not entitled to ${key.scope}` });
+    const k = recordKey(key);
+    const change = changeFor(key, state.records[k], values, this.ctx.hlc.tick());
+    this.store.appendOutbox({ o: this.nextO, change });
+    this.nextO++;
+    const r = applyChange(state.records[k], change).record;
+    state.records[k] = r;
+    this.schedulePush();
+    this.emit();
+    return r;
+  }
+
+  remove(key: RecordKey): SyncRecord {
+    return this.put(key, { [DELETED_FIELD]: true });
+  }
+
+  get(key: RecordKey): SyncRecord | undefined {
+    const r = this.ctx.state.records[recordKey(key)];
+    return r && !isDeleted(r) ? r : undefined;
+  }
+
+  /** Every live record (optionally of one scope or kind). */
+  records(filter: { scope?: string; kind?: string } = {}): SyncRecord[] {
+    return Object.values(this.ctx.state.records).filter(
+      (r) =>
+        !isDeleted(r) &&
+        (!filter.scope || r.scope === filter.scope) &&
+        (!filter.kind || r.kind === filter.kind),
+    );
+  }
+
+  /** Every record including tombstones: what convergence is compared on. */
+  allRecords(): Record<string, SyncRecord> {
+    return this.ctx.state.records;
+  }
+
+  conflicts(): ConflictEntry[] {
+    return this.ctx.state.conflicts;
+  }
+
+  /** Keeps what won (dismiss) or writes the value that lost back, as a new change every machine will take. */
+  resolveConflict(cid: string, choice: 'keep' | 'restore'): void {
+    const { state } = this.ctx;
+    const c = state.conflicts.find((x) => x.cid === cid);
+    if (!c) throw new AppError('NOT_FOUND');
+    if (choice === 'restore') this.put(c, { [c.field]: c.lost.v });
+    state.conflicts = state.conflicts.filter((x) => x.cid !== cid);
+    this.persist();
+    this.emit();
+  }
+
+  // ---- team -----------------------------------------------------------------------------------------
+
+  createTeam(ownerName: string): Promise<void> {
+    return this.serial(async () => {
+      try {
+        await team.createTeam(this.ctx, ownerName);
+      } finally {
+        this.persist();
+      }
+    });
+  }
+
+  addShop(shopId: string): Promise<void> {
+    return this.serial(() => this.persisting(() => team.addShopScopes(this.ctx, shopId)));
+  }
+
+  createInvite(validMs: number): { id: string; code: string; expiresAt: number } {
+    const inv = team.createInvite(this.ctx, validMs);
+    this.persist();
+    return inv;
+  }
+
+  pendingJoins() {
+    return this.ctx.state.joins;
+  }
+
+  joining() {
+    return this.ctx.state.joining;
+  }
+
+  requestJoin(code: string, name: string): Promise<string> {
+    return this.serial(() => this.persisting(() => team.requestJoin(this.ctx, code, name)));
+  }
+
+  approveJoin(inviteId: string, memberId: string, grant: MemberGrant): Promise<void> {
+    return this.serial(() => this.persisting(() => team.approveJoin(this.ctx, inviteId, memberId, grant)));
+  }
+
+  setMemberGrant(memberId: string, grant: MemberGrant): Promise<void> {
+    return this.serial(() => this.persisting(() => team.setMemberGrant(this.ctx, memberId, grant)));
+  }
+
+  removeMember(memberId: string): Promise<team.RotationItem[]> {
+    return this.serial(() =>
+      this.persisting(async () => team.removeMember(this.ctx, memberId, await this.ctx.target.list())),
+    );
+  }
+
+  private async persisting<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } finally {
+      this.persist();
+      this.emit();
+    }
+  }
+
+  // ---- sync -----------------------------------------------------------------------------------------
+
+  /** Uploads what is queued, then reads what others wrote. Throws what the target threw. */
+  syncNow(): Promise<{ uploaded: number; applied: number }> {
+    return this.serial(async () => {
+      this.busy = true;
+      this.emit();
+      try {
+        // Read first: a segment is sealed when it is built, so building it after the newest keyrings are in
+        // means nothing goes out under a key epoch that a removal has already replaced.
+        const { entries, applied } = await pull(this.ctx);
+        const uploaded = await push(this.ctx);
+        if (uploaded) this.lastPushAt = this.opts.clock.now();
+        await team.readJoins(this.ctx, entries);
+        if (this.ctx.state.joining && myGrant(this.ctx)) this.ctx.state.joining = null;
+        // An owner or admin hands keys to members whose keyrings are out of date (a shop added by an admin).
+        await team.publishKeyrings(this.ctx);
+        this.ctx.state.lastSyncAt = this.opts.clock.now();
+        this.attempt = 0;
+        this.error = null;
+        this.nextTryAt = null;
+        return { uploaded, applied };
+      } catch (err) {
+        this.error = errorWords(err);
+        throw err;
+      } finally {
+        this.busy = false;
+        this.persist();
+        this.emit();
+      }
+    });
+  }
+
+  status(): SyncStatus {
+    const { state } = this.ctx;
+    const waiting = this.store.readOutbox().entries.length;
+    let phase: SyncPhase;
+    if (!state.team) phase = 'not-set-up';
+    else if (state.excluded) phase = 'removed';
+    else if (!myGrant(this.ctx)) phase = 'waiting-approval';
+    else if (this.busy) phase = 'syncing';
+    else if (this.error) phase = this.error.kind === 'network' ? 'offline' : 'error';
+    else phase = 'idle';
+    return {
+      phase,
+      lastSyncAt: state.lastSyncAt,
+      waiting,
+      error: this.error,
+      nextTryAt: this.nextTryAt,
+      reports: state.reports,
+      conflicts: state.conflicts.length,
+    };
+  }
+
+  /** Starts the background schedule: a poll now and every `pollMs`, pushes after local changes. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.running = false;
+    if (this.pushTimer) this.opts.clock.clearTimeout(this.pushTimer);
+    if (this.pollTimer) this.opts.clock.clearTimeout(this.pollTimer);
+    this.pushTimer = null;
+    this.pollTimer = null;
+  }
+
+  /** Waits for whatever operation is running (tests, shutdown). */
+  idle(): Promise<unknown> {
+    return this.queue;
+  }
+
+  private schedulePush(): void {
+    if (!this.running || this.pushTimer || this.nextTryAt) return;
+    const now = this.opts.clock.now();
+    const delay = Math.max(
+      this.opts.debounceMs ?? 1000,
+      this.lastPushAt + (this.opts.pushGapMs ?? 10_000) - now,
+    );
+    this.pushTimer = this.opts.clock.setTimeout(() => {
+      this.pushTimer = null;
+      void this.tick();
+    }, delay);
+  }
+
+  private schedule(delay: number): void {
+    if (!this.running) return;
+    if (this.pollTimer) this.opts.clock.clearTimeout(this.pollTimer);
+    this.pollTimer = this.opts.clock.setTimeout(() => {
+      this.pollTimer = null;
+      void this.tick();
+    }, delay);
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      await this.syncNow();
+      this.schedule(Math.max(this.opts.pollMs ?? 60_000, 1000));
+    } catch (err) {
+      this.attempt++;
+      const wait = backoffDelay(
+        this.attempt,
+        err instanceof TargetError ? err.retryAfterMs : undefined,
+        this.random,
+      );
+      this.nextTryAt = this.opts.clock.now() + wait;
+      this.emit();
+      this.schedule(wait);
+      return;
+    }
+    this.nextTryAt = null;
+  }
+}

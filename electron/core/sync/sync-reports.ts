@@ -1,0 +1,67 @@
+// What the sync state tells the user when it refuses something or cannot go on, in both languages. Every
+// refusal is kept (the newest 200) so a tampered or rolled-back folder is not a message that flashed once.
+
+export type ReportCode =
+  | 'tampered'
+  | 'not-entitled'
+  | 'removed-author'
+  | 'rollback'
+  | 'gap'
+  | 'forged-stamp'
+  | 'keyring-refused'
+  | 'team-refused'
+  | 'outbox-torn';
+
+export interface SyncReport {
+  readonly code: ReportCode;
+  readonly at: number;
+  /** The remote file concerned, when there is one. */
+  readonly file?: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
+export function report(code: ReportCode, at: number, who: string, file?: string): SyncReport {
+  const texts: Record<ReportCode, [string, string]> = {
+    tampered: [
+      `同步文件 ${file ?? ''}（${who}）签名或加密校验失败，可能被篡改或损坏，已拒绝；本地数据未改动。`,
+      `Sync file ${file ?? ''} (${who}) failed its signature or encryption check — altered or damaged — and was refused; local data is unchanged.`,
+    ],
+    'not-entitled': [
+      `${who} 写入了无权写入的数据（${file ?? ''}），已拒绝。`,
+      `${who} wrote data they are not entitled to (${file ?? ''}); refused.`,
+    ],
+    'removed-author': [
+      `已移除的成员 ${who} 在移除后写入的更改（${file ?? ''}）已拒绝。`,
+      `Changes written by removed member ${who} after the removal (${file ?? ''}) were refused.`,
+    ],
+    rollback: [
+      `同步文件夹中 ${who} 的数据比本机已见过的旧（${file ?? ''}），可能被回滚或替换为旧版本，已忽略旧数据。`,
+      `The sync folder holds older data from ${who} than this computer has already seen (${file ?? ''}): a rollback or an old copy; the old data was ignored.`,
+    ],
+    gap: [
+      `${who} 的同步记录缺少一段（${file ?? ''} 之前），等待其出现后再继续。`,
+      `A part of ${who}'s changes is missing (before ${file ?? ''}); waiting for it before going on.`,
+    ],
+    'forged-stamp': [
+      `${who} 的更改带有其他成员的时间戳（${file ?? ''}），已拒绝。`,
+      `A change from ${who} carries another member's stamp (${file ?? ''}); refused.`,
+    ],
+    'keyring-refused': [
+      `发给本机的密钥文件 ${file ?? ''} 无法验证（签名、来源或版本不对），已拒绝。`,
+      `The key file ${file ?? ''} addressed to this computer could not be verified (signature, sender or version) and was refused.`,
+    ],
+    'team-refused': [
+      `成员名单 ${file ?? ''} 无法验证（不是店主签名，或版本比已见过的旧），已拒绝。`,
+      `The member list ${file ?? ''} could not be verified (not signed by the owner, or older than one already seen) and was refused.`,
+    ],
+    'outbox-torn': [
+      '本机待上传队列的最后一条记录未写完（写入时被中断），已跳过；它从未被确认保存。',
+      'The last entry of the upload queue on this computer was cut off mid-write and was skipped; it had never been acknowledged.',
+    ],
+  };
+  const [zh, en] = texts[code];
+  return { code, at, file, zh, en };
+}
+
+export const MAX_REPORTS = 200;

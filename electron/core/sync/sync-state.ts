@@ -1,0 +1,54 @@
+// What one machine knows about its team, kept between runs (sealed, in LocalStore).
+import type { Hlc } from '../../../shared/domain/sync/hlc.ts';
+import type { Conflict, SyncRecord } from '../../../shared/domain/sync/records.ts';
+import type { PrivateIdentity, PublicIdentity } from './crypto/identity.ts';
+import type { ScopeKey } from './crypto/scope-keys.ts';
+import type { Invite, JoinRequest } from './invite.ts';
+import type { SyncReport } from './sync-reports.ts';
+import type { TeamBody } from './team-doc.ts';
+
+export interface ConflictEntry extends Conflict {
+  readonly cid: string;
+  readonly at: number;
+}
+
+export interface PendingJoin {
+  readonly invite: string;
+  readonly request: JoinRequest;
+  readonly safetyCode: string;
+}
+
+export interface SyncState {
+  readonly format: 1;
+  me: PrivateIdentity;
+  team: string | null;
+  /** The owner's key, pinned when the team was made or joined: the only key a member list may be signed with. */
+  owner: PublicIdentity | null;
+  teamVersion: number;
+  teamBody: TeamBody | null;
+  keys: ScopeKey[];
+  /** The newest keyring version applied from each writer. */
+  keyringFrom: Record<string, number>;
+  /** Keyrings this machine wrote: version and a digest of what they held, so unchanged ones are not rewritten. */
+  keyringTo: Record<string, { v: number; digest: string }>;
+  /** Per author: the last segment applied and its hash (replay and rollback detection). */
+  seen: Record<string, { seq: number; hash: string }>;
+  mySeq: number;
+  /** The highest outbox number already uploaded. */
+  uploadedO: number;
+  myHead: string | null;
+  clock: Hlc;
+  records: Record<string, SyncRecord>;
+  conflicts: ConflictEntry[];
+  reports: SyncReport[];
+  /** Remote tags of the member list and keyrings last read, so unchanged files are not fetched again. */
+  tags: Record<string, string>;
+  /** Owner: open invites (with their secrets) and the join requests that arrived for them. */
+  invites: Invite[];
+  joins: PendingJoin[];
+  /** A member who has asked to join and waits for approval. */
+  joining: { invite: Invite; name: string; safetyCode: string } | null;
+  lastSyncAt: number | null;
+  /** This member was removed: the list moved on under a key it was not given, and its keyring is gone. */
+  excluded: boolean;
+}

@@ -1,0 +1,152 @@
+// A WebDAV folder as a target (坚果云, Nextcloud, Synology/QNAP), through the `webdav` client library. Each
+// call is one HTTP request with a deadline, so a server that stops answering is a timeout, not a hang; the
+// status codes that mean "slow down" (429, 503, 507) carry the server's Retry-After to the engine's backoff.
+import { createClient, type FileStat, type WebDAVClient } from 'webdav';
+import { REMOTE_NAME, type RemoteEntry, type SyncTarget, TargetError } from './target.ts';
+
+export interface WebdavTargetOptions {
+  /** The team folder's URL, checked by checkAddress first. */
+  readonly url: string;
+  readonly username: string;
+  readonly password: string;
+  /** Per-request deadline; large uploads get more (see put). */
+  readonly timeoutMs?: number;
+}
+
+function retryAfterMs(
+  res: { headers?: { get(name: string): string | null } } | undefined,
+): number | undefined {
+  const v = res?.headers?.get('retry-after');
+  if (!v) return undefined;
+  const s = Number(v);
+  if (Number.isFinite(s)) return Math.min(Math.max(s, 0), 3600) * 1000;
+  const at = Date.parse(v);
+  return Number.isFinite(at) ? Math.min(Math.max(at - Date.now(), 0), 3_600_000) : undefined;
+}
+
+function asTargetError(err: unknown, what: string): TargetError {
+  if (err instanceof TargetError) return err;
+  const e = err as {
+    status?: number;
+    response?: { headers?: { get(n: string): string | null } };
+    name?: string;
+  };
+  const status = e?.status;
+  if (status === 401 || status === 403)
+    return new TargetError('auth', `${what}: the server refused the user name or password (${status})`);
+  if (status === 404 || status === 409)
+    return new TargetError('not-found', `${what}: the folder is not there (${status})`);
+  if (status === 507)
+    return new TargetError('quota', `${what}: the storage is full (507)`, retryAfterMs(e.response));
+  if (status === 429 || status === 503)
+    return new TargetError(
+      'busy',
+      `${what}: the server asks to slow down (${status})`,
+      retryAfterMs(e.response),
+    );
+  if (status !== undefined && status >= 500)
+    return new TargetError('server', `${what}: server error ${status}`);
+  if (status !== undefined) return new TargetError('refused', `${what}: unexpected answer ${status}`);
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
+    return new TargetError('network', `${what}: no answer in time`);
+  return new TargetError('network', `${what}: ${String((err as Error)?.message ?? err)}`);
+}
+
+export class WebdavTarget implements SyncTarget {
+  readonly counters = { requests: 0, bytesUp: 0, bytesDown: 0 };
+  private readonly client: WebDAVClient;
+  private readonly timeoutMs: number;
+
+  constructor(opts: WebdavTargetOptions) {
+    this.client = createClient(opts.url.endsWith('/') ? opts.url : `${opts.url}/`, {
+      username: opts.username,
+      password: opts.password,
+    });
+    this.timeoutMs = opts.timeoutMs ?? 30_000;
+  }
+
+  private signal(bytes = 0): AbortSignal {
+    // A slow uplink gets one more second per 64 KiB on top of the base deadline.
+    return AbortSignal.timeout(this.timeoutMs + Math.ceil(bytes / 65_536) * 1000);
+  }
+
+  private path(name: string): string {
+    if (!REMOTE_NAME.test(name)) throw new TargetError('refused', `not a sync file name: ${name}`);
+    return `/${name}`;
+  }
+
+  async ensure(): Promise<void> {
+    this.counters.requests++;
+    try {
+      await this.client.getDirectoryContents('/', { details: false, signal: this.signal() });
+    } catch (err) {
+      const te = asTargetError(err, 'opening the folder');
+      if (te.kind !== 'not-found') throw te;
+      this.counters.requests++;
+      try {
+        await this.client.createDirectory('/', { signal: this.signal() });
+      } catch (err2) {
+        throw asTargetError(err2, 'creating the folder');
+      }
+    }
+  }
+
+  async list(): Promise<RemoteEntry[]> {
+    this.counters.requests++;
+    try {
+      const items: FileStat[] = await this.client.getDirectoryContents('/', {
+        details: false,
+        signal: this.signal(),
+      });
+      return items
+        .filter((i) => i.type === 'file' && REMOTE_NAME.test(i.basename))
+        .map((i) => ({ name: i.basename, size: i.size, tag: i.etag ?? `${i.size}-${i.lastmod}` }));
+    } catch (err) {
+      throw asTargetError(err, 'listing the folder');
+    }
+  }
+
+  async get(name: string): Promise<Buffer | null> {
+    const p = this.path(name);
+    this.counters.requests++;
+    try {
+      const data = (await this.client.getFileContents(p, { format: 'binary', signal: this.signal() })) as
+        | ArrayBuffer
+        | Buffer;
+      const buf = Buffer.isBuffer(data) ? data : Buffer.from(data);
+      this.counters.bytesDown += buf.length;
+      return buf;
+    } catch (err) {
+      const te = asTargetError(err, `reading ${name}`);
+      if (te.kind === 'not-found') return null;
+      throw te;
+    }
+  }
+
+  async put(name: string, bytes: Buffer): Promise<void> {
+    const p = this.path(name);
+    this.counters.requests++;
+    try {
+      const ok = await this.client.putFileContents(p, bytes, {
+        overwrite: true,
+        contentLength: bytes.length,
+        signal: this.signal(bytes.length),
+      });
+      if (ok === false) throw new TargetError('refused', `writing ${name}: refused`);
+      this.counters.bytesUp += bytes.length;
+    } catch (err) {
+      throw asTargetError(err, `writing ${name}`);
+    }
+  }
+
+  async remove(name: string): Promise<void> {
+    const p = this.path(name);
+    this.counters.requests++;
+    try {
+      await this.client.deleteFile(p, { signal: this.signal() });
+    } catch (err) {
+      const te = asTargetError(err, `removing ${name}`);
+      if (te.kind !== 'not-found') throw te;
+    }
+  }
+}
