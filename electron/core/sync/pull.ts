@@ -15,7 +15,7 @@ import {
   mergeKeys,
 } from './engine-context.ts';
 import { openKeyring, readKeyring } from './keyring.ts';
-import { openSegment, readSegment, segmentHash } from './segment.ts';
+import { looksCutShort, openSegment, readSegment, segmentHash } from './segment.ts';
 import { signatureHolds } from './signed-file.ts';
 import { report } from './sync-reports.ts';
 import { parseSegmentName, type RemoteEntry, TEAM_FILE } from './targets/target.ts';
@@ -166,9 +166,13 @@ async function readSegments(ctx: EngineContext, entries: readonly RemoteEntry[])
       const bytes = await ctx.target.get(name);
       if (!bytes) break;
       const seg = readSegment(bytes);
+      if (!seg) {
+        // Cut short: an upload in progress or broken off, read again next time. Anything else is refused.
+        addReport(ctx, report(looksCutShort(bytes) ? 'incomplete' : 'tampered', ctx.now(), who, name));
+        break;
+      }
       const prev = state.seen[author]?.hash ?? null;
       const authentic =
-        seg &&
         signatureHolds(seg.parsed, member.sign) &&
         seg.header.team === state.team &&
         seg.header.a === author &&

@@ -83,6 +83,25 @@ export function readSegment(bytes: Uint8Array): { parsed: ParsedSigned; header: 
   return { parsed, header: h as unknown as SegmentHeader };
 }
 
+/**
+ * Whether a segment that does not parse is merely shorter than it says it is (an upload still running or cut
+ * off: read it again later) rather than altered (refuse and warn).
+ */
+export function looksCutShort(bytes: Uint8Array): boolean {
+  const buf = Buffer.from(bytes);
+  if (buf.length < 8) return true;
+  if (buf.subarray(0, 4).toString('latin1') !== 'SWS1') return false;
+  const hlen = buf.readUInt32BE(4);
+  if (8 + hlen + 64 > buf.length) return true;
+  try {
+    const h = JSON.parse(buf.subarray(8, 8 + hlen).toString('utf8')) as { g?: Array<{ l?: number }> };
+    const total = (h.g ?? []).reduce((n, g) => n + (Number(g.l) || 0), 0);
+    return 8 + hlen + total + 64 > buf.length;
+  } catch {
+    return false;
+  }
+}
+
 export interface OpenedGroup {
   readonly key: ScopeKey;
   readonly changes: RecordChange[];

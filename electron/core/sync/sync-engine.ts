@@ -133,6 +133,7 @@ export class SyncEngine {
   private error: SyncStatus['error'] = null;
   private nextTryAt: number | null = null;
   private busy = false;
+  private ticking: Promise<void> = Promise.resolve();
   private running = false;
   private readonly listeners = new Set<() => void>();
 
@@ -387,9 +388,10 @@ export class SyncEngine {
     this.pollTimer = null;
   }
 
-  /** Waits for whatever operation is running (tests, shutdown). */
-  idle(): Promise<unknown> {
-    return this.queue;
+  /** Waits for whatever operation is running, scheduled ones included (tests, shutdown). */
+  async idle(): Promise<void> {
+    await this.ticking;
+    await this.queue;
   }
 
   private schedulePush(): void {
@@ -401,7 +403,7 @@ export class SyncEngine {
     );
     this.pushTimer = this.opts.clock.setTimeout(() => {
       this.pushTimer = null;
-      void this.tick();
+      this.ticking = this.tick();
     }, delay);
   }
 
@@ -410,7 +412,7 @@ export class SyncEngine {
     if (this.pollTimer) this.opts.clock.clearTimeout(this.pollTimer);
     this.pollTimer = this.opts.clock.setTimeout(() => {
       this.pollTimer = null;
-      void this.tick();
+      this.ticking = this.tick();
     }, delay);
   }
 

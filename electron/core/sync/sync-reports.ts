@@ -3,6 +3,7 @@
 
 export type ReportCode =
   | 'tampered'
+  | 'incomplete'
   | 'not-entitled'
   | 'removed-author'
   | 'rollback'
@@ -26,6 +27,10 @@ export function report(code: ReportCode, at: number, who: string, file?: string)
     tampered: [
       `同步文件 ${file ?? ''}（${who}）签名或加密校验失败，可能被篡改或损坏，已拒绝；本地数据未改动。`,
       `Sync file ${file ?? ''} (${who}) failed its signature or encryption check — altered or damaged — and was refused; local data is unchanged.`,
+    ],
+    incomplete: [
+      `同步文件 ${file ?? ''}（${who}）不完整（上传中或上传被中断），暂不使用，下次同步再取。`,
+      `Sync file ${file ?? ''} (${who}) is incomplete (still uploading, or an upload was cut off); not used, fetched again at the next sync.`,
     ],
     'not-entitled': [
       `${who} 写入了无权写入的数据（${file ?? ''}），已拒绝。`,
