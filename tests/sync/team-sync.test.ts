@@ -252,8 +252,15 @@ describe.each(kinds)('team sync over $name', (kind) => {
       expect(tampered?.zh).toMatch(/篡改或损坏/);
       expect(tampered?.en).toMatch(/altered or damaged/);
       // The member list is taken back to an older version: refused, the current one kept.
+      // A shop granted later brings its history with it.
+      const bOld = { scope: staffScope(t.shops[1]), kind: 'subaccount', id: 'b-old' };
+      t.owner.engine.put(bOld, { name: 'b:old', password: 'pb' });
+      await t.owner.engine.syncNow();
+      await t.lead.engine.syncNow();
+      expect(t.lead.engine.get(bOld)).toBeUndefined();
       await t.owner.engine.setMemberGrant(t.lead.engine.memberId, { role: 'lead', shops: t.shops });
       await t.lead.engine.syncNow();
+      expect(t.lead.engine.get(bOld)?.fields.password?.v).toBe('pb');
       const version = t.lead.engine.team().version;
       expect(version).toBeGreaterThan(1);
       expect(t.lead.engine.scopes()).toContain(staffScope(t.shops[1]));

@@ -48,6 +48,7 @@ export function keysById(ctx: EngineContext): Map<string, ScopeKey> {
 export function mergeKeys(ctx: EngineContext, incoming: readonly ScopeKey[]): number {
   const grant = myGrant(ctx);
   const have = new Set(ctx.state.keys.map((k) => `${k.scope}#${k.epoch}`));
+  const scopes = new Set(ctx.state.keys.map((k) => k.scope));
   let left = 0;
   for (const k of incoming) {
     if (grant && !mayRead(grant, k.scope)) {
@@ -57,6 +58,10 @@ export function mergeKeys(ctx: EngineContext, incoming: readonly ScopeKey[]): nu
     if (have.has(`${k.scope}#${k.epoch}`)) continue;
     ctx.state.keys.push(k);
     have.add(`${k.scope}#${k.epoch}`);
+    // A scope new to this machine (a shop just granted) has history in segments already read and skipped
+    // for want of its key: read every author's segments again (applying twice changes nothing).
+    if (!scopes.has(k.scope) && Object.keys(ctx.state.seen).length) ctx.state.rescan = true;
+    scopes.add(k.scope);
   }
   return left;
 }

@@ -80,9 +80,9 @@ export class LocalStore {
     return `${this.sealer.seal(Buffer.from(JSON.stringify(entry), 'utf8'), 'shopwarden/sync/outbox').toString('base64url')}\n`;
   }
 
-  /** Durable before it returns: the caller acknowledges the change only after this. */
-  appendOutbox(entry: OutboxEntry): void {
-    appendFully(this.file(OUTBOX), Buffer.from(this.line(entry), 'latin1'));
+  /** Durable before it returns (one fsync for all): the caller acknowledges the changes only after this. */
+  appendOutboxMany(entries: readonly OutboxEntry[]): void {
+    appendFully(this.file(OUTBOX), Buffer.from(entries.map((e) => this.line(e)).join(''), 'latin1'));
   }
 
   /** The queued changes, and whether a torn last line (a write that never finished) was skipped. */

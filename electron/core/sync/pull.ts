@@ -3,7 +3,7 @@
 // their writer and version, segments against their author's key and hash chain — and a file that fails is
 // refused and reported while local data stays as it was.
 import { randomBytes } from 'node:crypto';
-import { applyChange, recordKey } from '../../../shared/domain/sync/records.ts';
+import { applyChange, recordKey, type SyncRecord } from '../../../shared/domain/sync/records.ts';
 import { mayWrite } from '../../../shared/domain/sync/scopes.ts';
 import {
   addReport,
@@ -128,7 +128,11 @@ async function refreshTeam(ctx: EngineContext, entries: readonly RemoteEntry[]):
   dropUnentitled(ctx);
 }
 
-async function readSegments(ctx: EngineContext, entries: readonly RemoteEntry[]): Promise<number> {
+async function readSegments(
+  ctx: EngineContext,
+  entries: readonly RemoteEntry[],
+  touched: Map<string, SyncRecord>,
+): Promise<number> {
   const { state } = ctx;
   const byAuthor = new Map<string, Map<number, string>>();
   for (const e of entries) {
@@ -140,6 +144,10 @@ async function readSegments(ctx: EngineContext, entries: readonly RemoteEntry[])
   }
   let applied = 0;
   const keys = keysById(ctx);
+  if (state.rescan) {
+    state.seen = {};
+    state.rescan = false;
+  }
   for (const [author, names] of byAuthor) {
     const removed = state.teamBody?.removed.find((r) => r.id === author);
     // A removed member's segments up to the last one the owner had seen stay valid; later ones are refused.
@@ -147,9 +155,10 @@ async function readSegments(ctx: EngineContext, entries: readonly RemoteEntry[])
     const lastAllowed = removed && !memberOf(ctx, author) ? removed.lastSeq : Number.POSITIVE_INFINITY;
     const who = displayName(ctx, author);
     const seen = state.seen[author] ?? { seq: 0, hash: '' };
+    const high = Math.max(state.high[author] ?? 0, seen.seq);
     const maxListed = Math.max(...names.keys());
-    if (maxListed < seen.seq) {
-      addReport(ctx, report('rollback', ctx.now(), who, `s-${author}: ${maxListed} < ${seen.seq}`));
+    if (maxListed < high) {
+      addReport(ctx, report('rollback', ctx.now(), who, `s-${author}: ${maxListed} < ${high}`));
       continue;
     }
     if (!member) continue;
@@ -201,25 +210,33 @@ async function readSegments(ctx: EngineContext, entries: readonly RemoteEntry[])
           const k = recordKey(change);
           const r = applyChange(state.records[k], change);
           state.records[k] = r.record;
+          if (r.changed || r.conflicts.length) touched.set(k, r.record);
           for (const c of r.conflicts)
             state.conflicts.push({ ...c, cid: randomBytes(8).toString('hex'), at: ctx.now() });
         }
       }
       state.seen[author] = { seq, hash: segmentHash(bytes) };
+      state.high[author] = Math.max(state.high[author] ?? 0, seq);
       applied++;
     }
   }
   return applied;
 }
 
-/** One poll: a listing, then whatever changed. Returns the listing and how many segments were applied. */
-export async function pull(ctx: EngineContext): Promise<{ entries: RemoteEntry[]; applied: number }> {
+/**
+ * One poll: a listing, then whatever changed. Returns the listing, how many segments were applied and the
+ * records they changed.
+ */
+export async function pull(
+  ctx: EngineContext,
+): Promise<{ entries: RemoteEntry[]; applied: number; touched: SyncRecord[] }> {
   const entries = await ctx.target.list();
   await refreshKeyrings(ctx, entries, true);
   await refreshTeam(ctx, entries);
   await refreshKeyrings(ctx, entries, false);
   // A keyring read just now may hold the key of a newer member list.
   await refreshTeam(ctx, entries);
-  const applied = await readSegments(ctx, entries);
-  return { entries, applied };
+  const touched = new Map<string, SyncRecord>();
+  const applied = await readSegments(ctx, entries, touched);
+  return { entries, applied, touched: [...touched.values()] };
 }

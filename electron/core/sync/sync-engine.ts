@@ -104,6 +104,8 @@ function newState(me: PrivateIdentity): SyncState {
     keyringFrom: {},
     keyringTo: {},
     seen: {},
+    high: {},
+    rescan: false,
     mySeq: 0,
     myHead: null,
     uploadedO: 0,
@@ -136,6 +138,7 @@ export class SyncEngine {
   private ticking: Promise<void> = Promise.resolve();
   private running = false;
   private readonly listeners = new Set<() => void>();
+  private readonly remoteListeners = new Set<(records: SyncRecord[]) => void>();
 
   constructor(private readonly opts: SyncEngineOptions) {
     this.store = new LocalStore(opts.dir, opts.sealer);
@@ -174,6 +177,12 @@ export class SyncEngine {
     return run;
   }
 
+  /** Told of the records that changes from other members touched (to write them into the local stores). */
+  onRemoteChanges(fn: (records: SyncRecord[]) => void): () => void {
+    this.remoteListeners.add(fn);
+    return () => this.remoteListeners.delete(fn);
+  }
+
   onChange(fn: () => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
@@ -207,20 +216,35 @@ export class SyncEngine {
 
   /** Writes a record's fields. Durable (outbox fsync'd) when it returns; uploaded later. */
   put(key: RecordKey, values: Readonly<Record<string, FieldValue>>): SyncRecord {
+    this.putMany([{ key, values }]);
+    return this.ctx.state.records[recordKey(key)] as SyncRecord;
+  }
+
+  /**
+   * Writes many records with one fsync (a first upload of a whole vault), all or none: every entitlement is
+   * checked before anything is written.
+   */
+  putMany(writes: ReadonlyArray<{ key: RecordKey; values: Readonly<Record<string, FieldValue>> }>): void {
     const { state } = this.ctx;
     const grant = myGrant(this.ctx);
     if (!grant || !state.team) throw new AppError('SYNC_NOT_SET_UP');
-    if (!mayWrite(grant, key.scope) || !latestKeys(state.keys).has(key.scope))
-      throw new AppError('SYNC_SCOPE_FORBIDDEN', { message: `not entitled to ${key.scope}` });
-    const k = recordKey(key);
-    const change = changeFor(key, state.records[k], values, this.ctx.hlc.tick());
-    this.store.appendOutbox({ o: this.nextO, change });
-    this.nextO++;
-    const r = applyChange(state.records[k], change).record;
-    state.records[k] = r;
+    const keys = latestKeys(state.keys);
+    for (const w of writes)
+      if (!mayWrite(grant, w.key.scope) || !keys.has(w.key.scope))
+        throw new AppError('SYNC_SCOPE_FORBIDDEN', { message: `not entitled to ${w.key.scope}` });
+    if (writes.length === 0) return;
+    const entries = writes.map((w, i) => ({
+      o: this.nextO + i,
+      change: changeFor(w.key, state.records[recordKey(w.key)], w.values, this.ctx.hlc.tick()),
+    }));
+    this.store.appendOutboxMany(entries);
+    this.nextO += entries.length;
+    for (const e of entries) {
+      const k = recordKey(e.change);
+      state.records[k] = applyChange(state.records[k], e.change).record;
+    }
     this.schedulePush();
     this.emit();
-    return r;
   }
 
   remove(key: RecordKey): SyncRecord {
@@ -274,8 +298,13 @@ export class SyncEngine {
     });
   }
 
-  addShop(shopId: string): Promise<void> {
-    return this.serial(() => this.persisting(() => team.addShopScopes(this.ctx, shopId)));
+  /** Makes the shop's scope keys (owner or admin); they reach entitled members at the next sync. */
+  addShop(shopId: string): void {
+    if (team.addShopScopes(this.ctx, shopId)) this.persist();
+  }
+
+  hasScope(scope: string): boolean {
+    return this.ctx.state.keys.some((k) => k.scope === scope);
   }
 
   createInvite(validMs: number): { id: string; code: string; expiresAt: number } {
@@ -329,13 +358,15 @@ export class SyncEngine {
       try {
         // Read first: a segment is sealed when it is built, so building it after the newest keyrings are in
         // means nothing goes out under a key epoch that a removal has already replaced.
-        const { entries, applied } = await pull(this.ctx);
+        const { entries, applied, touched } = await pull(this.ctx);
+        if (touched.length) for (const fn of this.remoteListeners) fn(touched);
+        // Keyrings before segments: a reader that sees a segment sealed with a new key (a shop just added)
+        // always finds that key in its keyring in the same listing, never skips the group for want of it.
+        await team.publishKeyrings(this.ctx);
         const uploaded = await push(this.ctx);
         if (uploaded) this.lastPushAt = this.opts.clock.now();
         await team.readJoins(this.ctx, entries);
         if (this.ctx.state.joining && myGrant(this.ctx)) this.ctx.state.joining = null;
-        // An owner or admin hands keys to members whose keyrings are out of date (a shop added by an admin).
-        await team.publishKeyrings(this.ctx);
         this.ctx.state.lastSyncAt = this.opts.clock.now();
         this.attempt = 0;
         this.error = null;

@@ -33,6 +33,10 @@ export interface SyncState {
   keyringTo: Record<string, { v: number; digest: string }>;
   /** Per author: the last segment applied and its hash (replay and rollback detection). */
   seen: Record<string, { seq: number; hash: string }>;
+  /** Per author: the highest segment ever applied, kept across a re-read (rollback detection). */
+  high: Record<string, number>;
+  /** Every author's segments are to be read again from the first (a key for a new scope arrived). */
+  rescan: boolean;
   mySeq: number;
   /** The highest outbox number already uploaded. */
   uploadedO: number;

@@ -91,15 +91,23 @@ export async function createTeam(ctx: EngineContext, ownerName: string): Promise
   await publishKeyrings(ctx);
 }
 
-/** Keys for a shop's two scopes (owner or admin); members entitled to them get them in their keyrings. */
-export async function addShopScopes(ctx: EngineContext, shopId: string): Promise<void> {
+/**
+ * Keys for a shop's two scopes (owner or admin), made here and now so the shop can be written at once, also
+ * offline. Members entitled to them get them in their keyrings at the next sync, which always writes
+ * keyrings before the segments sealed with the new keys.
+ */
+export function addShopScopes(ctx: EngineContext, shopId: string): boolean {
   const role = myGrant(ctx)?.role;
   if (role !== 'owner' && role !== 'admin')
     throw new AppError('SYNC_NOT_ALLOWED', { message: 'only owners and admins add shops' });
   const have = new Set(ctx.state.keys.map((k) => k.scope));
+  let added = false;
   for (const scope of [staffScope(shopId), mainScope(shopId)])
-    if (!have.has(scope)) ctx.state.keys.push(newScopeKey(scope, 0));
-  await publishKeyrings(ctx);
+    if (!have.has(scope)) {
+      ctx.state.keys.push(newScopeKey(scope, 0));
+      added = true;
+    }
+  return added;
 }
 
 export function createInvite(
