@@ -35,6 +35,8 @@ import { settingsDocSchema } from './settings/settings-schema.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import { DocumentStore, type StorageContext } from './storage/document-store.ts';
 import { ensurePrivateDir } from './storage/fs-durable.ts';
+import { isLeadForbidden, teamHandlers } from './team/handlers.ts';
+import { TeamService } from './team/team-service.ts';
 import { transferHandlers } from './transfer/handlers.ts';
 import { ImportJournal } from './transfer/import/import-journal.ts';
 import { ImportService } from './transfer/import/import-service.ts';
@@ -70,6 +72,8 @@ export interface Core {
   work: ReturnType<typeof createWorkAreas>;
   /** The export writer, for the benchmark (it times the file's making apart from the master-password check). */
   transfer: TransferService;
+  /** Team sync, for tests and the benchmark (the engine's request counters). */
+  team: TeamService;
   dataDir: string;
   /** Resolves once the background authentication started by the last unlock has finished. */
   whenAuthenticated(): Promise<void>;
@@ -101,6 +105,9 @@ export function createCore(opts: CoreOptions): Core {
     },
     get transfer() {
       return inner.transfer;
+    },
+    get team() {
+      return inner.team;
     },
     dataDir: opts.dataDir,
     whenAuthenticated: () => inner.whenAuthenticated(),
@@ -314,6 +321,28 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     if (name === 'vault.locked') imports.forget();
   });
 
+  const team = new TeamService({
+    dataDir: opts.dataDir,
+    vault,
+    store: inventory.store,
+    sealer: inventory.deps.sealer,
+    audit,
+    bus,
+    clock,
+    logError: opts.logError,
+  });
+  session.onUnlocked(() => {
+    try {
+      team.start();
+    } catch (err) {
+      // The app works without sync; the team screen shows it is not running.
+      opts.logError?.('team.start', err);
+    }
+  });
+  const unsubscribeTeamLock = bus.subscribe((name) => {
+    if (name === 'vault.locked') team.stop();
+  });
+
   const handlers: Handlers = {
     ...sessionHandlers({
       info: opts.info,
@@ -327,6 +356,7 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     ...auditHandlers(audit, recovery),
     ...secretHandlers(secrets, inventory.store),
     ...transferHandlers(transfer, imports),
+    ...teamHandlers(team),
     ...inventory.handlers,
     ...work.handlers,
     ...backupBeforeRisky({ ...inventory.handlers, ...work.handlers }, backup),
@@ -340,6 +370,9 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
       if (method !== 'vault.getStatus') session.autoLock.touch();
     },
     onInternalError: (method, err) => opts.logError?.(method, err),
+    authorize: (method) => {
+      if (team.role() === 'lead' && isLeadForbidden(method)) throw new AppError('SYNC_SCOPE_FORBIDDEN');
+    },
   });
 
   // What a call changed in the inventory goes to every window as an event, and in the call's own reply
@@ -376,6 +409,7 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     session,
     work,
     transfer,
+    team,
     dataDir: opts.dataDir,
     whenAuthenticated: () => authentication?.done ?? Promise.resolve(),
     async shutdown() {
@@ -386,6 +420,8 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
       // The session's server and audit entry go before the audit log closes.
       unsubscribeLock();
       unsubscribeImportLock();
+      unsubscribeTeamLock();
+      team.stop();
       work.reminders.stop();
       work.recovery.stop();
       await work.registration.close('closed');

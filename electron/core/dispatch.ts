@@ -24,6 +24,8 @@ export interface DispatchHooks {
   /** Every accepted call counts as user activity for auto-lock. */
   onActivity(method: MethodName): void;
   onInternalError?(method: string, err: unknown): void;
+  /** Refuses a call the current member's role may not make (throws an AppError), before anything runs. */
+  authorize?(method: MethodName): void;
 }
 
 export type Dispatch = (method: unknown, payload: unknown) => Promise<WireResult<unknown>>;
@@ -41,6 +43,7 @@ export function createDispatch(handlers: Handlers, hooks: DispatchHooks): Dispat
     if (!spec.whileLocked && !hooks.isUnlocked()) return fail(new AppError('VAULT_LOCKED'));
     hooks.onActivity(method);
     try {
+      hooks.authorize?.(method);
       const handler = handlers[method] as (req: unknown) => unknown;
       const value = await handler(parsed.data);
       return { ok: true, value: value ?? null };

@@ -216,6 +216,18 @@ export const errorMessages = {
     zh: '同步位置里没有与此邀请对应的团队，请检查地址和文件夹。',
     en: 'The sync location holds no team matching this invite; check the address and folder.',
   },
+  SYNC_ADDRESS_REFUSED: {
+    zh: '同步地址不可用：请使用 https 地址（仅本机或局域网地址可以用 http），且不要把用户名密码写在地址里。',
+    en: 'This sync address cannot be used: use https (plain http only on this computer or the local network), without a user name or password in the address.',
+  },
+  SYNC_JOIN_NEEDS_EMPTY_VAULT: {
+    zh: '加入团队需要一个空的保险库（还没有店铺）：团队的数据会从同步位置下载。',
+    en: 'Joining a team needs an empty vault (no shops yet): the team’s data is downloaded from the sync location.',
+  },
+  SYNC_TARGET_FAILED: {
+    zh: '连不上同步位置或没有写入权限，未做任何更改。',
+    en: 'The sync location could not be reached or written; nothing was changed.',
+  },
   SYNC_SCOPE_FORBIDDEN: {
     zh: '您的角色无权查看或修改这项数据。',
     en: 'Your role is not entitled to see or change this data.',

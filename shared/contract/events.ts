@@ -1,5 +1,6 @@
 // Events main pushes to the renderer (area.pastTense). Same rule as methods: declared once, looped over.
 import type { InventoryChanges } from './changes.ts';
+import type { TeamStatus } from './team-types.ts';
 import type { LockReason, RecoveryEvent, Settings } from './types.ts';
 
 const payload = <T>() => undefined as unknown as T;
@@ -26,6 +27,8 @@ export const events = {
   /** Inventory changes made outside a call (a call carries its own in its reply). */
   'inventory.changed': payload<InventoryChanges>(),
   'reminders.changed': payload<Record<string, never>>(),
+  /** The sync state changed (a sync ran, a change is waiting, an error, a member joined). */
+  'team.changed': payload<TeamStatus>(),
   'recovery.lockoutEnded': payload<{ id: string; problemId: string }>(),
 } as const;
 

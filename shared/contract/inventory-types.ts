@@ -18,6 +18,8 @@ export interface ShopView {
   notes: string;
   crossBorder: boolean;
   archived: boolean;
+  /** Team sync: the main account's password, phone, e-mail and deposit are not available to this member's role. */
+  mainHidden?: boolean;
   subAccountCount: number;
   createdAt: string;
   updatedAt: string;

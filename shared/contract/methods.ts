@@ -9,6 +9,7 @@ import { reminderMethods } from './areas/reminders.ts';
 import { shopMethods } from './areas/shops.ts';
 import { staffMethods } from './areas/staff.ts';
 import { subAccountMethods } from './areas/subaccounts.ts';
+import { teamMethods } from './areas/team.ts';
 import { tempAgentMethods } from './areas/temp-agents.ts';
 import { templateMethods } from './areas/templates.ts';
 import { transferMethods } from './areas/transfer.ts';
@@ -97,6 +98,7 @@ export const contract = {
   ...shopMethods,
   ...templateMethods,
   ...transferMethods,
+  ...teamMethods,
   ...subAccountMethods,
   ...staffMethods,
   ...verificationMethods,

@@ -18,11 +18,19 @@ import {
 
 const SHOPS_DIR = 'shops';
 
+/** One write, with the document before and after it (records are immutable: a changed one is a new object). */
+export type StoreWrite =
+  | { kind: 'shop'; before: ShopDoc | undefined; after: ShopDoc }
+  | { kind: 'staff'; before: StaffDoc | undefined; after: StaffDoc }
+  | { kind: 'templates'; before: TemplatesDoc | undefined; after: TemplatesDoc };
+
 export class InventoryStore {
   private readonly shopDocs = new Map<string, JournaledShop>();
   private readonly subIndex = new Map<string, string>();
   readonly staffDoc: DocumentStore<StaffDoc>;
   readonly templatesDoc: DocumentStore<TemplatesDoc>;
+  /** Told of every write after it is durable (team sync queues what changed). */
+  private readonly writeObservers = new Set<(w: StoreWrite) => void>();
 
   constructor(
     private readonly ctx: StorageContext,
@@ -42,6 +50,15 @@ export class InventoryStore {
       this.shopDocs.set(data.shop.id, doc);
       for (const id of Object.keys(data.subAccounts)) this.subIndex.set(id, data.shop.id);
     }
+  }
+
+  onWrite(fn: (w: StoreWrite) => void): () => void {
+    this.writeObservers.add(fn);
+    return () => this.writeObservers.delete(fn);
+  }
+
+  private written(w: StoreWrite): void {
+    for (const fn of this.writeObservers) fn(w);
   }
 
   /** Rebuilds the sub-account index, e.g. after a shop document was restored from a generation. */
@@ -88,6 +105,7 @@ export class InventoryStore {
       for (const id of Object.keys(before.subAccounts))
         if (!(id in doc.subAccounts)) this.subIndex.delete(id);
     for (const id of Object.keys(doc.subAccounts)) this.subIndex.set(id, doc.shop.id);
+    this.written({ kind: 'shop', before, after: doc });
   }
 
   findSubAccount(id: string): { doc: ShopDoc; sub: SubAccountRecord } {
@@ -110,12 +128,14 @@ export class InventoryStore {
     const before = this.staffDoc.peek();
     this.staffDoc.set(doc);
     this.changes.staffWritten(before, doc);
+    this.written({ kind: 'staff', before, after: doc });
   }
 
   setTemplates(doc: TemplatesDoc): void {
     const before = this.templatesDoc.peek();
     this.templatesDoc.set(doc);
     this.changes.templatesWritten(before, doc);
+    this.written({ kind: 'templates', before, after: doc });
   }
 
   shopStore(id: string): JournaledShop | undefined {

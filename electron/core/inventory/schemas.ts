@@ -87,6 +87,8 @@ export const shopDocSchema = z.strictObject({
     crossBorder: z.boolean(),
     archived: z.boolean(),
     secrets: z.record(safeId, sealed),
+    /** Team sync: this member's role may not see the main account (客服主管), so it was never sent here. */
+    mainHidden: z.boolean().optional(),
     createdAt: iso,
     updatedAt: iso,
   }),

@@ -3,7 +3,12 @@
 // their writer and version, segments against their author's key and hash chain — and a file that fails is
 // refused and reported while local data stays as it was.
 import { randomBytes } from 'node:crypto';
-import { applyChange, recordKey, type SyncRecord } from '../../../shared/domain/sync/records.ts';
+import {
+  applyChange,
+  openConflicts,
+  recordKey,
+  type SyncRecord,
+} from '../../../shared/domain/sync/records.ts';
 import { mayWrite } from '../../../shared/domain/sync/scopes.ts';
 import {
   addReport,
@@ -210,6 +215,7 @@ async function readSegments(
           const k = recordKey(change);
           const r = applyChange(state.records[k], change);
           state.records[k] = r.record;
+          if (r.changed) state.conflicts = openConflicts(state.conflicts, r.record);
           if (r.changed || r.conflicts.length) touched.set(k, r.record);
           for (const c of r.conflicts)
             state.conflicts.push({ ...c, cid: randomBytes(8).toString('hex'), at: ctx.now() });

@@ -12,6 +12,7 @@ import {
   DELETED_FIELD,
   type FieldValue,
   isDeleted,
+  openConflicts,
   type RecordKey,
   recordKey,
   type SyncRecord,
@@ -127,6 +128,8 @@ export class SyncEngine {
   private readonly store: LocalStore;
   private readonly random: () => number;
   private nextO: number;
+  private waitingCount: number;
+  private pollMs: number;
   private queue: Promise<unknown> = Promise.resolve();
   private pushTimer: TimerHandle | null = null;
   private pollTimer: TimerHandle | null = null;
@@ -158,6 +161,8 @@ export class SyncEngine {
       hlc.observe(e.change.h);
     }
     this.nextO = Math.max(state.uploadedO, ...entries.map((e) => e.o)) + 1;
+    this.waitingCount = entries.length;
+    this.pollMs = opts.pollMs ?? 60_000;
     this.store.saveState(this.snapshotState());
   }
 
@@ -239,9 +244,11 @@ export class SyncEngine {
     }));
     this.store.appendOutboxMany(entries);
     this.nextO += entries.length;
+    this.waitingCount += entries.length;
     for (const e of entries) {
       const k = recordKey(e.change);
       state.records[k] = applyChange(state.records[k], e.change).record;
+      if (state.conflicts.length) state.conflicts = openConflicts(state.conflicts, state.records[k]);
     }
     this.schedulePush();
     this.emit();
@@ -280,8 +287,12 @@ export class SyncEngine {
     const { state } = this.ctx;
     const c = state.conflicts.find((x) => x.cid === cid);
     if (!c) throw new AppError('NOT_FOUND');
-    if (choice === 'restore') this.put(c, { [c.field]: c.lost.v });
     state.conflicts = state.conflicts.filter((x) => x.cid !== cid);
+    if (choice === 'restore') {
+      const r = this.put(c, { [c.field]: c.lost.v });
+      // The local documents take it like a change from elsewhere (it did not start in them).
+      for (const fn of this.remoteListeners) fn([r]);
+    }
     this.persist();
     this.emit();
   }
@@ -311,6 +322,10 @@ export class SyncEngine {
     const inv = team.createInvite(this.ctx, validMs);
     this.persist();
     return inv;
+  }
+
+  openInvites() {
+    return this.ctx.state.invites;
   }
 
   pendingJoins() {
@@ -365,6 +380,7 @@ export class SyncEngine {
         await team.publishKeyrings(this.ctx);
         const uploaded = await push(this.ctx);
         if (uploaded) this.lastPushAt = this.opts.clock.now();
+        if (uploaded) this.waitingCount = this.store.readOutbox().entries.length;
         await team.readJoins(this.ctx, entries);
         if (this.ctx.state.joining && myGrant(this.ctx)) this.ctx.state.joining = null;
         this.ctx.state.lastSyncAt = this.opts.clock.now();
@@ -385,7 +401,7 @@ export class SyncEngine {
 
   status(): SyncStatus {
     const { state } = this.ctx;
-    const waiting = this.store.readOutbox().entries.length;
+    const waiting = this.waitingCount;
     let phase: SyncPhase;
     if (!state.team) phase = 'not-set-up';
     else if (state.excluded) phase = 'removed';
@@ -402,6 +418,11 @@ export class SyncEngine {
       reports: state.reports,
       conflicts: state.conflicts.length,
     };
+  }
+
+  /** How often others' changes are fetched; takes effect from the next poll. */
+  setPollMs(ms: number): void {
+    this.pollMs = ms;
   }
 
   /** Starts the background schedule: a poll now and every `pollMs`, pushes after local changes. */
@@ -450,7 +471,7 @@ export class SyncEngine {
   private async tick(): Promise<void> {
     try {
       await this.syncNow();
-      this.schedule(Math.max(this.opts.pollMs ?? 60_000, 1000));
+      this.schedule(Math.max(this.pollMs, 1000));
     } catch (err) {
       this.attempt++;
       const wait = backoffDelay(

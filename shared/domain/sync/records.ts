@@ -98,6 +98,18 @@ export function applyChange(
   return { record: { scope: change.scope, kind: change.kind, id: change.id, fields }, conflicts, changed };
 }
 
+/**
+ * Conflicts still open: one whose field has since been written again (by anyone, after the value that was
+ * kept) is settled by that write and drops out of the list.
+ */
+export function openConflicts<C extends Conflict>(conflicts: readonly C[], record: SyncRecord): C[] {
+  return conflicts.filter((c) => {
+    if (c.scope !== record.scope || c.kind !== record.kind || c.id !== record.id) return true;
+    const cell = record.fields[c.field];
+    return !cell || compareHlc(cell.h, c.kept.h) <= 0;
+  });
+}
+
 export const isDeleted = (r: SyncRecord) => r.fields[DELETED_FIELD]?.v === true;
 
 /** The plain values of a record, as a screen or an export reads them. */

@@ -1,0 +1,266 @@
+// Keeps this machine's shops, sub-accounts, people and custom templates and the team's sync records in
+// step. Local writes (from any screen, import or batch) are turned into record changes as they happen —
+// only the records whose objects changed, only the fields whose values changed — and changes from other
+// members are written into the local documents, secrets sealed again with this machine's key. A record that
+// does not make a valid local document (a newer app version, or junk from a member) is refused and told,
+// never written half-way.
+import { isDeleted, type SyncRecord, sameValue } from '../../../shared/domain/sync/records.ts';
+import { mainScope, staffScope } from '../../../shared/domain/sync/scopes.ts';
+import type { InventoryStore, StoreWrite } from '../inventory/inventory-store.ts';
+import {
+  type PersonRecord,
+  type ShopDoc,
+  shopDocSchema,
+  staffDocSchema,
+  type TemplatesDoc,
+  templatesDocSchema,
+} from '../inventory/schemas.ts';
+import { type Sealer, STAFF_COLLECTION, shopCollection } from '../kernel/sealer.ts';
+import type { SyncEngine } from '../sync/sync-engine.ts';
+import {
+  type Fields,
+  personFields,
+  personFromRecord,
+  personKey,
+  shopFields,
+  shopFromRecords,
+  shopKey,
+  shopMainFields,
+  shopMainKey,
+  subFields,
+  subFromRecord,
+  subKey,
+  templateFields,
+  templateFromRecord,
+  templateKey,
+} from './record-mapping.ts';
+
+type Write = { key: { scope: string; kind: string; id: string }; values: Fields };
+
+const shopItemSchema = shopDocSchema.shape.shop;
+const personSchema = staffDocSchema.shape.people.valueType;
+const templateSchema = templatesDocSchema.shape.custom.valueType;
+
+export class InventoryBridge {
+  private applying = false;
+  private readonly offs: Array<() => void>;
+
+  constructor(
+    private readonly d: {
+      store: InventoryStore;
+      sealer: Sealer;
+      engine: SyncEngine;
+      /** A record from another member that could not be used (said to the user). */
+      onRefused(kind: string, id: string): void;
+      onError(err: unknown): void;
+    },
+  ) {
+    this.offs = [d.store.onWrite((w) => this.local(w)), d.engine.onRemoteChanges((r) => this.remote(r))];
+  }
+
+  close(): void {
+    for (const off of this.offs) off();
+  }
+
+  private get canSeeMain(): boolean {
+    const role = this.d.engine.grant()?.role;
+    return role === 'owner' || role === 'admin';
+  }
+
+  /** Only the fields that differ from what the records already hold. */
+  private diff(writes: Write[], key: Write['key'], values: Fields): void {
+    const current = this.d.engine.get(key);
+    const changed: Fields = {};
+    let any = false;
+    for (const [f, v] of Object.entries(values)) {
+      const cur = current?.fields[f];
+      if (cur && sameValue(cur.v, v)) continue;
+      if (!cur && v === null && current) continue;
+      changed[f] = v;
+      any = true;
+    }
+    if (any) writes.push({ key, values: changed });
+  }
+
+  private shopWrites(writes: Write[], before: ShopDoc | undefined, after: ShopDoc, all: boolean): void {
+    const id = after.shop.id;
+    const col = shopCollection(id);
+    if (this.canSeeMain) this.d.engine.addShop(id);
+    if (!this.d.engine.hasScope(staffScope(id))) return;
+    if (all || before?.shop !== after.shop) {
+      this.diff(writes, shopKey(id), shopFields(after.shop));
+      if (this.canSeeMain && this.d.engine.hasScope(mainScope(id)))
+        this.diff(
+          writes,
+          shopMainKey(id),
+          shopMainFields(after.shop, (f) => this.open(col, id, f, after.shop.secrets)),
+        );
+    }
+    for (const [subId, sub] of Object.entries(after.subAccounts)) {
+      if (!all && before?.subAccounts[subId] === sub) continue;
+      this.diff(
+        writes,
+        subKey(id, subId),
+        subFields(id, sub, (f) => this.open(col, subId, f, sub.secrets)),
+      );
+    }
+    if (before)
+      for (const subId of Object.keys(before.subAccounts))
+        if (!Object.hasOwn(after.subAccounts, subId) && this.d.engine.get(subKey(id, subId)))
+          writes.push({ key: subKey(id, subId), values: { _deleted: true } });
+  }
+
+  private open(col: string, id: string, field: string, secrets: Record<string, string>): string | null {
+    const sealed = secrets[field];
+    return sealed === undefined ? null : this.d.sealer.open(col, id, field, sealed);
+  }
+
+  private local(w: StoreWrite): void {
+    if (this.applying || !this.d.engine.grant()) return;
+    const writes: Write[] = [];
+    try {
+      if (w.kind === 'shop') this.shopWrites(writes, w.before, w.after, false);
+      else if (w.kind === 'staff') this.peopleWrites(writes, w.before?.people ?? {}, w.after.people);
+      else this.templateWrites(writes, w.before?.custom ?? {}, w.after.custom);
+      this.d.engine.putMany(writes);
+    } catch (err) {
+      // The local write stands (it is durable); what failed to queue is picked up by the next reconcile.
+      this.d.onError(err);
+    }
+  }
+
+  private peopleWrites(
+    writes: Write[],
+    before: Record<string, PersonRecord>,
+    after: Record<string, PersonRecord>,
+  ) {
+    for (const [id, p] of Object.entries(after)) {
+      if (before[id] === p) continue;
+      this.diff(
+        writes,
+        personKey(id),
+        personFields(p, (f) => this.open(STAFF_COLLECTION, id, f, p.secrets)),
+      );
+    }
+    for (const id of Object.keys(before))
+      if (!Object.hasOwn(after, id) && this.d.engine.get(personKey(id)))
+        writes.push({ key: personKey(id), values: { _deleted: true } });
+  }
+
+  private templateWrites(writes: Write[], before: TemplatesDoc['custom'], after: TemplatesDoc['custom']) {
+    for (const [id, t] of Object.entries(after))
+      if (before[id] !== t) this.diff(writes, templateKey(id), templateFields(t));
+    for (const id of Object.keys(before))
+      if (!Object.hasOwn(after, id) && this.d.engine.get(templateKey(id)))
+        writes.push({ key: templateKey(id), values: { _deleted: true } });
+  }
+
+  /**
+   * Everything in this vault that the records do not hold yet (a team just made from an existing vault, or a
+   * write that could not be queued): one batch, one fsync.
+   */
+  reconcile(): number {
+    if (!this.d.engine.grant()) return 0;
+    const writes: Write[] = [];
+    for (const doc of this.d.store.shops()) this.shopWrites(writes, undefined, doc, true);
+    this.peopleWrites(writes, {}, this.d.store.staff().people);
+    this.templateWrites(writes, {}, this.d.store.templates().custom);
+    this.d.engine.putMany(writes);
+    return writes.length;
+  }
+
+  private remote(records: SyncRecord[]): void {
+    this.applying = true;
+    try {
+      const shops = new Set<string>();
+      const subs = new Map<string, SyncRecord[]>();
+      const people: SyncRecord[] = [];
+      const templates: SyncRecord[] = [];
+      for (const r of records) {
+        if (r.kind === 'shop' || r.kind === 'shop-main') shops.add(r.id);
+        else if (r.kind === 'subaccount') {
+          const shopId = r.fields.shopId?.v;
+          if (typeof shopId !== 'string' || r.scope !== staffScope(shopId)) {
+            this.d.onRefused(r.kind, r.id);
+            continue;
+          }
+          subs.set(shopId, [...(subs.get(shopId) ?? []), r]);
+        } else if (r.kind === 'person') people.push(r);
+        else if (r.kind === 'template') templates.push(r);
+      }
+      for (const id of new Set([...shops, ...subs.keys()]))
+        this.applyShop(id, shops.has(id), subs.get(id) ?? []);
+      if (people.length) this.applyPeople(people);
+      if (templates.length) this.applyTemplates(templates);
+    } catch (err) {
+      this.d.onError(err);
+    } finally {
+      this.applying = false;
+    }
+  }
+
+  private applyShop(id: string, shopTouched: boolean, touched: SyncRecord[]): void {
+    const shopRec = this.d.engine.get(shopKey(id));
+    if (!shopRec) return; // Its sub-accounts are written with the shop when the shop's record arrives.
+    const existing = this.d.store.shopStore(id)?.get() ?? undefined;
+    const col = shopCollection(id);
+    let shop = existing?.shop;
+    if (!existing || shopTouched) {
+      const built = shopItemSchema.safeParse(
+        shopFromRecords(id, shopRec, this.d.engine.get(shopMainKey(id)), (f, v) =>
+          this.d.sealer.seal(col, id, f, v),
+        ),
+      );
+      if (!built.success) return this.d.onRefused('shop', id);
+      shop = built.data;
+    }
+    if (!shop) return;
+    const subAccounts = { ...(existing?.subAccounts ?? {}) };
+    // A shop new here takes every sub-account the records hold for it (some may have arrived before it).
+    const recs = existing ? touched : this.d.engine.records({ scope: staffScope(id), kind: 'subaccount' });
+    for (const rec of recs) {
+      if (isDeleted(rec) || !this.d.engine.get(subKey(id, rec.id))) {
+        delete subAccounts[rec.id];
+        continue;
+      }
+      const sub = subFromRecord(
+        rec,
+        (f, v) => this.d.sealer.seal(col, rec.id, f, v),
+        (phone) => this.d.sealer.keyedHash(`phone/${id}`, phone),
+      );
+      if (sub) subAccounts[rec.id] = sub;
+      else this.d.onRefused('subaccount', rec.id);
+    }
+    this.d.store.writeShop({ shop, subAccounts });
+  }
+
+  private applyPeople(records: SyncRecord[]): void {
+    const people = { ...this.d.store.staff().people };
+    for (const rec of records) {
+      if (isDeleted(rec)) {
+        delete people[rec.id];
+        continue;
+      }
+      const p = personSchema.safeParse(
+        personFromRecord(rec, (f, v) => this.d.sealer.seal(STAFF_COLLECTION, rec.id, f, v)),
+      );
+      if (p.success) people[rec.id] = p.data;
+      else this.d.onRefused('person', rec.id);
+    }
+    this.d.store.setStaff({ people });
+  }
+
+  private applyTemplates(records: SyncRecord[]): void {
+    const custom = { ...this.d.store.templates().custom };
+    for (const rec of records) {
+      if (isDeleted(rec)) {
+        delete custom[rec.id];
+        continue;
+      }
+      const t = templateSchema.safeParse(templateFromRecord(rec));
+      if (t.success) custom[rec.id] = t.data;
+      else this.d.onRefused('template', rec.id);
+    }
+    this.d.store.setTemplates({ custom });
+  }
+}

@@ -1,0 +1,375 @@
+// The team area: this vault's membership and sync, open while the vault is unlocked (the sync state is
+// sealed with a key derived from the data key, so it cannot be read while locked) and shut on every lock.
+import { hkdfSync, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/contract/errors.ts';
+import type {
+  ConflictView,
+  InviteView,
+  RotationItemView,
+  TeamMembersView,
+  TeamStatus,
+} from '../../../shared/contract/team-types.ts';
+import type { MemberGrant } from '../../../shared/domain/sync/scopes.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import { openBytes, seal } from '../crypto/aead.ts';
+import type { EventBus } from '../event-bus.ts';
+import type { InventoryStore } from '../inventory/inventory-store.ts';
+import type { Sealer } from '../kernel/sealer.ts';
+import type { Clock } from '../ports.ts';
+import type { LocalSealer } from '../sync/local-store.ts';
+import { SyncEngine } from '../sync/sync-engine.ts';
+import { TargetError } from '../sync/targets/target.ts';
+import type { Vault } from '../vault/vault.ts';
+import { type Connection, connectionView, loadConnection, saveConnection, targetFor } from './connection.ts';
+import { InventoryBridge } from './inventory-bridge.ts';
+
+export const SYNC_DIR = 'sync';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export interface TeamDeps {
+  dataDir: string;
+  vault: Vault;
+  store: InventoryStore;
+  sealer: Sealer;
+  audit: AuditLog;
+  bus: EventBus;
+  clock: Clock;
+  logError?: (where: string, err: unknown) => void;
+}
+
+interface Open {
+  engine: SyncEngine;
+  bridge: InventoryBridge;
+  pollSeconds: number;
+  connection: Connection;
+  off: () => void;
+}
+
+export class TeamService {
+  private open: Open | null = null;
+
+  constructor(private readonly d: TeamDeps) {}
+
+  private get dir(): string {
+    return path.join(this.d.dataDir, SYNC_DIR);
+  }
+
+  /** The sync folder's own key, derived from the data key (never stored). */
+  private localSealer(): LocalSealer {
+    const key = Buffer.from(
+      hkdfSync('sha256', this.d.vault.dataKey(), Buffer.alloc(0), 'shopwarden/sync/local', 32),
+    );
+    return {
+      seal: (plain, aad) => Buffer.from(seal(key, plain, aad), 'latin1'),
+      open: (sealed, aad) => openBytes(key, sealed.toString('latin1'), aad),
+    };
+  }
+
+  /** After unlock: opens the team's sync if this vault has one. */
+  start(): void {
+    if (this.open || !fs.existsSync(path.join(this.dir, 'state.bin'))) return;
+    const sealer = this.localSealer();
+    const stored = loadConnection(this.dir, sealer);
+    if (!stored) return;
+    this.attach(sealer, stored.connection, stored.pollSeconds).engine.start();
+  }
+
+  /** On lock: stops syncing and drops the engine (and the keys it held) from memory. */
+  stop(): void {
+    if (!this.open) return;
+    this.open.engine.stop();
+    this.open.bridge.close();
+    this.open.off();
+    this.open = null;
+  }
+
+  private attach(sealer: LocalSealer, connection: Connection, pollSeconds: number): Open {
+    const { target } = targetFor(connection);
+    const engine = new SyncEngine({
+      dir: this.dir,
+      sealer,
+      target,
+      clock: this.d.clock,
+      pollMs: pollSeconds * 1000,
+    });
+    const bridge = new InventoryBridge({
+      store: this.d.store,
+      sealer: this.d.sealer,
+      engine,
+      onRefused: (kind, id) => this.d.logError?.('team.refused', new Error(`${kind} ${id}`)),
+      onError: (err) => this.d.logError?.('team.bridge', err),
+    });
+    const off = engine.onChange(() => this.d.bus.emit('team.changed', this.status()));
+    this.open = { engine, bridge, pollSeconds, connection, off };
+    return this.open;
+  }
+
+  /** The role of this vault's member, or null outside a team (the app's usual single-user mode). */
+  role(): 'owner' | 'admin' | 'lead' | null {
+    return this.open?.engine.grant()?.role ?? null;
+  }
+
+  private need(): Open {
+    if (!this.open) throw new AppError('SYNC_NOT_SET_UP');
+    return this.open;
+  }
+
+  status(): TeamStatus {
+    const o = this.open;
+    if (!o)
+      return {
+        phase: 'not-set-up',
+        role: null,
+        memberId: null,
+        connection: null,
+        lastSyncAt: null,
+        waiting: 0,
+        error: null,
+        nextTryAt: null,
+        reports: [],
+        conflicts: 0,
+        pollSeconds: 60,
+        safetyCode: null,
+      };
+    const s = o.engine.status();
+    return {
+      phase: s.phase,
+      role: o.engine.grant()?.role ?? null,
+      memberId: o.engine.memberId,
+      connection: connectionView(o.connection),
+      lastSyncAt: iso(s.lastSyncAt),
+      waiting: s.waiting,
+      error: s.error,
+      nextTryAt: iso(s.nextTryAt),
+      reports: s.reports
+        .slice(-20)
+        .map((r) => ({ code: r.code, at: new Date(r.at).toISOString(), zh: r.zh, en: r.en })),
+      conflicts: s.conflicts,
+      pollSeconds: o.pollSeconds,
+      safetyCode: o.engine.joining()?.safetyCode ?? null,
+    };
+  }
+
+  async testConnection(c: Connection): Promise<{ warning: 'plain-http-local' | null }> {
+    const { target, warning } = targetFor(c);
+    const probe = `j-0000000000000000-${randomBytes(16).toString('hex')}.swj`;
+    try {
+      await target.ensure();
+      await target.list();
+      await target.put(probe, Buffer.from('shopwarden connection test'));
+      await target.remove(probe);
+    } catch (err) {
+      throw targetFailure(err);
+    }
+    return { warning };
+  }
+
+  private fresh(c: Connection): Open {
+    if (this.open || fs.existsSync(path.join(this.dir, 'state.bin')))
+      throw new AppError('SYNC_ALREADY_SET_UP');
+    const sealer = this.localSealer();
+    saveConnection(this.dir, sealer, { connection: c, pollSeconds: 60 });
+    return this.attach(sealer, c, 60);
+  }
+
+  /** Undoes a half-made setup (the target refused), so the user can try again. */
+  private abandon(): void {
+    this.stop();
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  async create(c: Connection, ownerName: string): Promise<TeamStatus> {
+    await this.testConnection(c);
+    const o = this.fresh(c);
+    try {
+      await o.engine.createTeam(ownerName);
+    } catch (err) {
+      this.abandon();
+      throw targetFailure(err);
+    }
+    const queued = o.bridge.reconcile();
+    this.d.audit.append({
+      action: 'team.created',
+      object: 'team',
+      summary: `${queued} 条记录待上传 / records queued`,
+    });
+    o.engine.start();
+    await o.engine.syncNow().catch(() => undefined);
+    return this.status();
+  }
+
+  async join(c: Connection, code: string, name: string): Promise<TeamStatus> {
+    if (this.d.store.shops().length > 0) throw new AppError('SYNC_JOIN_NEEDS_EMPTY_VAULT');
+    await this.testConnection(c);
+    const o = this.fresh(c);
+    try {
+      await o.engine.requestJoin(code, name);
+    } catch (err) {
+      this.abandon();
+      throw err instanceof AppError ? err : targetFailure(err);
+    }
+    this.d.audit.append({ action: 'team.joinRequested', object: 'team', summary: name });
+    o.engine.start();
+    return this.status();
+  }
+
+  members(): TeamMembersView {
+    const o = this.need();
+    const t = o.engine.team();
+    return {
+      members: (t.body?.members ?? []).map((m) => ({
+        id: m.id,
+        name: m.name,
+        role: m.role,
+        shops: m.shops,
+        since: new Date(m.since).toISOString(),
+        me: m.id === o.engine.memberId,
+      })),
+      removed: (t.body?.removed ?? []).map((r) => ({
+        id: r.id,
+        name: r.name,
+        at: new Date(r.at).toISOString(),
+      })),
+      joins: o.engine.pendingJoins().map((j) => ({
+        inviteId: j.invite,
+        memberId: j.request.identity.id,
+        name: j.request.name,
+        safetyCode: j.safetyCode,
+      })),
+      invites: o.engine
+        .openInvites()
+        .map((i) => ({ id: i.id, expiresAt: new Date(i.expiresAt).toISOString() })),
+    };
+  }
+
+  invite(minutes: number): InviteView {
+    const inv = this.need().engine.createInvite(minutes * 60_000);
+    this.d.audit.append({
+      action: 'team.invited',
+      object: `invite/${inv.id}`,
+      summary: `${minutes} 分钟有效 / valid ${minutes} min`,
+    });
+    return { id: inv.id, code: inv.code, expiresAt: new Date(inv.expiresAt).toISOString() };
+  }
+
+  private checkShops(g: MemberGrant): void {
+    for (const s of g.shops)
+      if (!this.d.store.shopStore(s)) throw new AppError('NOT_FOUND', { message: `no shop ${s}` });
+  }
+
+  async approve(inviteId: string, memberId: string, g: MemberGrant): Promise<TeamMembersView> {
+    this.checkShops(g);
+    const o = this.need();
+    const join = o.engine
+      .pendingJoins()
+      .find((j) => j.invite === inviteId && j.request.identity.id === memberId);
+    await o.engine.approveJoin(inviteId, memberId, g).catch((err) => {
+      throw err instanceof AppError ? err : targetFailure(err);
+    });
+    this.d.audit.append({
+      action: 'team.approved',
+      object: `member/${memberId}`,
+      summary: `${join?.request.name ?? memberId}: ${g.role}${g.shops.length ? `, ${g.shops.length} 个店铺 / shops` : ''}`,
+    });
+    return this.members();
+  }
+
+  async setGrant(memberId: string, g: MemberGrant): Promise<TeamMembersView> {
+    this.checkShops(g);
+    await this.need()
+      .engine.setMemberGrant(memberId, g)
+      .catch((err) => {
+        throw err instanceof AppError ? err : targetFailure(err);
+      });
+    this.d.audit.append({
+      action: 'team.grantChanged',
+      object: `member/${memberId}`,
+      summary: `${g.role}, ${g.shops.length}`,
+    });
+    return this.members();
+  }
+
+  async remove(memberId: string): Promise<{ members: TeamMembersView; rotate: RotationItemView[] }> {
+    const o = this.need();
+    const name = o.engine.team().body?.members.find((m) => m.id === memberId)?.name ?? memberId;
+    const items = await o.engine.removeMember(memberId).catch((err) => {
+      throw err instanceof AppError ? err : targetFailure(err);
+    });
+    const shopName = (id: string) => this.d.store.shopStore(id)?.get()?.shop.name ?? id;
+    const rotate: RotationItemView[] = items.map((it) => {
+      const shopId = /^shop\/([^/]+)\//.exec(it.scope)?.[1] ?? '';
+      const sub =
+        it.kind === 'subaccount' ? this.d.store.shopStore(shopId)?.get()?.subAccounts[it.id] : undefined;
+      return {
+        shopName: shopName(shopId),
+        account: sub?.fullName ?? it.name,
+        what: it.kind === 'subaccount' ? 'sub-password' : it.kind === 'shop-main' ? 'main-password' : 'other',
+      };
+    });
+    this.d.audit.append({
+      action: 'team.removed',
+      object: `member/${memberId}`,
+      summary: `${name}: ${rotate.length} 个密码待更换 / passwords to change`,
+    });
+    return { members: this.members(), rotate };
+  }
+
+  conflicts(): ConflictView[] {
+    const o = this.need();
+    const who = (id: string) =>
+      o.engine.team().body?.members.find((m) => m.id === id)?.name ?? id.slice(0, 8);
+    return o.engine.conflicts().map((c) => {
+      const secret = c.field.startsWith('s_');
+      const show = (v: unknown) =>
+        secret ? null : Array.isArray(v) ? v.join(', ') : v === null ? null : String(v);
+      const rec = o.engine.get(c);
+      const record = String(rec?.fields.fullName?.v ?? rec?.fields.name?.v ?? c.id);
+      return {
+        cid: c.cid,
+        at: new Date(c.at).toISOString(),
+        kind: c.kind,
+        record,
+        field: secret ? c.field.slice(2) : c.field,
+        secret,
+        kept: show(c.kept.v),
+        lost: show(c.lost.v),
+        keptBy: who(c.kept.h.n),
+        lostBy: who(c.lost.h.n),
+      };
+    });
+  }
+
+  resolveConflict(cid: string, choice: 'keep' | 'restore'): ConflictView[] {
+    this.need().engine.resolveConflict(cid, choice);
+    this.d.audit.append({ action: 'team.conflictResolved', object: `conflict/${cid}`, summary: choice });
+    return this.conflicts();
+  }
+
+  async syncNow(): Promise<TeamStatus> {
+    // A failure is part of the status (in words), not an error of this call.
+    await this.need()
+      .engine.syncNow()
+      .catch(() => undefined);
+    return this.status();
+  }
+
+  setPollSeconds(seconds: number): TeamStatus {
+    const o = this.need();
+    o.pollSeconds = seconds;
+    o.engine.setPollMs(seconds * 1000);
+    saveConnection(this.dir, this.localSealer(), { connection: o.connection, pollSeconds: seconds });
+    return this.status();
+  }
+}
+
+function targetFailure(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const message = err instanceof TargetError ? err.message : String((err as Error)?.message ?? err);
+  return new AppError('SYNC_TARGET_FAILED', {
+    message,
+    details: { kind: err instanceof TargetError ? err.kind : 'other' },
+  });
+}

@@ -1,0 +1,267 @@
+// The team area through the contract, with three real cores (owner, admin, lead) in their own data folders
+// sharing a folder target: invite and approve with matching safety codes, what each role sees, edits that
+// travel both ways byte-identical, a conflict resolved from the list, a removal with its rotation list.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ShopView, SubAccountView } from '../../shared/contract/inventory-types.ts';
+import type {
+  ConflictView,
+  InviteView,
+  TeamMembersView,
+  TeamStatus,
+} from '../../shared/contract/team-types.ts';
+import { callers } from '../support/contract-calls.ts';
+import { generatedSub, taobaoShop, typedSub } from '../support/payloads.ts';
+import { makeTestCore, setUpVault, tempDataDir } from '../support/test-core.ts';
+import { filesUnder } from '../sync/support/team-cores.ts';
+
+async function member() {
+  const t = makeTestCore();
+  await setUpVault(t.core);
+  return { ...t, ...callers(() => t.core) };
+}
+type Member = Awaited<ReturnType<typeof member>>;
+
+const sync = (m: Member) => m.ok<TeamStatus>('team.syncNow');
+
+async function join(
+  owner: Member,
+  joiner: Member,
+  folder: string,
+  name: string,
+  grant: { role: 'admin' | 'lead'; shops: string[] },
+) {
+  const inv = await owner.ok<InviteView>('team.invite', { minutes: 30 });
+  const waiting = await joiner.ok<TeamStatus>('team.join', {
+    connection: { kind: 'folder', dir: folder },
+    code: inv.code,
+    name,
+  });
+  expect(waiting.phase).toBe('waiting-approval');
+  await sync(owner);
+  const members = await owner.ok<TeamMembersView>('team.members');
+  const req = members.joins.find((j) => j.name === name);
+  // Both screens show the same six digits.
+  expect(req?.safetyCode).toBe(waiting.safetyCode);
+  await owner.ok('team.approve', { inviteId: req?.inviteId, memberId: req?.memberId, grant });
+  const joined = await sync(joiner);
+  expect(joined).toMatchObject({ phase: 'idle', role: grant.role });
+}
+
+describe('team area (three cores, shared folder)', () => {
+  it('owner, admin and lead work on the same shops, each seeing exactly what their role allows', async () => {
+    const folder = path.join(tempDataDir('team-folder'), 'shared');
+    const owner = await member();
+    const shopA = await owner.ok<ShopView>(
+      'shops.create',
+      taobaoShop('美妆旗舰店', { mainPassword: 'CANARY-main-A1', phone: '13900139000' }),
+    );
+    const shopB = await owner.ok<ShopView>(
+      'shops.create',
+      taobaoShop('家居专营店', { mainPassword: 'CANARY-main-B2' }),
+    );
+    const subA = await owner.ok<SubAccountView>(
+      'subaccounts.create',
+      typedSub(shopA.id, '小美', 'Sp-77 "q" <&>x'),
+    );
+    await owner.ok<SubAccountView>('subaccounts.create', generatedSub(shopB.id, '小家'));
+    await owner.ok('staff.create', {
+      name: '王小二',
+      phone: '13800138000',
+      position: '客服',
+      notes: '',
+      idNumber: '',
+    });
+
+    // Bad input changes nothing: a public http address, a relative folder.
+    expect(
+      (
+        await owner.refused('team.create', {
+          connection: { kind: 'webdav', url: 'http://dav.example.com/x', username: 'u', password: 'p' },
+          ownerName: '老板',
+        })
+      ).code,
+    ).toBe('SYNC_ADDRESS_REFUSED');
+    expect(
+      (
+        await owner.refused('team.create', {
+          connection: { kind: 'folder', dir: 'relative/x' },
+          ownerName: '老板',
+        })
+      ).code,
+    ).toBe('VALIDATION_FAILED');
+    expect((await owner.ok<TeamStatus>('team.status')).phase).toBe('not-set-up');
+
+    const created = await owner.ok<TeamStatus>('team.create', {
+      connection: { kind: 'folder', dir: folder },
+      ownerName: '老板',
+    });
+    expect(created).toMatchObject({ phase: 'idle', role: 'owner', waiting: 0 });
+
+    const admin = await member();
+    const lead = await member();
+    await join(owner, admin, folder, '管理员小王', { role: 'admin', shops: [] });
+    await join(owner, lead, folder, '客服主管小李', { role: 'lead', shops: [shopA.id] });
+    await sync(admin);
+    await sync(lead);
+
+    // The admin has everything, main accounts included.
+    const adminShops = await admin.ok<ShopView[]>('shops.list', { includeArchived: true });
+    expect(adminShops.map((s) => s.name).sort()).toEqual(['家居专营店', '美妆旗舰店']);
+    const main = await admin.ok<{ value: string }>('secrets.reveal', {
+      ref: { collection: `shop-${shopA.id}`, recordId: shopA.id, field: 'mainPassword' },
+    });
+    expect(main.value).toBe('CANARY-main-A1');
+
+    // The lead has shop A without its main account, its sub-accounts with passwords, and nothing of shop B.
+    const leadShops = await lead.ok<ShopView[]>('shops.list', { includeArchived: true });
+    expect(leadShops).toHaveLength(1);
+    expect(leadShops[0]).toMatchObject({
+      id: shopA.id,
+      name: '美妆旗舰店',
+      mainHidden: true,
+      phoneMasked: null,
+    });
+    const leadSubs = await lead.ok<SubAccountView[]>('subaccounts.list', {});
+    expect(leadSubs.map((s) => s.fullName)).toEqual(['美妆旗舰店:小美']);
+    const subPw = await lead.ok<{ value: string }>('secrets.reveal', {
+      ref: { collection: `shop-${shopA.id}`, recordId: subA.id, field: 'password' },
+    });
+    expect(subPw.value).toBe('Sp-77 "q" <&>x');
+    expect(
+      (
+        await lead.refused('secrets.reveal', {
+          ref: { collection: `shop-${shopA.id}`, recordId: shopA.id, field: 'mainPassword' },
+        })
+      ).code,
+    ).toBe('NOT_FOUND');
+    expect((await lead.refused('shops.create', taobaoShop('新店'))).code).toBe('SYNC_SCOPE_FORBIDDEN');
+    expect((await lead.refused('deposit.list', {})).code).toBe('SYNC_SCOPE_FORBIDDEN');
+    expect((await lead.refused('team.invite', { minutes: 30 })).code).toBe('SYNC_SCOPE_FORBIDDEN');
+    // The lead's data folder and the shared folder never hold a main-account password in any readable form.
+    for (const dir of [lead.dataDir, folder])
+      for (const { bytes } of filesUnder(dir))
+        for (const c of ['CANARY-main-A1', 'CANARY-main-B2', '家居专营店'])
+          expect(bytes.includes(Buffer.from(c))).toBe(false);
+    for (const { bytes } of filesUnder(folder))
+      for (const c of ['美妆旗舰店', '王小二', '13800138000', 'Sp-77'])
+        expect(bytes.includes(Buffer.from(c))).toBe(false);
+
+    // The lead changes a sub-account password; the owner gets exactly those bytes.
+    await lead.ok('subaccounts.changePassword', {
+      id: subA.id,
+      password: 'Lead-Set 9/"x"',
+      confirm: 'Lead-Set 9/"x"',
+      generate: false,
+    });
+    await sync(lead);
+    await sync(owner);
+    const back = await owner.ok<{ value: string }>('secrets.reveal', {
+      ref: { collection: `shop-${shopA.id}`, recordId: subA.id, field: 'password' },
+    });
+    expect(back.value).toBe('Lead-Set 9/"x"');
+
+    // Owner and admin change the same password at once: one wins everywhere, the other is in the list.
+    await sync(admin);
+    await owner.ok('subaccounts.changePassword', {
+      id: subA.id,
+      password: 'Owner-Pw-111',
+      confirm: 'Owner-Pw-111',
+      generate: false,
+    });
+    await admin.ok('subaccounts.changePassword', {
+      id: subA.id,
+      password: 'Admin-Pw-222',
+      confirm: 'Admin-Pw-222',
+      generate: false,
+    });
+    await sync(owner);
+    await sync(admin);
+    await sync(owner);
+    const reveal = (m: Member) =>
+      m.ok<{ value: string }>('secrets.reveal', {
+        ref: { collection: `shop-${shopA.id}`, recordId: subA.id, field: 'password' },
+      });
+    const winner = (await reveal(owner)).value;
+    expect((await reveal(admin)).value).toBe(winner);
+    const conflicts = [
+      ...(await owner.ok<ConflictView[]>('team.conflicts')),
+      ...(await admin.ok<ConflictView[]>('team.conflicts')),
+    ];
+    const c = conflicts.find((x) => x.field === 'password');
+    expect(c).toMatchObject({ secret: true, kept: null, lost: null });
+    const holder = (await owner.ok<ConflictView[]>('team.conflicts')).some((x) => x.cid === c?.cid)
+      ? owner
+      : admin;
+    await holder.ok('team.resolveConflict', { cid: c?.cid, choice: 'restore' });
+    await sync(holder);
+    await sync(owner);
+    await sync(admin);
+    const loser = winner === 'Owner-Pw-111' ? 'Admin-Pw-222' : 'Owner-Pw-111';
+    expect((await reveal(owner)).value).toBe(loser);
+    expect((await reveal(admin)).value).toBe(loser);
+    // The restore settles the conflict on both machines.
+    for (const m of [owner, admin])
+      expect((await m.ok<ConflictView[]>('team.conflicts')).filter((x) => x.field === 'password')).toEqual(
+        [],
+      );
+
+    // Removing the lead lists every password the lead could see.
+    const leadId = (await lead.ok<TeamStatus>('team.status')).memberId;
+    const removed = await owner.ok<{ rotate: Array<{ account: string; what: string }> }>('team.remove', {
+      memberId: leadId,
+    });
+    expect(removed.rotate).toContainEqual({
+      shopName: '美妆旗舰店',
+      account: '美妆旗舰店:小美',
+      what: 'sub-password',
+    });
+    expect(removed.rotate.some((r) => r.what === 'main-password')).toBe(false);
+    await owner.ok('subaccounts.create', generatedSub(shopA.id, '新人'));
+    await sync(owner);
+    await sync(lead);
+    expect((await lead.ok<TeamStatus>('team.status')).phase).toBe('removed');
+    expect((await lead.ok<SubAccountView[]>('subaccounts.list', {})).map((s) => s.fullName)).not.toContain(
+      '美妆旗舰店:新人',
+    );
+    const audit = await owner.ok<{ entries: Array<{ action: string }> }>('audit.list', {
+      offset: 0,
+      limit: 100,
+    });
+    expect(audit.entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['team.created', 'team.invited', 'team.approved', 'team.removed']),
+    );
+  });
+
+  it('joining needs an empty vault, and a wrong code changes nothing', async () => {
+    const folder = path.join(tempDataDir('team-folder'), 'shared');
+    const owner = await member();
+    await owner.ok('team.create', { connection: { kind: 'folder', dir: folder }, ownerName: '老板' });
+    const busy = await member();
+    await busy.ok('shops.create', taobaoShop('自己的店'));
+    const inv = await owner.ok<InviteView>('team.invite', { minutes: 30 });
+    expect(
+      (
+        await busy.refused('team.join', {
+          connection: { kind: 'folder', dir: folder },
+          code: inv.code,
+          name: 'x',
+        })
+      ).code,
+    ).toBe('SYNC_JOIN_NEEDS_EMPTY_VAULT');
+    const empty = await member();
+    const typo = inv.code.replace(/^./, (ch) => (ch === 'A' ? 'B' : 'A'));
+    expect(
+      (
+        await empty.refused('team.join', {
+          connection: { kind: 'folder', dir: folder },
+          code: typo,
+          name: 'x',
+        })
+      ).code,
+    ).toBe('SYNC_INVITE_INVALID');
+    expect((await empty.ok<TeamStatus>('team.status')).phase).toBe('not-set-up');
+    expect(fs.existsSync(path.join(empty.dataDir, 'sync'))).toBe(false);
+  });
+});
