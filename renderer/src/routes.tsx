@@ -32,6 +32,7 @@ const router = createHashRouter([
         path: 'transfer',
         element: screen(() => import('./screens/transfer/TransferScreen.tsx'), 'TransferScreen'),
       },
+      { path: 'team', element: screen(() => import('./screens/team/TeamScreen.tsx'), 'TeamScreen') },
       { path: 'audit', element: screen(() => import('./screens/AuditLogScreen.tsx'), 'AuditLogScreen') },
       { path: 'settings', element: screen(() => import('./screens/SettingsScreen.tsx'), 'SettingsScreen') },
       { path: 'shops', element: screen(() => import('./screens/shops/ShopsScreen.tsx'), 'ShopsScreen') },

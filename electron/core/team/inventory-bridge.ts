@@ -211,7 +211,10 @@ export class InventoryBridge {
           this.d.sealer.seal(col, id, f, v),
         ),
       );
-      if (!built.success) return this.d.onRefused('shop', id);
+      if (!built.success) {
+        this.d.onRefused('shop', id);
+        return;
+      }
       shop = built.data;
     }
     if (!shop) return;

@@ -2,6 +2,7 @@ import { auditActionsEn } from './audit-actions.ts';
 import { backupEn, kitEn } from './backup-en.ts';
 import { depositEn } from './deposit-en.ts';
 import { recoveryEn } from './recovery-en.ts';
+import { teamEn } from './team-en.ts';
 import { transferEn } from './transfer-en.ts';
 import { workEn } from './work-en.ts';
 import type { zhCN } from './zh-CN.ts';
@@ -29,6 +30,7 @@ export const enUS: Shape<typeof zhCN> = {
     deposit: 'Deposit refund',
     recovery: 'Recovery requests',
     transfer: 'Import & export',
+    team: 'Team & sync',
     audit: 'Audit log',
     settings: 'Settings',
   },
@@ -348,4 +350,5 @@ export const enUS: Shape<typeof zhCN> = {
   backup: backupEn,
   kit: kitEn,
   transfer: transferEn,
+  team: teamEn,
 };

@@ -2,6 +2,7 @@ import { auditActionsZh } from './audit-actions.ts';
 import { backupZh, kitZh } from './backup-zh.ts';
 import { depositZh } from './deposit-zh.ts';
 import { recoveryZh } from './recovery-zh.ts';
+import { teamZh } from './team-zh.ts';
 import { transferZh } from './transfer-zh.ts';
 import { workZh } from './work-zh.ts';
 
@@ -20,6 +21,7 @@ export const zhCN = {
     deposit: '保证金退还',
     recovery: '找回申请',
     transfer: '导入导出',
+    team: '团队与同步',
     audit: '审计日志',
     settings: '设置',
   },
@@ -330,4 +332,5 @@ export const zhCN = {
   backup: backupZh,
   kit: kitZh,
   transfer: transferZh,
+  team: teamZh,
 } as const;

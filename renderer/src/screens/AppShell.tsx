@@ -2,6 +2,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
+  CloudServerOutlined,
   DashboardOutlined,
   FileTextOutlined,
   IdcardOutlined,
@@ -22,9 +23,11 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { RecoveryNotice } from '../components/RecoveryNotice.tsx';
+import { SyncIndicator } from '../components/SyncIndicator.tsx';
 import { useActivityReporter } from '../hooks/use-activity-reporter.ts';
 import { useSession } from '../stores/session-store.ts';
 import { useWork } from '../stores/work-store.ts';
+import { useTeam } from '../team/team-store.ts';
 import { NAV_ITEMS } from './nav-items.ts';
 
 const SIDEBAR_KEY = 'shopwarden.sidebar';
@@ -43,6 +46,7 @@ const ICONS: Record<string, ReactNode> = {
   deposit: <BankOutlined />,
   recovery: <FileTextOutlined />,
   transfer: <SwapOutlined />,
+  team: <CloudServerOutlined />,
   audit: <AuditOutlined />,
   settings: <SettingOutlined />,
 };
@@ -52,6 +56,8 @@ export function AppShell() {
   const navigate = useNavigate();
   const location = useLocation();
   const lock = useSession((s) => s.lock);
+  // A team's 客服主管 has no deposits or recovery drafts: those screens are not offered (main refuses them).
+  const isLead = useTeam((s) => s.status?.role === 'lead');
   useActivityReporter(true);
   const [collapsed, setCollapsedState] = useState(sidebarCollapsed);
   const setCollapsed = (value: boolean) => {
@@ -89,7 +95,11 @@ export function AppShell() {
             mode="inline"
             selectedKeys={[location.pathname]}
             onClick={({ key }) => void navigate(key)}
-            items={NAV_ITEMS.map((n) => ({ key: n.path, icon: ICONS[n.key], label: t(`nav.${n.key}`) }))}
+            items={NAV_ITEMS.filter((n) => !(isLead && n.notForLead)).map((n) => ({
+              key: n.path,
+              icon: ICONS[n.key],
+              label: t(`nav.${n.key}`),
+            }))}
           />
         </nav>
       </Layout.Sider>
@@ -107,6 +117,7 @@ export function AppShell() {
               onClick={() => setCollapsed(!collapsed)}
             />
             <span style={{ flex: 1 }} />
+            <SyncIndicator />
             <LanguageSwitch />
             <Button icon={<LockOutlined />} onClick={() => void lock()}>
               {t('common.lock')}

@@ -1,5 +1,5 @@
 import { ExportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShopView } from '../../../../shared/contract/inventory-types.ts';
@@ -10,6 +10,7 @@ import { useMutation } from '../../hooks/use-mutation.ts';
 import { useInventory } from '../../inventory/inventory-store.ts';
 import { pickText } from '../../lib/text.ts';
 import { unsaved } from '../../lib/unsaved.ts';
+import { useTeam } from '../../team/team-store.ts';
 import { ShopFormModal } from './ShopFormModal.tsx';
 
 export function ShopsScreen() {
@@ -19,6 +20,8 @@ export function ShopsScreen() {
   const { execute } = useMutation();
   const [editing, setEditing] = useState<ShopView | null>(null);
   const [open, setOpen] = useState(false);
+  // A team's 客服主管 works on shops without their main account; creating and editing shops is not theirs.
+  const isLead = useTeam((st) => st.status?.role === 'lead');
 
   useEffect(() => {
     void ensureLoaded();
@@ -40,28 +43,38 @@ export function ShopsScreen() {
     }
   }, [shops, open]);
 
-  const secret = (shop: ShopView, field: string, label: string, masked?: string | null) => (
-    <SecretField
-      secret={{ collection: `shop-${shop.id}`, recordId: shop.id, field }}
-      label={`${shop.name} ${label}`}
-      masked={masked ?? null}
-    />
+  const hidden = (
+    <Tooltip title={t('team.hiddenMainHelp')}>
+      <Tag>{t('team.hiddenMain')}</Tag>
+    </Tooltip>
   );
+  const secret = (shop: ShopView, field: string, label: string, masked?: string | null) =>
+    shop.mainHidden ? (
+      hidden
+    ) : (
+      <SecretField
+        secret={{ collection: `shop-${shop.id}`, recordId: shop.id, field }}
+        label={`${shop.name} ${label}`}
+        masked={masked ?? null}
+      />
+    );
 
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Title level={2}>{t('inv.shops.title')}</Typography.Title>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => {
-            setEditing(null);
-            setOpen(true);
-          }}
-        >
-          {t('inv.shops.create')}
-        </Button>
+        {!isLead && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setEditing(null);
+              setOpen(true);
+            }}
+          >
+            {t('inv.shops.create')}
+          </Button>
+        )}
       </Space>
       <Table<ShopView>
         rowKey="id"
@@ -111,20 +124,30 @@ export function ShopsScreen() {
             title: t('inv.shops.phone'),
             key: 'phone',
             width: 190,
-            render: (_, s) => (s.phoneMasked ? secret(s, 'phone', t('inv.shops.phone'), s.phoneMasked) : '—'),
+            render: (_, s) =>
+              s.mainHidden
+                ? hidden
+                : s.phoneMasked
+                  ? secret(s, 'phone', t('inv.shops.phone'), s.phoneMasked)
+                  : '—',
           },
           {
             title: t('inv.shops.email'),
             key: 'email',
             width: 220,
             ellipsis: true,
-            render: (_, s) => (s.emailMasked ? secret(s, 'email', t('inv.shops.email'), s.emailMasked) : '—'),
+            render: (_, s) =>
+              s.mainHidden
+                ? hidden
+                : s.emailMasked
+                  ? secret(s, 'email', t('inv.shops.email'), s.emailMasked)
+                  : '—',
           },
           {
             title: t('inv.shops.deposit'),
             dataIndex: 'depositAmount',
             width: 110,
-            render: (v: number) => `¥${v.toFixed(2)}`,
+            render: (v: number, s) => (s.mainHidden ? hidden : `¥${v.toFixed(2)}`),
           },
           { title: t('inv.shops.subCount'), dataIndex: 'subAccountCount', width: 80 },
           {
@@ -134,25 +157,29 @@ export function ShopsScreen() {
             fixed: 'right',
             render: (_, s) => (
               <Space size={0}>
-                <Button
-                  type="link"
-                  size="small"
-                  onClick={() => {
-                    setEditing(s);
-                    setOpen(true);
-                  }}
-                >
-                  {t('inv.common.edit')}
-                </Button>
-                <Button
-                  type="link"
-                  size="small"
-                  onClick={() =>
-                    void execute(() => mutate('shops.setArchived', { id: s.id, archived: !s.archived }))
-                  }
-                >
-                  {s.archived ? t('inv.shops.restore') : t('inv.shops.archive')}
-                </Button>
+                {!isLead && (
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => {
+                      setEditing(s);
+                      setOpen(true);
+                    }}
+                  >
+                    {t('inv.common.edit')}
+                  </Button>
+                )}
+                {!isLead && (
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() =>
+                      void execute(() => mutate('shops.setArchived', { id: s.id, archived: !s.archived }))
+                    }
+                  >
+                    {s.archived ? t('inv.shops.restore') : t('inv.shops.archive')}
+                  </Button>
+                )}
                 <Button
                   type="link"
                   size="small"
