@@ -38,6 +38,7 @@ export const teamEn: typeof teamZh = {
     dir: 'Folder path',
     dirHelp:
       'e.g. \\\\NAS\\share\\Shopwarden or /Volumes/share/Shopwarden; every computer must reach the same folder.',
+    required: 'Required',
     test: 'Test connection',
     tested: 'Connected: reading and writing work.',
     httpWarning:

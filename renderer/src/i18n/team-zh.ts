@@ -33,6 +33,7 @@ export const teamZh = {
     passwordHelp: '坚果云请使用“安全选项 → 第三方应用管理”里生成的应用密码，不要用登录密码。',
     dir: '文件夹路径',
     dirHelp: '如 \\\\NAS\\共享\\店务管家 或 /Volumes/共享/店务管家；每台电脑都要能访问同一个文件夹。',
+    required: '必填',
     test: '测试连接',
     tested: '连接正常，可以读写。',
     httpWarning:

@@ -53,6 +53,12 @@ export function sameValue(a: FieldValue, b: FieldValue): boolean {
   return a === b;
 }
 
+/**
+ * Bookkeeping fields merge like any other, but two machines writing them at once is not something a person
+ * needs to look at (every edit stamps updatedAt), so they never enter the conflict list.
+ */
+const QUIET_FIELDS = new Set(['updatedAt']);
+
 /** The winner of two writes to a field saw the loser unless it replaced something older than it. */
 function concurrent(winner: FieldCell, loser: FieldCell): boolean {
   return winner.b === null || compareHlc(winner.b, loser.h) < 0;
@@ -84,7 +90,7 @@ export function applyChange(
       fields[field] = incoming;
       changed = true;
     }
-    if (!sameValue(winner.v, loser.v) && concurrent(winner, loser)) {
+    if (!QUIET_FIELDS.has(field) && !sameValue(winner.v, loser.v) && concurrent(winner, loser)) {
       conflicts.push({
         scope: change.scope,
         kind: change.kind,

@@ -22,7 +22,6 @@ export function ConnectionFields({ kind }: { kind: 'webdav' | 'folder' }) {
     <>
       <Form.Item name="kind" label={t('team.setup.kind')}>
         <Radio.Group
-          optionType="button"
           options={[
             { value: 'webdav', label: t('team.setup.webdav') },
             { value: 'folder', label: t('team.setup.folder') },
@@ -35,14 +34,14 @@ export function ConnectionFields({ kind }: { kind: 'webdav' | 'folder' }) {
             name="url"
             label={t('team.setup.url')}
             extra={t('team.setup.urlHelp')}
-            rules={[{ required: true, message: t('team.setup.url') }]}
+            rules={[{ required: true, message: t('team.setup.required') }]}
           >
             <Input placeholder="https://dav.jianguoyun.com/dav/店务管家" autoComplete="url" />
           </Form.Item>
           <Form.Item
             name="username"
             label={t('team.setup.username')}
-            rules={[{ required: true, message: t('team.setup.username') }]}
+            rules={[{ required: true, message: t('team.setup.required') }]}
           >
             <Input autoComplete="username" />
           </Form.Item>
@@ -50,7 +49,7 @@ export function ConnectionFields({ kind }: { kind: 'webdav' | 'folder' }) {
             name="password"
             label={t('team.setup.password')}
             extra={t('team.setup.passwordHelp')}
-            rules={[{ required: true, message: t('team.setup.password') }]}
+            rules={[{ required: true, message: t('team.setup.required') }]}
           >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
@@ -60,7 +59,7 @@ export function ConnectionFields({ kind }: { kind: 'webdav' | 'folder' }) {
           name="dir"
           label={t('team.setup.dir')}
           extra={t('team.setup.dirHelp')}
-          rules={[{ required: true, message: t('team.setup.dir') }]}
+          rules={[{ required: true, message: t('team.setup.required') }]}
         >
           <Input />
         </Form.Item>

@@ -7,6 +7,8 @@ import { useMutation } from '../../hooks/use-mutation.ts';
 import { useTeam } from '../../team/team-store.ts';
 import { ConnectionFields, type ConnectionValues, toConnection } from './ConnectionFields.tsx';
 
+const CONNECTION_FIELDS = ['kind', 'url', 'username', 'password', 'dir'] as const;
+
 interface Values extends ConnectionValues {
   mode: 'create' | 'join';
   ownerName?: string;
@@ -25,7 +27,9 @@ export function SetupCard() {
   const [busy, setBusy] = useState(false);
 
   const run = async (what: 'test' | 'go') => {
-    const v = await form.validateFields();
+    // Testing needs only the location; going on needs the rest of the form too.
+    const v =
+      what === 'test' ? await form.validateFields([...CONNECTION_FIELDS]) : await form.validateFields();
     setBusy(true);
     try {
       const connection = toConnection(v);
@@ -82,7 +86,7 @@ export function SetupCard() {
           <Form.Item
             name="ownerName"
             label={t('team.setup.ownerName')}
-            rules={[{ required: true, message: t('team.setup.ownerName') }]}
+            rules={[{ required: true, message: t('team.setup.required') }]}
           >
             <Input maxLength={40} />
           </Form.Item>
@@ -93,14 +97,14 @@ export function SetupCard() {
               name="code"
               label={t('team.setup.code')}
               extra={t('team.setup.codeHelp')}
-              rules={[{ required: true, message: t('team.setup.code') }]}
+              rules={[{ required: true, message: t('team.setup.required') }]}
             >
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} spellCheck={false} />
             </Form.Item>
             <Form.Item
               name="memberName"
               label={t('team.setup.memberName')}
-              rules={[{ required: true, message: t('team.setup.memberName') }]}
+              rules={[{ required: true, message: t('team.setup.required') }]}
             >
               <Input maxLength={40} />
             </Form.Item>

@@ -27,7 +27,7 @@ export function StatusCard({ status }: { status: TeamStatus }) {
       role="region"
       aria-label={t('team.status.title')}
       extra={
-        status.role && (
+        status.connection && (
           <Button
             icon={<SyncOutlined spin={busy || status.phase === 'syncing'} />}
             disabled={busy}

@@ -1,0 +1,158 @@
+// 团队与同步 in the built UI, with a real Apache mod_dav started by the test: the owner connects and makes
+// an invite, a CS lead on another machine joins, both read the same safety code, the owner approves with
+// one shop; the lead then sees that shop's sub-accounts and no main-account field, no deposit screen. Then a
+// conflict between two members is resolved from the list.
+import { getRandomValues } from 'node:crypto';
+import type { ConflictView, InviteView, TeamMembersView } from '../../shared/contract/team-types.ts';
+import { type DavServer, startApache } from '../sync/support/webdav-servers.ts';
+import { expect, test } from './fixtures.ts';
+import { chooseOption, openUnlocked, seedShopViaCore } from './pages/inventory-pages.ts';
+import { secondMember, TeamPage } from './pages/team-pages.ts';
+import { ShellPage } from './pages/vault-pages.ts';
+import { expectNoSideScroll, WIDTHS } from './pages/work-pages.ts';
+
+// Two members' apps and a real server in one test: more than the default minute.
+test.describe.configure({ timeout: 120_000 });
+
+let server: DavServer;
+test.beforeAll(async () => {
+  server = await startApache();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+/** Each test its own team folder on the one server. */
+const place = () => {
+  const folder = Buffer.from(getRandomValues(new Uint8Array(6))).toString('hex');
+  return { url: `${server.url}-${folder}`, username: server.username, password: server.password };
+};
+
+test('connect, invite, approve with the safety code; the lead sees its shop without the main account', async ({
+  app,
+  page,
+  browser,
+}) => {
+  const owner = await openUnlocked(app, page);
+  await seedShopViaCore(owner, '美妆旗舰店', ['小美', '小丽']);
+  await seedShopViaCore(owner, '家居专营店', ['小家']);
+  const where = place();
+  const team = new TeamPage(page);
+  await team.open();
+  await team.create(where, '老板');
+  // The header says it, on every screen.
+  await new ShellPage(page).go(/店铺/);
+  await team.expectPhase('已同步');
+  await team.open();
+  const code = await team.makeInvite();
+
+  const lead = await secondMember(browser);
+  try {
+    const leadTeam = new TeamPage(lead.page);
+    await leadTeam.open();
+    const leadCode = await leadTeam.join(where, code, '客服主管小李');
+    await team.syncNow();
+    const request = page.getByRole('group', { name: '客服主管小李' });
+    await expect(request.getByTestId('owner-safety-code')).toHaveText(leadCode);
+    await chooseOption(page, request.getByLabel('可管理的店铺'), '美妆旗舰店');
+    await request.getByRole('button', { name: '安全码一致，批准' }).click();
+    await expect(page.getByText('已批准 客服主管小李 加入')).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: '成员' }).getByRole('row', { name: /客服主管小李/ }),
+    ).toContainText('美妆旗舰店');
+
+    await leadTeam.syncNow();
+    await expect(lead.page.getByRole('region', { name: '同步状态' })).toContainText('客服主管');
+    const shell = new ShellPage(lead.page);
+    await expect(shell.nav().getByRole('menuitem', { name: /保证金退还/ })).toHaveCount(0);
+    await expect(shell.nav().getByRole('menuitem', { name: /找回申请/ })).toHaveCount(0);
+    await shell.go(/店铺/);
+    const row = lead.page.getByRole('row', { name: /美妆旗舰店/ });
+    await expect(row).toBeVisible();
+    await expect(row.getByText('无权查看')).toHaveCount(4);
+    await expect(lead.page.getByRole('row', { name: /家居专营店/ })).toHaveCount(0);
+    await expect(lead.page.getByRole('button', { name: /新建店铺/ })).toHaveCount(0);
+    await shell.go(/子账号/);
+    await expect(lead.page.getByText('美妆旗舰店:小美')).toBeVisible();
+    await expect(lead.page.getByText('美妆旗舰店:小丽')).toBeVisible();
+    await expect(lead.page.getByText('家居专营店:小家')).toHaveCount(0);
+    // The screen holds together at every supported width.
+    await leadTeam.open();
+    for (const width of WIDTHS) {
+      await lead.page.setViewportSize({ width, height: 820 });
+      await expectNoSideScroll(lead.page);
+    }
+  } finally {
+    await lead.close();
+  }
+});
+
+test('a conflict between two members is resolved from the list', async ({ app, page, browser }) => {
+  const owner = await openUnlocked(app, page);
+  const shopId = await seedShopViaCore(owner, '美妆旗舰店', ['小美']);
+  const where = place();
+  const call = async <T>(core: typeof owner.core, method: string, payload: unknown = {}) => {
+    const r = await core.dispatch(method, payload);
+    if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+    return r.value as T;
+  };
+  const connection = { kind: 'webdav', ...where };
+  await call(owner.core, 'team.create', { connection, ownerName: '老板' });
+  const admin = await secondMember(browser);
+  try {
+    const inv = await call<InviteView>(owner.core, 'team.invite', { minutes: 30 });
+    await call(admin.core, 'team.join', { connection, code: inv.code, name: '管理员小王' });
+    await call(owner.core, 'team.syncNow');
+    const join = (await call<TeamMembersView>(owner.core, 'team.members')).joins[0];
+    await call(owner.core, 'team.approve', {
+      inviteId: join?.inviteId,
+      memberId: join?.memberId,
+      grant: { role: 'admin', shops: [] },
+    });
+    await call(admin.core, 'team.syncNow');
+    const subs = await call<Array<{ id: string; fullName: string }>>(owner.core, 'subaccounts.list', {
+      shopId,
+    });
+    const subId = subs[0]?.id;
+    // Both give the sub-account another template at the same moment: one wins everywhere, the other is listed.
+    await call(owner.core, 'subaccounts.bulkSetTemplate', {
+      ids: [subId],
+      templateId: 'builtin-taobao-operations',
+      confirmHighRisk: true,
+    });
+    await call(admin.core, 'subaccounts.bulkSetTemplate', {
+      ids: [subId],
+      templateId: 'builtin-taobao-aftersales',
+      confirmHighRisk: true,
+    });
+    await call(owner.core, 'team.syncNow');
+    await call(admin.core, 'team.syncNow');
+    await call(owner.core, 'team.syncNow');
+    const ownerList = await call<ConflictView[]>(owner.core, 'team.conflicts');
+    const holder = ownerList.length ? { core: owner.core, page } : { core: admin.core, page: admin.page };
+    const c = (await call<ConflictView[]>(holder.core, 'team.conflicts')).find(
+      (x) => x.field === 'templateId',
+    );
+    expect(c).toBeTruthy();
+
+    const team = new TeamPage(holder.page);
+    await team.open();
+    const conflicts = holder.page.getByRole('region', { name: '冲突记录' });
+    const rowOf = conflicts.getByRole('row', { name: /templateId/ });
+    await expect(rowOf).toContainText('美妆旗舰店:小美');
+    await expect(rowOf).toContainText(c?.lost ?? '');
+    await rowOf.getByRole('button', { name: '恢复被覆盖的值' }).click();
+    await expect(holder.page.getByText('已恢复，其他成员下次同步时生效')).toBeVisible();
+    await expect(conflicts.getByRole('row', { name: /templateId/ })).toHaveCount(0);
+    // Everyone ends on the restored template.
+    await call(holder.core, 'team.syncNow');
+    await call(owner.core, 'team.syncNow');
+    await call(admin.core, 'team.syncNow');
+    for (const core of [owner.core, admin.core]) {
+      const list = await call<Array<{ templateId: string | null }>>(core, 'subaccounts.list', { shopId });
+      expect(list[0]?.templateId).toBe(c?.lost);
+    }
+  } finally {
+    await admin.close();
+  }
+});
