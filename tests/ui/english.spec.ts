@@ -43,6 +43,7 @@ test('in English, no screen shows a Chinese word of its own', async ({ app, page
     [/ Temporary agents$/, 'flagship:temp01'],
     [/ Deposit refund$/, 'Deposit'],
     [/ Recovery requests$/, 'Recovery'],
+    [/ Team & sync$/, 'Connect a sync location'],
     [/ Settings$/, 'Settings'],
   ] as const) {
     await shell.go(menu);

@@ -356,6 +356,11 @@ export class TeamService {
     return this.status();
   }
 
+  /** Resolves once no sync operation is running (tests, the benchmark). */
+  async idle(): Promise<void> {
+    await this.open?.engine.idle();
+  }
+
   setPollSeconds(seconds: number): TeamStatus {
     const o = this.need();
     o.pollSeconds = seconds;

@@ -29,6 +29,7 @@ export const teamEn: typeof teamZh = {
     webdav: 'WebDAV (Jianguoyun / Nextcloud / NAS)',
     folder: 'Shared folder (NAS share, cloud-drive sync folder)',
     url: 'WebDAV address',
+    urlPlaceholder: 'https://dav.jianguoyun.com/dav/Shopwarden',
     urlHelp:
       'Jianguoyun: https://dav.jianguoyun.com/dav/Shopwarden (create the folder on the web first); NAS: https://nas-address:5006/team-folder',
     username: 'User name',

@@ -26,6 +26,7 @@ export const teamZh = {
     webdav: 'WebDAV（坚果云 / Nextcloud / NAS）',
     folder: '共享文件夹（NAS 共享盘、网盘同步文件夹）',
     url: 'WebDAV 地址',
+    urlPlaceholder: 'https://dav.jianguoyun.com/dav/店务管家',
     urlHelp:
       '坚果云：https://dav.jianguoyun.com/dav/店务管家（先在坚果云网页版建好这个文件夹）；NAS：https://NAS地址:5006/团队文件夹',
     username: '用户名',

@@ -36,7 +36,7 @@ export function ConnectionFields({ kind }: { kind: 'webdav' | 'folder' }) {
             extra={t('team.setup.urlHelp')}
             rules={[{ required: true, message: t('team.setup.required') }]}
           >
-            <Input placeholder="https://dav.jianguoyun.com/dav/店务管家" autoComplete="url" />
+            <Input placeholder={t('team.setup.urlPlaceholder')} autoComplete="url" />
           </Form.Item>
           <Form.Item
             name="username"
