@@ -41,7 +41,7 @@ export interface SyncEngineOptions {
   readonly pollMs?: number;
   /** Quiet time after a change before it goes up (default 1 s). */
   readonly debounceMs?: number;
-  /** At most one upload per this many ms while changes keep coming (default 10 s). */
+  /** At most one upload per this many ms while changes keep coming (default 15 s). */
   readonly pushGapMs?: number;
 }
 
@@ -134,6 +134,7 @@ export class SyncEngine {
   private pushTimer: TimerHandle | null = null;
   private pollTimer: TimerHandle | null = null;
   private lastPushAt = Number.NEGATIVE_INFINITY;
+  private lastPullAt = Number.NEGATIVE_INFINITY;
   private attempt = 0;
   private error: SyncStatus['error'] = null;
   private nextTryAt: number | null = null;
@@ -366,14 +367,24 @@ export class SyncEngine {
   // ---- sync -----------------------------------------------------------------------------------------
 
   /** Uploads what is queued, then reads what others wrote. Throws what the target threw. */
-  syncNow(): Promise<{ uploaded: number; applied: number }> {
+  /**
+   * `full` (a poll, 立即同步): read what changed, then upload. `push` (after local changes): upload only, unless
+   * the last read is older than the poll interval — one request per upload is what keeps a stream of small
+   * edits inside a WebDAV request budget.
+   */
+  syncNow(mode: 'full' | 'push' = 'full'): Promise<{ uploaded: number; applied: number }> {
     return this.serial(async () => {
       this.busy = true;
       this.emit();
       try {
+        const read = mode === 'full' || this.opts.clock.now() - this.lastPullAt >= this.pollMs;
         // Read first: a segment is sealed when it is built, so building it after the newest keyrings are in
-        // means nothing goes out under a key epoch that a removal has already replaced.
-        const { entries, applied, touched } = await pull(this.ctx);
+        // means nothing goes out under a key epoch that a removal has already replaced (a push-only upload
+        // can be at most one poll interval behind on that).
+        const { entries, applied, touched } = read
+          ? await pull(this.ctx)
+          : { entries: null, applied: 0, touched: [] };
+        if (read) this.lastPullAt = this.opts.clock.now();
         if (touched.length) for (const fn of this.remoteListeners) fn(touched);
         // Keyrings before segments: a reader that sees a segment sealed with a new key (a shop just added)
         // always finds that key in its keyring in the same listing, never skips the group for want of it.
@@ -381,7 +392,7 @@ export class SyncEngine {
         const uploaded = await push(this.ctx);
         if (uploaded) this.lastPushAt = this.opts.clock.now();
         if (uploaded) this.waitingCount = this.store.readOutbox().entries.length;
-        await team.readJoins(this.ctx, entries);
+        if (entries) await team.readJoins(this.ctx, entries);
         if (this.ctx.state.joining && myGrant(this.ctx)) this.ctx.state.joining = null;
         this.ctx.state.lastSyncAt = this.opts.clock.now();
         this.attempt = 0;
@@ -451,11 +462,11 @@ export class SyncEngine {
     const now = this.opts.clock.now();
     const delay = Math.max(
       this.opts.debounceMs ?? 1000,
-      this.lastPushAt + (this.opts.pushGapMs ?? 10_000) - now,
+      this.lastPushAt + (this.opts.pushGapMs ?? 15_000) - now,
     );
     this.pushTimer = this.opts.clock.setTimeout(() => {
       this.pushTimer = null;
-      this.ticking = this.tick();
+      this.ticking = this.tick('push');
     }, delay);
   }
 
@@ -464,14 +475,15 @@ export class SyncEngine {
     if (this.pollTimer) this.opts.clock.clearTimeout(this.pollTimer);
     this.pollTimer = this.opts.clock.setTimeout(() => {
       this.pollTimer = null;
-      this.ticking = this.tick();
+      this.ticking = this.tick('full');
     }, delay);
   }
 
-  private async tick(): Promise<void> {
+  private async tick(mode: 'full' | 'push'): Promise<void> {
     try {
-      await this.syncNow();
-      this.schedule(Math.max(this.pollMs, 1000));
+      await this.syncNow(mode);
+      // An upload leaves the poll schedule as it was; a poll sets the next one.
+      if (mode === 'full' || !this.pollTimer) this.schedule(Math.max(this.pollMs, 1000));
     } catch (err) {
       this.attempt++;
       const wait = backoffDelay(
