@@ -116,7 +116,8 @@ export async function syncBench(): Promise<Row[]> {
       clock.advance(1800);
       await owner.core.team.idle();
     }
-    clock.advance(60_000);
+    // The last changes go up at most one upload gap later.
+    clock.advance(20_000);
     await owner.core.team.idle();
     const run = proxy.log.slice(start);
     const puts = run.filter((r) => r.method === 'PUT' && r.path.includes('/s-'));
@@ -160,7 +161,7 @@ export async function syncBench(): Promise<Row[]> {
     const waits: number[] = [];
     for (let i = 0; i < 5; i++) {
       // Each change well after the last upload, as a person's edits usually are.
-      await new Promise((r) => setTimeout(r, 16_000));
+      await new Promise((r) => setTimeout(r, 21_000));
       const key = { scope: staffScope('s1'), kind: 'subaccount', id: `v${i}` };
       const t = performance.now();
       a.engine.put(key, { name: `s1:v${i}`, s_password: `pw${i}` });

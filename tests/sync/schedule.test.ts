@@ -1,5 +1,5 @@
 // When requests happen, on a clock the test moves: a lone change goes up about a second after it was made,
-// a stream of changes costs one upload per 15 s and no extra reads, and polls come at the set interval.
+// a stream of changes costs one upload per 20 s and no extra reads, and polls come at the set interval.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FolderTarget } from '../../electron/core/sync/targets/folder-target.ts';
@@ -48,7 +48,7 @@ describe('sync schedule', () => {
       clock.advance(1800);
       await m.engine.idle();
     }
-    clock.advance(15_000);
+    clock.advance(20_000);
     await m.engine.idle();
     expect(m.engine.status().waiting).toBe(0);
     const used = target.counters.requests - before;

@@ -41,7 +41,7 @@ export interface SyncEngineOptions {
   readonly pollMs?: number;
   /** Quiet time after a change before it goes up (default 1 s). */
   readonly debounceMs?: number;
-  /** At most one upload per this many ms while changes keep coming (default 15 s). */
+  /** At most one upload per this many ms while changes keep coming (default 20 s). */
   readonly pushGapMs?: number;
 }
 
@@ -462,7 +462,7 @@ export class SyncEngine {
     const now = this.opts.clock.now();
     const delay = Math.max(
       this.opts.debounceMs ?? 1000,
-      this.lastPushAt + (this.opts.pushGapMs ?? 15_000) - now,
+      this.lastPushAt + (this.opts.pushGapMs ?? 20_000) - now,
     );
     this.pushTimer = this.opts.clock.setTimeout(() => {
       this.pushTimer = null;
