@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyId } from '../../electron/core/sync/crypto/scope-keys.ts';
-import { openSegment, readSegment } from '../../electron/core/sync/segment.ts';
-import { TEAM_FILE } from '../../electron/core/sync/targets/target.ts';
+import { encodeSegment, openSegment, readSegment } from '../../electron/core/sync/segment.ts';
+import { segmentName, TEAM_FILE } from '../../electron/core/sync/targets/target.ts';
 import { mainScope, staffScope } from '../../shared/domain/sync/scopes.ts';
 import {
   canaryHits,
@@ -268,6 +268,75 @@ describe.each(kinds)('team sync over $name', (kind) => {
       await t.lead.engine.syncNow();
       expect(t.lead.engine.team().version).toBe(version);
       expect(t.lead.engine.status().reports.map((r) => r.code)).toContain('rollback');
+    },
+  );
+
+  it.skipIf(!kind.available)(
+    `a lead's own signed segment writing a main account, another shop or with another's stamp is refused ${skipReason}`,
+    async () => {
+      const t = await threeMemberTeam(server.makeTarget);
+      const [shopA, shopB] = t.shops;
+      t.owner.engine.put(
+        { scope: mainScope(shopA), kind: 'shop-main', id: shopA },
+        { s_mainPassword: 'real-main' },
+      );
+      await settle([t.owner, t.admin, t.lead]);
+      const before = structuredClone(t.owner.engine.allRecords());
+      // The lead's machine, tampered with: it signs with its own key and seals with the only key it has for
+      // shop A (staff), but the changes inside claim other scopes or another member's stamp.
+      const state = JSON.parse(
+        t.lead.sealer
+          .open(fs.readFileSync(path.join(t.lead.dir, 'state.bin')), 'shopwarden/sync/state')
+          .toString(),
+      );
+      const staffKey = (state.keys as Array<{ scope: string; epoch: number; key: string }>).find(
+        (k) => k.scope === staffScope(shopA),
+      );
+      const stamp = { w: Date.now() + 3600_000, c: 0, n: state.me.id };
+      const forged = [
+        {
+          scope: mainScope(shopA),
+          kind: 'shop-main',
+          id: shopA,
+          h: stamp,
+          set: { s_mainPassword: { v: 'stolen', b: null } },
+        },
+        {
+          scope: staffScope(shopB),
+          kind: 'subaccount',
+          id: 'x',
+          h: { ...stamp, c: 1 },
+          set: { name: { v: 'b:x', b: null } },
+        },
+        {
+          scope: staffScope(shopA),
+          kind: 'subaccount',
+          id: 'y',
+          h: { ...stamp, c: 2, n: t.owner.engine.memberId },
+          set: { name: { v: 'a:y', b: null } },
+        },
+      ];
+      const bytes = encodeSegment({
+        team: state.team,
+        author: state.me,
+        seq: state.mySeq + 1,
+        prev: state.myHead,
+        changes: forged as never,
+        keys: new Map(forged.map((c) => [c.scope, staffKey as NonNullable<typeof staffKey>])),
+      });
+      await server.makeTarget().put(segmentName(state.me.id, state.mySeq + 1), bytes);
+      await t.owner.engine.syncNow();
+      await t.admin.engine.syncNow();
+      for (const m of [t.owner, t.admin]) {
+        expect(structuredClone(m.engine.allRecords())).toEqual(before);
+        const codes = m.engine.status().reports.map((r) => r.code);
+        expect(codes).toContain('not-entitled');
+        expect(codes).toContain('forged-stamp');
+      }
+      expect(
+        t.owner.engine.get({ scope: mainScope(shopA), kind: 'shop-main', id: shopA })?.fields.s_mainPassword
+          ?.v,
+      ).toBe('real-main');
     },
   );
 
