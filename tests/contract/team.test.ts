@@ -218,6 +218,21 @@ describe('team area (three cores, shared folder)', () => {
       what: 'sub-password',
     });
     expect(removed.rotate.some((r) => r.what === 'main-password')).toBe(false);
+    // Each of those passwords is a follow-up on the dashboard (as for a person who left), on every admin's
+    // computer, until it is changed.
+    const reminders = await owner.ok<Array<{ kind: string; fullName: string }>>('reminders.list');
+    expect(reminders).toContainEqual(
+      expect.objectContaining({ kind: 'leaver-account', fullName: '美妆旗舰店:小美（客服主管小李）' }),
+    );
+    await sync(owner);
+    await sync(admin);
+    expect(await admin.ok<Array<{ kind: string }>>('reminders.list')).toContainEqual(
+      expect.objectContaining({ kind: 'leaver-account' }),
+    );
+    await owner.ok('subaccounts.changePassword', { id: subA.id, generate: true });
+    expect(
+      (await owner.ok<Array<{ kind: string }>>('reminders.list')).some((r) => r.kind === 'leaver-account'),
+    ).toBe(false);
     await owner.ok('subaccounts.create', generatedSub(shopA.id, '新人'));
     await sync(owner);
     await sync(lead);

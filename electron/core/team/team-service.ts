@@ -309,12 +309,42 @@ export class TeamService {
         what: it.kind === 'subaccount' ? 'sub-password' : it.kind === 'shop-main' ? 'main-password' : 'other',
       };
     });
+    this.markFollowUps(items, name);
     this.d.audit.append({
       action: 'team.removed',
       object: `member/${memberId}`,
       summary: `${name}: ${rotate.length} 个密码待更换 / passwords to change`,
     });
     return { members: this.members(), rotate };
+  }
+
+  /**
+   * Every active sub-account whose password the removed member could see becomes a follow-up like a leaver's
+   * (离职): a dashboard reminder on every admin's computer until its password is changed or it is disabled.
+   */
+  private markFollowUps(
+    items: ReadonlyArray<{ scope: string; kind: string; id: string }>,
+    name: string,
+  ): void {
+    const at = new Date(this.d.clock.now()).toISOString();
+    const byShop = new Map<string, string[]>();
+    for (const it of items) {
+      const shopId = /^shop\/([^/]+)\/staff$/.exec(it.scope)?.[1];
+      if (it.kind === 'subaccount' && shopId) byShop.set(shopId, [...(byShop.get(shopId) ?? []), it.id]);
+    }
+    for (const [shopId, ids] of byShop) {
+      const doc = this.d.store.shopStore(shopId)?.get();
+      if (!doc) continue;
+      const subAccounts = { ...doc.subAccounts };
+      let changed = false;
+      for (const id of ids) {
+        const sub = subAccounts[id];
+        if (sub?.status !== 'active' || sub.leaver) continue;
+        subAccounts[id] = { ...sub, leaver: { name: name.slice(0, 40), at }, updatedAt: at };
+        changed = true;
+      }
+      if (changed) this.d.store.writeShop({ shop: doc.shop, subAccounts });
+    }
   }
 
   conflicts(): ConflictView[] {
