@@ -271,6 +271,35 @@ describe('crashes and the local disk', () => {
     expect(owner.engine.status().reports.filter((r) => r.code === 'tampered')).toEqual([]);
   }, 60_000);
 
+  it('changes from others that the local documents could not take are handed over again after a restart', async () => {
+    const shared = path.join(tempDir('shared'), 'team');
+    const t = await threeMemberTeam(folderTarget(shared));
+    t.owner.engine.put(sub('h1'), { name: 'a:h1', password: 'p1' });
+    await t.owner.engine.syncNow();
+    // The admin's documents refuse (a lock or a full disk at that moment).
+    const got: string[] = [];
+    const off = t.admin.engine.onRemoteChanges(() => false);
+    await t.admin.engine.syncNow();
+    off();
+    expect(t.admin.engine.get(sub('h1'))).toBeDefined();
+    const restarted = t.admin.reopen();
+    restarted.engine.onRemoteChanges((records) => {
+      got.push(...records.map((r) => r.id));
+      return true;
+    });
+    restarted.engine.redeliver();
+    expect(got).toContain('h1');
+    // Delivered once: a second restart has nothing left to hand over.
+    const again = restarted.reopen();
+    const more: string[] = [];
+    again.engine.onRemoteChanges((records) => {
+      more.push(...records.map((r) => r.id));
+      return true;
+    });
+    again.engine.redeliver();
+    expect(more).toEqual([]);
+  });
+
   it('a full local disk refuses the change with nothing written, and works again afterwards', async () => {
     const t = await threeMemberTeam(folderTarget(path.join(tempDir('shared'), 'team')));
     t.admin.engine.put(sub('d0'), { name: 'a:d0', password: 'kept' });

@@ -120,6 +120,7 @@ function newState(me: PrivateIdentity): SyncState {
     joining: null,
     lastSyncAt: null,
     excluded: false,
+    undelivered: [],
   };
 }
 
@@ -142,7 +143,7 @@ export class SyncEngine {
   private ticking: Promise<void> = Promise.resolve();
   private running = false;
   private readonly listeners = new Set<() => void>();
-  private readonly remoteListeners = new Set<(records: SyncRecord[]) => void>();
+  private readonly remoteListeners = new Set<(records: SyncRecord[]) => boolean>();
 
   constructor(private readonly opts: SyncEngineOptions) {
     this.store = new LocalStore(opts.dir, opts.sealer);
@@ -183,10 +184,35 @@ export class SyncEngine {
     return run;
   }
 
-  /** Told of the records that changes from other members touched (to write them into the local stores). */
-  onRemoteChanges(fn: (records: SyncRecord[]) => void): () => void {
+  /**
+   * Told of the records that changes from other members touched (to write them into the local stores); the
+   * listener answers whether it wrote them. Until one has, their keys stay in the state as undelivered (a
+   * lock or a full disk in between), and `redeliver` hands them over again.
+   */
+  onRemoteChanges(fn: (records: SyncRecord[]) => boolean): () => void {
     this.remoteListeners.add(fn);
     return () => this.remoteListeners.delete(fn);
+  }
+
+  private deliver(records: SyncRecord[]): void {
+    const { state } = this.ctx;
+    const keys = new Set(state.undelivered);
+    for (const r of records) keys.add(recordKey(r));
+    state.undelivered = [...keys];
+    if (this.remoteListeners.size === 0 || state.undelivered.length === 0) return;
+    const all = state.undelivered
+      .map((k) => state.records[k])
+      .filter((r): r is SyncRecord => r !== undefined);
+    let ok = true;
+    for (const fn of this.remoteListeners) ok = fn(all) && ok;
+    if (ok) state.undelivered = [];
+  }
+
+  /** Hands over records a listener has not written yet (after an unlock). */
+  redeliver(): void {
+    if (this.ctx.state.undelivered.length === 0) return;
+    this.deliver([]);
+    this.persist();
   }
 
   onChange(fn: () => void): () => void {
@@ -292,7 +318,7 @@ export class SyncEngine {
     if (choice === 'restore') {
       const r = this.put(c, { [c.field]: c.lost.v });
       // The local documents take it like a change from elsewhere (it did not start in them).
-      for (const fn of this.remoteListeners) fn([r]);
+      this.deliver([r]);
     }
     this.persist();
     this.emit();
@@ -385,7 +411,7 @@ export class SyncEngine {
           ? await pull(this.ctx)
           : { entries: null, applied: 0, touched: [] };
         if (read) this.lastPullAt = this.opts.clock.now();
-        if (touched.length) for (const fn of this.remoteListeners) fn(touched);
+        if (touched.length || this.ctx.state.undelivered.length) this.deliver(touched);
         // Keyrings before segments: a reader that sees a segment sealed with a new key (a shop just added)
         // always finds that key in its keyring in the same listing, never skips the group for want of it.
         await team.publishKeyrings(this.ctx);

@@ -55,4 +55,6 @@ export interface SyncState {
   lastSyncAt: number | null;
   /** This member was removed: the list moved on under a key it was not given, and its keyring is gone. */
   excluded: boolean;
+  /** Records changed by others that the local documents have not taken yet (see SyncEngine.onRemoteChanges). */
+  undelivered: string[];
 }

@@ -124,7 +124,8 @@ export class InventoryBridge {
       else this.templateWrites(writes, w.before?.custom ?? {}, w.after.custom);
       this.d.engine.putMany(writes);
     } catch (err) {
-      // The local write stands (it is durable); what failed to queue is picked up by the next reconcile.
+      // The local write stands (it is durable) but is not queued for the team (a full disk under the outbox):
+      // it goes out with the record's next change. Logged; see the README's known limits.
       this.d.onError(err);
     }
   }
@@ -169,7 +170,8 @@ export class InventoryBridge {
     return writes.length;
   }
 
-  private remote(records: SyncRecord[]): void {
+  /** Writes others' changes into the local documents; false when it could not (they are handed over again). */
+  private remote(records: SyncRecord[]): boolean {
     this.applying = true;
     try {
       const shops = new Set<string>();
@@ -192,8 +194,10 @@ export class InventoryBridge {
         this.applyShop(id, shops.has(id), subs.get(id) ?? []);
       if (people.length) this.applyPeople(people);
       if (templates.length) this.applyTemplates(templates);
+      return true;
     } catch (err) {
       this.d.onError(err);
+      return false;
     } finally {
       this.applying = false;
     }

@@ -46,6 +46,7 @@ interface Open {
   pollSeconds: number;
   connection: Connection;
   off: () => void;
+  wipe: () => void;
 }
 
 export class TeamService {
@@ -58,13 +59,15 @@ export class TeamService {
   }
 
   /** The sync folder's own key, derived from the data key (never stored). */
-  private localSealer(): LocalSealer {
+  private localSealer(): LocalSealer & { wipe(): void } {
     const key = Buffer.from(
       hkdfSync('sha256', this.d.vault.dataKey(), Buffer.alloc(0), 'shopwarden/sync/local', 32),
     );
     return {
       seal: (plain, aad) => Buffer.from(seal(key, plain, aad), 'latin1'),
       open: (sealed, aad) => openBytes(key, sealed.toString('latin1'), aad),
+      // Overwritten once the engine that uses it is gone (lock).
+      wipe: () => key.fill(0),
     };
   }
 
@@ -73,20 +76,30 @@ export class TeamService {
     if (this.open || !fs.existsSync(path.join(this.dir, 'state.bin'))) return;
     const sealer = this.localSealer();
     const stored = loadConnection(this.dir, sealer);
-    if (!stored) return;
-    this.attach(sealer, stored.connection, stored.pollSeconds).engine.start();
+    if (!stored) {
+      sealer.wipe();
+      return;
+    }
+    const o = this.attach(sealer, stored.connection, stored.pollSeconds);
+    // Changes from others that arrived while the documents could not take them (a lock mid-sync).
+    o.engine.redeliver();
+    o.engine.start();
   }
 
   /** On lock: stops syncing and drops the engine (and the keys it held) from memory. */
   stop(): void {
-    if (!this.open) return;
-    this.open.engine.stop();
-    this.open.bridge.close();
-    this.open.off();
+    const o = this.open;
+    if (!o) return;
     this.open = null;
+    o.engine.stop();
+    o.bridge.close();
+    o.off();
+    // A sync already under way finishes (its state is saved, what it brought is handed over after the next
+    // unlock); then the sync folder's key is overwritten.
+    void o.engine.idle().finally(() => o.wipe());
   }
 
-  private attach(sealer: LocalSealer, connection: Connection, pollSeconds: number): Open {
+  private attach(sealer: LocalSealer & { wipe(): void }, connection: Connection, pollSeconds: number): Open {
     const { target } = targetFor(connection);
     const engine = new SyncEngine({
       dir: this.dir,
@@ -103,7 +116,7 @@ export class TeamService {
       onError: (err) => this.d.logError?.('team.bridge', err),
     });
     const off = engine.onChange(() => this.d.bus.emit('team.changed', this.status()));
-    this.open = { engine, bridge, pollSeconds, connection, off };
+    this.open = { engine, bridge, pollSeconds, connection, off, wipe: sealer.wipe };
     return this.open;
   }
 
@@ -395,7 +408,9 @@ export class TeamService {
     const o = this.need();
     o.pollSeconds = seconds;
     o.engine.setPollMs(seconds * 1000);
-    saveConnection(this.dir, this.localSealer(), { connection: o.connection, pollSeconds: seconds });
+    const sealer = this.localSealer();
+    saveConnection(this.dir, sealer, { connection: o.connection, pollSeconds: seconds });
+    sealer.wipe();
     return this.status();
   }
 }
