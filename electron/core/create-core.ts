@@ -329,6 +329,7 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     audit,
     bus,
     clock,
+    privateDocs: work.docs,
     logError: opts.logError,
   });
   session.onUnlocked(() => {

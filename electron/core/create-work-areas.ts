@@ -113,5 +113,13 @@ export function createWorkAreas(opts: {
     ...depositHandlers(deposits),
   };
 
-  return { handlers, reminders, registration, tempAgents, deposits, recovery };
+  return {
+    handlers,
+    reminders,
+    registration,
+    tempAgents,
+    deposits,
+    recovery,
+    docs: { deposits: depositsDoc, recovery: recoveryDoc },
+  };
 }

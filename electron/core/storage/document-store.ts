@@ -137,8 +137,22 @@ export class DocumentStore<T> {
     return this.data;
   }
 
+  private readonly setObservers = new Set<(before: T | undefined, after: T) => void>();
+
+  /** Told of every durable `set` (team sync queues what changed). */
+  onSet(fn: (before: T | undefined, after: T) => void): () => void {
+    this.setObservers.add(fn);
+    return () => this.setObservers.delete(fn);
+  }
+
   /** Durable write: keeps the previous good file as a generation, then electron-store writes atomically. */
   set(data: T): void {
+    const before = this.data;
+    this.write(data);
+    for (const fn of this.setObservers) fn(before, data);
+  }
+
+  private write(data: T): void {
     const { text, sha256 } = encodeDocumentWithSha(data, new Date(this.ctx.clock.now()).toISOString());
     this.keepCurrentAsGeneration();
     try {

@@ -14,16 +14,20 @@ import type {
 import type { MemberGrant } from '../../../shared/domain/sync/scopes.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { openBytes, seal } from '../crypto/aead.ts';
+import type { DepositsDoc } from '../deposit/deposit-schema.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { InventoryStore } from '../inventory/inventory-store.ts';
 import type { Sealer } from '../kernel/sealer.ts';
 import type { Clock } from '../ports.ts';
+import type { RecoveryDoc } from '../recovery/recovery-schema.ts';
+import type { DocumentStore } from '../storage/document-store.ts';
 import type { LocalSealer } from '../sync/local-store.ts';
 import { SyncEngine } from '../sync/sync-engine.ts';
 import { TargetError } from '../sync/targets/target.ts';
 import type { Vault } from '../vault/vault.ts';
 import { type Connection, connectionView, loadConnection, saveConnection, targetFor } from './connection.ts';
 import { InventoryBridge } from './inventory-bridge.ts';
+import { PrivateBridge } from './private-bridge.ts';
 
 export const SYNC_DIR = 'sync';
 
@@ -37,12 +41,15 @@ export interface TeamDeps {
   audit: AuditLog;
   bus: EventBus;
   clock: Clock;
+  /** Deposit cases and recovery drafts: the `private` scope (owner and admins). */
+  privateDocs: { deposits: DocumentStore<DepositsDoc>; recovery: DocumentStore<RecoveryDoc> };
   logError?: (where: string, err: unknown) => void;
 }
 
 interface Open {
   engine: SyncEngine;
   bridge: InventoryBridge;
+  privateBridge: PrivateBridge;
   pollSeconds: number;
   connection: Connection;
   off: () => void;
@@ -93,6 +100,7 @@ export class TeamService {
     this.open = null;
     o.engine.stop();
     o.bridge.close();
+    o.privateBridge.close();
     o.off();
     // A sync already under way finishes (its state is saved, what it brought is handed over after the next
     // unlock); then the sync folder's key is overwritten.
@@ -115,8 +123,15 @@ export class TeamService {
       onRefused: (kind, id) => this.d.logError?.('team.refused', new Error(`${kind} ${id}`)),
       onError: (err) => this.d.logError?.('team.bridge', err),
     });
+    const privateBridge = new PrivateBridge({
+      ...this.d.privateDocs,
+      sealer: this.d.sealer,
+      engine,
+      onRefused: (kind, id) => this.d.logError?.('team.refused', new Error(`${kind} ${id}`)),
+      onError: (err) => this.d.logError?.('team.private', err),
+    });
     const off = engine.onChange(() => this.d.bus.emit('team.changed', this.status()));
-    this.open = { engine, bridge, pollSeconds, connection, off, wipe: sealer.wipe };
+    this.open = { engine, bridge, privateBridge, pollSeconds, connection, off, wipe: sealer.wipe };
     return this.open;
   }
 
@@ -204,6 +219,7 @@ export class TeamService {
       throw targetFailure(err);
     }
     const queued = o.bridge.reconcile();
+    o.privateBridge.reconcile();
     this.d.audit.append({
       action: 'team.created',
       object: 'team',

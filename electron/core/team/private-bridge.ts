@@ -1,0 +1,240 @@
+// Deposit-refund cases and recovery drafts ↔ the team's `private` scope (owner and admins only). Same rules
+// as the inventory bridge: local writes become record changes (only cases and drafts whose objects changed,
+// only fields whose values changed); changes from others are written into the local documents, the refund
+// account number sealed again with this machine's key. Attached files stay on the computer they were
+// attached on (their names and places in the checklist travel; the files do not).
+import { isDeleted, type SyncRecord, sameValue, valuesOf } from '../../../shared/domain/sync/records.ts';
+import { type CaseRecord, caseSchema, type DepositsDoc } from '../deposit/deposit-schema.ts';
+import type { Sealer } from '../kernel/sealer.ts';
+import { draftSchema, type RecoveryDoc } from '../recovery/recovery-schema.ts';
+import type { DocumentStore } from '../storage/document-store.ts';
+import type { SyncEngine } from '../sync/sync-engine.ts';
+import type { Fields } from './record-mapping.ts';
+
+/** The sealing collection of a case's account number (as the deposit service seals it). */
+const DEPOSIT_COLLECTION = 'deposits';
+
+const depositKey = (id: string) => ({ scope: 'private', kind: 'deposit', id });
+const draftKey = (id: string) => ({ scope: 'private', kind: 'recovery-draft', id });
+
+const json = (v: unknown) => JSON.stringify(v);
+const parse = (v: unknown): unknown => {
+  if (typeof v !== 'string') return undefined;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return undefined;
+  }
+};
+
+type Draft = RecoveryDoc['drafts'][string];
+type Write = { key: { scope: string; kind: string; id: string }; values: Fields };
+
+export class PrivateBridge {
+  private applying = false;
+  private readonly offs: Array<() => void>;
+
+  constructor(
+    private readonly d: {
+      deposits: DocumentStore<DepositsDoc>;
+      recovery: DocumentStore<RecoveryDoc>;
+      sealer: Sealer;
+      engine: SyncEngine;
+      onRefused(kind: string, id: string): void;
+      onError(err: unknown): void;
+    },
+  ) {
+    this.offs = [
+      d.deposits.onSet((before, after) =>
+        this.local(() => this.caseWrites(before?.cases ?? {}, after.cases)),
+      ),
+      d.recovery.onSet((before, after) =>
+        this.local(() => this.draftWrites(before?.drafts ?? {}, after.drafts)),
+      ),
+      d.engine.onRemoteChanges((r) => this.remote(r)),
+    ];
+  }
+
+  close(): void {
+    for (const off of this.offs) off();
+  }
+
+  private get entitled(): boolean {
+    const role = this.d.engine.grant()?.role;
+    return (role === 'owner' || role === 'admin') && this.d.engine.hasScope('private');
+  }
+
+  private local(build: () => Write[]): void {
+    if (this.applying || !this.entitled) return;
+    try {
+      this.d.engine.putMany(build());
+    } catch (err) {
+      this.d.onError(err);
+    }
+  }
+
+  private diff(writes: Write[], key: Write['key'], values: Fields): void {
+    const current = this.d.engine.get(key);
+    const changed: Fields = {};
+    let any = false;
+    for (const [f, v] of Object.entries(values)) {
+      const cur = current?.fields[f];
+      if (cur && sameValue(cur.v, v)) continue;
+      changed[f] = v;
+      any = true;
+    }
+    if (any) writes.push({ key, values: changed });
+  }
+
+  private caseFields(c: CaseRecord): Fields {
+    const { sealedNumber, ...account } = c.account ?? { sealedNumber: null };
+    return {
+      shopId: c.shopId,
+      amount: c.amount,
+      state: c.state,
+      items: json(c.items),
+      account: c.account ? json(account) : null,
+      s_accountNumber: sealedNumber
+        ? this.d.sealer.open(DEPOSIT_COLLECTION, c.id, 'accountNumber', sealedNumber)
+        : null,
+      submittedOn: c.submittedOn,
+      rejectionReason: c.rejectionReason,
+      blockedReason: c.blockedReason,
+      refundedOn: c.refundedOn,
+      timeline: json(c.timeline),
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+    };
+  }
+
+  private caseWrites(before: DepositsDoc['cases'], after: DepositsDoc['cases']): Write[] {
+    const writes: Write[] = [];
+    for (const [id, c] of Object.entries(after))
+      if (before[id] !== c) this.diff(writes, depositKey(id), this.caseFields(c));
+    for (const id of Object.keys(before))
+      if (!Object.hasOwn(after, id) && this.d.engine.get(depositKey(id)))
+        writes.push({ key: depositKey(id), values: { _deleted: true } });
+    return writes;
+  }
+
+  private draftFields(r: Draft): Fields {
+    return {
+      draftKind: r.kind,
+      shopId: r.shopId,
+      state: r.state,
+      fields: json(r.fields),
+      checks: json(r.checks),
+      attachments: json(r.attachments),
+      sentOn: r.sentOn,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    };
+  }
+
+  private draftWrites(before: RecoveryDoc['drafts'], after: RecoveryDoc['drafts']): Write[] {
+    const writes: Write[] = [];
+    for (const [id, r] of Object.entries(after))
+      if (before[id] !== r) this.diff(writes, draftKey(id), this.draftFields(r));
+    for (const id of Object.keys(before))
+      if (!Object.hasOwn(after, id) && this.d.engine.get(draftKey(id)))
+        writes.push({ key: draftKey(id), values: { _deleted: true } });
+    return writes;
+  }
+
+  /** Everything not yet in the records (a team just made from an existing vault). */
+  reconcile(): void {
+    if (!this.entitled) return;
+    this.d.engine.putMany([
+      ...this.caseWrites({}, this.d.deposits.peek()?.cases ?? {}),
+      ...this.draftWrites({}, this.d.recovery.peek()?.drafts ?? {}),
+    ]);
+  }
+
+  private remote(records: SyncRecord[]): boolean {
+    const cases = records.filter((r) => r.kind === 'deposit' && r.scope === 'private');
+    const drafts = records.filter((r) => r.kind === 'recovery-draft' && r.scope === 'private');
+    if (!cases.length && !drafts.length) return true;
+    this.applying = true;
+    try {
+      if (cases.length) {
+        const all = { ...(this.d.deposits.peek()?.cases ?? {}) };
+        for (const rec of cases) {
+          if (isDeleted(rec)) {
+            delete all[rec.id];
+            continue;
+          }
+          const c = this.caseFrom(rec);
+          if (c) all[rec.id] = c;
+          else this.d.onRefused('deposit', rec.id);
+        }
+        this.d.deposits.set({ cases: all });
+      }
+      if (drafts.length) {
+        const st = this.d.recovery.peek() ?? { drafts: {}, lockouts: {} };
+        const all = { ...st.drafts };
+        for (const rec of drafts) {
+          if (isDeleted(rec)) {
+            delete all[rec.id];
+            continue;
+          }
+          const r = this.draftFrom(rec);
+          if (r) all[rec.id] = r;
+          else this.d.onRefused('recovery-draft', rec.id);
+        }
+        this.d.recovery.set({ ...st, drafts: all });
+      }
+      return true;
+    } catch (err) {
+      this.d.onError(err);
+      return false;
+    } finally {
+      this.applying = false;
+    }
+  }
+
+  private caseFrom(rec: SyncRecord): CaseRecord | null {
+    const v = valuesOf(rec);
+    const account = parse(v.account) as Record<string, unknown> | undefined;
+    const number = typeof v.s_accountNumber === 'string' ? v.s_accountNumber : null;
+    const candidate = {
+      id: rec.id,
+      shopId: v.shopId,
+      amount: v.amount,
+      state: v.state,
+      items: parse(v.items),
+      account:
+        account && number !== null
+          ? {
+              ...account,
+              sealedNumber: this.d.sealer.seal(DEPOSIT_COLLECTION, rec.id, 'accountNumber', number),
+            }
+          : null,
+      submittedOn: v.submittedOn ?? null,
+      rejectionReason: v.rejectionReason ?? null,
+      blockedReason: v.blockedReason ?? null,
+      refundedOn: v.refundedOn ?? null,
+      timeline: parse(v.timeline),
+      createdAt: v.createdAt,
+      updatedAt: v.updatedAt,
+    };
+    const ok = caseSchema.safeParse(candidate);
+    return ok.success ? ok.data : null;
+  }
+
+  private draftFrom(rec: SyncRecord): Draft | null {
+    const v = valuesOf(rec);
+    const ok = draftSchema.safeParse({
+      id: rec.id,
+      kind: v.draftKind,
+      shopId: v.shopId ?? null,
+      state: v.state,
+      fields: parse(v.fields),
+      checks: parse(v.checks),
+      attachments: parse(v.attachments),
+      sentOn: v.sentOn ?? null,
+      createdAt: v.createdAt,
+      updatedAt: v.updatedAt,
+    });
+    return ok.success ? ok.data : null;
+  }
+}
