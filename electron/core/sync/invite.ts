@@ -5,6 +5,7 @@
 // in between swapped a key, and the owner approves.
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { fromCrockford, toCrockford } from '../crypto/base32.ts';
 import { type PrivateIdentity, type PublicIdentity, verifyBytes } from './crypto/identity.ts';
 import { openWith, sealWith } from './crypto/scope-keys.ts';
 import { encodeSigned, packPlain, parseSigned, unpackPlain } from './signed-file.ts';
@@ -19,44 +20,6 @@ export interface Invite {
   readonly owner: string;
   readonly team: string;
   readonly expiresAt: number;
-}
-
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-function base32(bytes: Buffer): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const b of bytes) {
-    value = (value << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out += CROCKFORD[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += CROCKFORD[(value << (5 - bits)) & 31];
-  return out;
-}
-
-function unbase32(text: string): Buffer | null {
-  const clean = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const ch of clean) {
-    const i = CROCKFORD.indexOf(ch);
-    if (i < 0) return null;
-    value = ((value << 5) | i) & 0xffff;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  // Leftover bits are padding and must be zero, so every character of a code carries meaning.
-  if ((value & ((1 << bits) - 1)) !== 0) return null;
-  return Buffer.from(out);
 }
 
 /** CRC-16/CCITT: unlike a truncated hash it catches every error within 16 bits, so any one mistyped character. */
@@ -99,12 +62,12 @@ export function inviteCode(inv: Invite): string {
     })(),
   ]);
   const check = crc16(body);
-  const text = base32(Buffer.concat([body, check]));
+  const text = toCrockford(Buffer.concat([body, check]));
   return text.match(/.{1,4}/g)?.join('-') ?? text;
 }
 
 export function parseInviteCode(code: string): Invite | null {
-  const raw = unbase32(code);
+  const raw = fromCrockford(code);
   if (!raw || raw.length !== 1 + 16 + 16 + 8 + 32 + 4 + 2 || raw[0] !== 1) return null;
   const body = raw.subarray(0, raw.length - 2);
   const check = crc16(body);

@@ -5,6 +5,7 @@
 // are local, and the state says in words what is waiting and what went wrong.
 
 import { AppError } from '../../../shared/contract/errors.ts';
+import type { TeamPhase } from '../../../shared/contract/team-types.ts';
 import { HLC_ZERO, HybridClock } from '../../../shared/domain/sync/hlc.ts';
 import {
   applyChange,
@@ -45,14 +46,8 @@ export interface SyncEngineOptions {
   readonly pushGapMs?: number;
 }
 
-export type SyncPhase =
-  | 'not-set-up'
-  | 'waiting-approval'
-  | 'removed'
-  | 'idle'
-  | 'syncing'
-  | 'offline'
-  | 'error';
+/** The same phases the team screen shows (declared once, in the contract). */
+export type SyncPhase = TeamPhase;
 
 export interface SyncStatus {
   readonly phase: SyncPhase;

@@ -4,7 +4,7 @@
 // members are written into the local documents, secrets sealed again with this machine's key. A record that
 // does not make a valid local document (a newer app version, or junk from a member) is refused and told,
 // never written half-way.
-import { isDeleted, type SyncRecord, sameValue } from '../../../shared/domain/sync/records.ts';
+import { isDeleted, type SyncRecord } from '../../../shared/domain/sync/records.ts';
 import { mainScope, staffScope } from '../../../shared/domain/sync/scopes.ts';
 import type { InventoryStore, StoreWrite } from '../inventory/inventory-store.ts';
 import {
@@ -22,6 +22,8 @@ import {
   personFields,
   personFromRecord,
   personKey,
+  pushChanged,
+  type RecordWrite,
   shopFields,
   shopFromRecords,
   shopKey,
@@ -35,7 +37,7 @@ import {
   templateKey,
 } from './record-mapping.ts';
 
-type Write = { key: { scope: string; kind: string; id: string }; values: Fields };
+type Write = RecordWrite;
 
 const shopItemSchema = shopDocSchema.shape.shop;
 const personSchema = staffDocSchema.shape.people.valueType;
@@ -67,19 +69,8 @@ export class InventoryBridge {
     return role === 'owner' || role === 'admin';
   }
 
-  /** Only the fields that differ from what the records already hold. */
   private diff(writes: Write[], key: Write['key'], values: Fields): void {
-    const current = this.d.engine.get(key);
-    const changed: Fields = {};
-    let any = false;
-    for (const [f, v] of Object.entries(values)) {
-      const cur = current?.fields[f];
-      if (cur && sameValue(cur.v, v)) continue;
-      if (!cur && v === null && current) continue;
-      changed[f] = v;
-      any = true;
-    }
-    if (any) writes.push({ key, values: changed });
+    pushChanged(writes, this.d.engine.get(key), key, values);
   }
 
   private shopWrites(writes: Write[], before: ShopDoc | undefined, after: ShopDoc, all: boolean): void {

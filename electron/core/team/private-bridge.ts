@@ -3,13 +3,13 @@
 // only fields whose values changed); changes from others are written into the local documents, the refund
 // account number sealed again with this machine's key. Attached files stay on the computer they were
 // attached on (their names and places in the checklist travel; the files do not).
-import { isDeleted, type SyncRecord, sameValue, valuesOf } from '../../../shared/domain/sync/records.ts';
+import { isDeleted, type SyncRecord, valuesOf } from '../../../shared/domain/sync/records.ts';
 import { type CaseRecord, caseSchema, type DepositsDoc } from '../deposit/deposit-schema.ts';
 import type { Sealer } from '../kernel/sealer.ts';
 import { draftSchema, type RecoveryDoc } from '../recovery/recovery-schema.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
-import type { Fields } from './record-mapping.ts';
+import { type Fields, pushChanged, type RecordWrite } from './record-mapping.ts';
 
 /** The sealing collection of a case's account number (as the deposit service seals it). */
 const DEPOSIT_COLLECTION = 'deposits';
@@ -28,7 +28,7 @@ const parse = (v: unknown): unknown => {
 };
 
 type Draft = RecoveryDoc['drafts'][string];
-type Write = { key: { scope: string; kind: string; id: string }; values: Fields };
+type Write = RecordWrite;
 
 export class PrivateBridge {
   private applying = false;
@@ -74,16 +74,7 @@ export class PrivateBridge {
   }
 
   private diff(writes: Write[], key: Write['key'], values: Fields): void {
-    const current = this.d.engine.get(key);
-    const changed: Fields = {};
-    let any = false;
-    for (const [f, v] of Object.entries(values)) {
-      const cur = current?.fields[f];
-      if (cur && sameValue(cur.v, v)) continue;
-      changed[f] = v;
-      any = true;
-    }
-    if (any) writes.push({ key, values: changed });
+    pushChanged(writes, this.d.engine.get(key), key, values);
   }
 
   private caseFields(c: CaseRecord): Fields {

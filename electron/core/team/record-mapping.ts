@@ -5,7 +5,7 @@
 // parts of a sub-account (verification, temporary window...) are one field each, as JSON text, so two
 // people editing different parts still merge.
 import type { FieldValue, SyncRecord } from '../../../shared/domain/sync/records.ts';
-import { valuesOf } from '../../../shared/domain/sync/records.ts';
+import { sameValue, valuesOf } from '../../../shared/domain/sync/records.ts';
 import { mainScope, staffScope } from '../../../shared/domain/sync/scopes.ts';
 import {
   type CustomTemplate,
@@ -16,6 +16,29 @@ import {
 } from '../inventory/schemas.ts';
 
 export type Fields = Record<string, FieldValue>;
+
+export type RecordWrite = { key: { scope: string; kind: string; id: string }; values: Fields };
+
+/**
+ * Queues only the fields whose values differ from what the records already hold (a field the record lacks
+ * counts as null), so a write echoes nothing and two people's edits to different fields stay apart.
+ */
+export function pushChanged(
+  writes: RecordWrite[],
+  current: SyncRecord | undefined,
+  key: RecordWrite['key'],
+  values: Fields,
+): void {
+  const changed: Fields = {};
+  let any = false;
+  for (const [f, v] of Object.entries(values)) {
+    const cur = current?.fields[f];
+    if (cur ? sameValue(cur.v, v) : current && v === null) continue;
+    changed[f] = v;
+    any = true;
+  }
+  if (any) writes.push({ key, values: changed });
+}
 export type Open = (field: string) => string | null;
 
 /** Secret fields travel as `s_<name>`. */

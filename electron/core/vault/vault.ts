@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/contract/errors.ts';
 import type { LockReason, VaultState } from '../../../shared/contract/types.ts';
 import { MASTER_PASSWORD_MIN_LENGTH } from '../../../shared/domain/password-strength.ts';
 import { AuthenticationError, open, openBytes, seal } from '../crypto/aead.ts';
+import { normalizeCrockford, toCrockford } from '../crypto/base32.ts';
 import { deriveKey, type KdfCost, newParams } from '../crypto/kdf.ts';
 import type { Clock, KeyProtector } from '../ports.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
@@ -12,30 +13,13 @@ import type { VaultDoc } from './vault-schema.ts';
 
 const KEY_AAD = 'shopwarden/data-key/v1';
 const KIT_AAD = 'shopwarden/recovery-kit/v1';
-// Crockford's base32 alphabet: no I, L, O or U, so a key typed from paper comes out right.
-const KIT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** 160 random bits as 32 base32 characters in groups of four: XXXX-XXXX-... */
+/** 160 random bits as 32 Crockford base32 characters in groups of four: XXXX-XXXX-... */
 export function newRecoveryKey(): string {
-  const bytes = randomBytes(20);
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const b of bytes) {
-    value = (value << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out += KIT_ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  return out.match(/.{4}/g)!.join('-');
+  return toCrockford(randomBytes(20)).match(/.{4}/g)!.join('-');
 }
 
 /** What the user typed, as the key: case, spaces and dashes ignored; look-alikes read as Crockford does. */
-export function normalizeRecoveryKey(typed: string): string {
-  return typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
-}
+export const normalizeRecoveryKey = normalizeCrockford;
 
 export interface VaultOptions {
   doc: DocumentStore<VaultDoc>;
