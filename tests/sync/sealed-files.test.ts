@@ -20,11 +20,12 @@ import {
 } from '../../electron/core/sync/invite.ts';
 import { encodeKeyring, openKeyring, readKeyring } from '../../electron/core/sync/keyring.ts';
 import { encodeSegment, openSegment, readSegment } from '../../electron/core/sync/segment.ts';
-import { signatureHolds } from '../../electron/core/sync/signed-file.ts';
+import { looksCutShort, signatureHolds } from '../../electron/core/sync/signed-file.ts';
+import { encodeSnapshot, openSnapshot, readSnapshot } from '../../electron/core/sync/snapshot.ts';
 import { checkAddress } from '../../electron/core/sync/targets/target-address.ts';
 import { encodeTeamDoc, openTeamDoc, readTeamDoc } from '../../electron/core/sync/team-doc.ts';
 import { HybridClock } from '../../shared/domain/sync/hlc.ts';
-import { changeFor } from '../../shared/domain/sync/records.ts';
+import { applyChange, changeFor } from '../../shared/domain/sync/records.ts';
 import { rng } from './support/random.ts';
 
 const TEAM = '0123456789abcdef0123456789abcdef';
@@ -88,13 +89,13 @@ describe('segments', () => {
     const seg = readSegment(bytes);
     expect(seg && signatureHolds(seg.parsed, author.sign)).toBe(true);
     const lead = openSegment(seg as NonNullable<typeof seg>, new Map([[keyId(staff), staff]]));
-    expect(lead?.skipped).toBe(1);
-    expect(lead?.groups.flatMap((g) => g.changes.map((c) => c.scope))).toEqual(['shop/s1/staff']);
+    expect(lead?.unopened).toHaveLength(1);
+    expect(lead?.groups.flatMap((g) => g.items.map((c) => c.scope))).toEqual(['shop/s1/staff']);
     const owner = openSegment(
       seg as NonNullable<typeof seg>,
       new Map([staff, main].map((k) => [keyId(k), k])),
     );
-    expect(owner?.groups.flatMap((g) => g.changes).length).toBe(2);
+    expect(owner?.groups.flatMap((g) => g.items).length).toBe(2);
     // Nothing readable in the file itself.
     for (const secret of ['Pa55-staff', 'MAIN-secret-1', '小美', 'shop/s1', 'subaccount'])
       expect(bytes.includes(Buffer.from(secret))).toBe(false);
@@ -117,6 +118,62 @@ describe('segments', () => {
     for (let cut = 0; cut < bytes.length; cut += 7) {
       const s = readSegment(bytes.subarray(0, cut));
       expect(s !== null && signatureHolds(s.parsed, author.sign)).toBe(false);
+    }
+  });
+});
+
+describe('a snapshot', () => {
+  const owner = createIdentity();
+  const staff = newScopeKey('shop/s1/staff', 0);
+  const main = newScopeKey('shop/s1/main', 1);
+  const clock = new HybridClock(owner.id, () => 1_800_000_000_000);
+  const rec = (scope: string, id: string, password: string) => {
+    const c = changeFor(
+      { scope, kind: 'subaccount', id },
+      undefined,
+      { password, name: '小美' },
+      clock.tick(),
+    );
+    return applyChange(undefined, c).record;
+  };
+  const records = [rec(staff.scope, 'a', 'Pa55-staff'), rec(main.scope, 'b', 'MAIN-secret-1')];
+  const covers = { [owner.id]: { seq: 7, hash: 'ab'.repeat(32) } };
+  const bytes = encodeSnapshot({
+    team: TEAM,
+    owner,
+    round: 3,
+    covers,
+    records,
+    keys: new Map([
+      [staff.scope, staff],
+      [main.scope, main],
+    ]),
+  });
+
+  it('gives a reader the records of its scopes only, names what it covers, and shows no plaintext', () => {
+    const snap = readSnapshot(bytes);
+    expect(snap && signatureHolds(snap.parsed, owner.sign)).toBe(true);
+    expect(snap?.header.c).toEqual(covers);
+    const lead = openSnapshot(snap as NonNullable<typeof snap>, new Map([[keyId(staff), staff]]));
+    expect(lead?.groups.flatMap((g) => g.items.map((x) => x.fields.password?.v))).toEqual(['Pa55-staff']);
+    expect(lead?.unopened).toEqual([keyId(main)]);
+    for (const secret of ['Pa55-staff', 'MAIN-secret-1', '小美', 'shop/s1', 'subaccount'])
+      expect(bytes.includes(Buffer.from(secret))).toBe(false);
+  });
+
+  it('refuses every flipped byte, another signer and a cut-short copy', () => {
+    const keys = new Map([staff, main].map((k) => [keyId(k), k]));
+    for (const f of flips(bytes)) {
+      const snap = readSnapshot(f);
+      const accepted =
+        snap !== null && signatureHolds(snap.parsed, owner.sign) && openSnapshot(snap, keys) !== null;
+      expect(accepted).toBe(false);
+    }
+    const snap = readSnapshot(bytes);
+    expect(snap && signatureHolds(snap.parsed, createIdentity().sign)).toBe(false);
+    for (let cut = 0; cut < bytes.length; cut += 5) {
+      expect(readSnapshot(bytes.subarray(0, cut))).toBeNull();
+      expect(looksCutShort(bytes.subarray(0, cut), 'SWC1')).toBe(true);
     }
   });
 });

@@ -41,9 +41,9 @@ describe.skipIf(!available)('sync faults against Apache mod_dav behind a fault p
     await proxy?.stop();
   });
 
-  async function team() {
+  async function team(opts: Parameters<typeof threeMemberTeam>[2] = {}) {
     proxy = await startFaultProxy(server.url);
-    const t = await threeMemberTeam(davTarget(server, proxy.url));
+    const t = await threeMemberTeam(davTarget(server, proxy.url), [0, 0, 0], opts);
     return t;
   }
   const segmentsOf = async (author: string) =>
@@ -86,6 +86,35 @@ describe.skipIf(!available)('sync faults against Apache mod_dav behind a fault p
     await t.admin.engine.syncNow();
     await t.owner.engine.syncNow();
     expect(t.owner.engine.get(sub('half'))?.fields.password?.v).toBe('whole-value');
+  });
+
+  it('a snapshot upload cut half-way deletes nothing; members go on reading the segments, and the retry completes it', async () => {
+    const t = await team({ compact: { after: 6, deletes: 100 } });
+    for (let i = 0; i < 6; i++) {
+      t.admin.engine.put(sub(`snap${i}`), { name: `a:snap${i}`, password: `sp${i}` });
+      await t.admin.engine.syncNow();
+    }
+    const before = await segmentsOf(t.admin.engine.memberId);
+    expect(before).toHaveLength(6);
+    proxy.plan = (r) =>
+      r.method === 'PUT' && r.path.includes('/c-') ? { kind: 'partial-put' } : { kind: 'pass' };
+    await expect(t.owner.engine.syncNow()).rejects.toThrow();
+    proxy.plan = () => ({ kind: 'pass' });
+    expect(await segmentsOf(t.admin.engine.memberId)).toEqual(before);
+    // The lead, behind, finds the half-stored snapshot: not used, not called tampering; the segments serve.
+    await t.lead.engine.syncNow();
+    const codes = t.lead.engine.status().reports.map((r) => r.code);
+    expect(codes).toContain('incomplete');
+    expect(codes).not.toContain('tampered');
+    expect(t.lead.engine.records({ kind: 'subaccount' })).toHaveLength(6);
+    // The owner's next sync writes the snapshot whole and only then deletes what it covers.
+    await t.owner.engine.syncNow();
+    expect(await segmentsOf(t.admin.engine.memberId)).toEqual([]);
+    const late = machine(davTarget(server, proxy.url));
+    await invite(t.owner.engine, late.engine, '新管理员', { role: 'admin', shops: [] });
+    await settle([t.owner, late]);
+    expect(late.engine.records({ kind: 'subaccount' })).toHaveLength(6);
+    expect(late.engine.status().reports).toEqual([]);
   });
 
   it('downloads cut off or truncated are not applied, and are fetched again at the next poll', async () => {

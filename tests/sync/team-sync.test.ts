@@ -3,49 +3,15 @@
 // folder — with every guarantee of the design checked where a user would notice it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { keyId } from '../../electron/core/sync/crypto/scope-keys.ts';
 import { encodeSegment, openSegment, readSegment } from '../../electron/core/sync/segment.ts';
 import { segmentName, TEAM_FILE } from '../../electron/core/sync/targets/target.ts';
 import { mainScope, staffScope } from '../../shared/domain/sync/scopes.ts';
-import {
-  canaryHits,
-  davTarget,
-  folderTarget,
-  type Machine,
-  settle,
-  type TargetMaker,
-  tempDir,
-  threeMemberTeam,
-} from './support/team-cores.ts';
-import { type DavServer, serversAvailable, startApache, startRclone } from './support/webdav-servers.ts';
+import { type StartedTarget, targetKinds, useTarget } from './support/target-kinds.ts';
+import { canaryHits, davTarget, type Machine, settle, threeMemberTeam } from './support/team-cores.ts';
 
-const have = serversAvailable();
-
-interface Kind {
-  readonly name: string;
-  readonly available: boolean;
-  start(): Promise<{ makeTarget: TargetMaker; root: string; stop(): Promise<void> }>;
-}
-
-const dav = (s: DavServer) => ({ makeTarget: davTarget(s), root: s.root, stop: () => s.stop() });
-
-const kinds: Kind[] = [
-  { name: 'Apache httpd mod_dav', available: have.apache, start: async () => dav(await startApache()) },
-  { name: 'rclone serve webdav', available: have.rclone, start: async () => dav(await startRclone()) },
-  {
-    name: 'shared folder',
-    available: true,
-    start: async () => {
-      const dir = tempDir('shared');
-      return {
-        makeTarget: folderTarget(path.join(dir, 'team')),
-        root: dir,
-        stop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-      };
-    },
-  },
-];
+const kinds = targetKinds(['apache', 'rclone', 'folder']);
 
 /** What a lead's machine holds in any form: its state and outbox, opened with its own key. */
 function plainOf(m: Machine): string {
@@ -65,14 +31,10 @@ function plainOf(m: Machine): string {
 const stateOf = (m: Machine) => structuredClone(m.engine.allRecords());
 
 describe.each(kinds)('team sync over $name', (kind) => {
-  const skipReason = kind.available ? '' : `${kind.name} is not installed here`;
-  let server: Awaited<ReturnType<Kind['start']>>;
-
-  beforeAll(async () => {
-    if (kind.available) server = await kind.start();
-  }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
+  const { server: started, skipReason } = useTarget(kind);
+  let server: StartedTarget;
+  beforeEach(() => {
+    if (kind.available) server = started();
   });
 
   it.skipIf(!kind.available)(
@@ -214,7 +176,7 @@ describe.each(kinds)('team sync over $name', (kind) => {
       for (const e of after) {
         const seg = readSegment((await target.get(e.name)) as Buffer);
         const o = seg && openSegment(seg, leadKeys);
-        const texts = JSON.stringify(o?.groups.flatMap((g) => g.changes) ?? []);
+        const texts = JSON.stringify(o?.groups.flatMap((g) => g.items) ?? []);
         if (texts.includes('written-after') || texts.includes('admin-after')) opened++;
         checked++;
       }

@@ -57,6 +57,12 @@ export function mergeKeys(ctx: EngineContext, incoming: readonly ScopeKey[]): nu
     }
     if (have.has(`${k.scope}#${k.epoch}`)) continue;
     ctx.state.keys.push(k);
+    // Groups already read without this key (it arrived after them): read everything again.
+    const kid = keyId(k);
+    if (ctx.state.unopened.includes(kid)) {
+      ctx.state.unopened = ctx.state.unopened.filter((x) => x !== kid);
+      ctx.state.rescan = true;
+    }
     have.add(`${k.scope}#${k.epoch}`);
     // A scope new to this machine (a shop just granted) has history in segments already read and skipped
     // for want of its key: read every author's segments again (applying twice changes nothing).
@@ -64,6 +70,15 @@ export function mergeKeys(ctx: EngineContext, incoming: readonly ScopeKey[]): nu
     scopes.add(k.scope);
   }
   return left;
+}
+
+/** Most key ids remembered as unopened: a lead's would otherwise grow by every main-account key ever made. */
+const MAX_UNOPENED = 10_000;
+
+export function noteUnopened(ctx: EngineContext, kids: readonly string[]): void {
+  const { state } = ctx;
+  for (const kid of kids) if (!state.unopened.includes(kid)) state.unopened.push(kid);
+  if (state.unopened.length > MAX_UNOPENED) state.unopened.splice(0, state.unopened.length - MAX_UNOPENED);
 }
 
 /** Forgets keys, and the records read with them, this member is no longer entitled to (a grant taken away). */

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   applyChange,
+  mergeRecord,
   openConflicts,
   recordKey,
   type SyncRecord,
@@ -18,12 +19,15 @@ import {
   keysById,
   memberOf,
   mergeKeys,
+  myGrant,
+  noteUnopened,
 } from './engine-context.ts';
 import { openKeyring, readKeyring } from './keyring.ts';
-import { looksCutShort, openSegment, readSegment, segmentHash } from './segment.ts';
-import { signatureHolds } from './signed-file.ts';
+import { openSegment, readSegment, segmentHash } from './segment.ts';
+import { looksCutShort, signatureHolds } from './signed-file.ts';
+import { type Covers, openSnapshot, readSnapshot } from './snapshot.ts';
 import { report } from './sync-reports.ts';
-import { parseSegmentName, type RemoteEntry, TEAM_FILE } from './targets/target.ts';
+import { parseSegmentName, parseSnapshotName, type RemoteEntry, TEAM_FILE } from './targets/target.ts';
 import { openTeamDoc, readTeamDoc } from './team-doc.ts';
 
 /**
@@ -149,10 +153,6 @@ async function readSegments(
   }
   let applied = 0;
   const keys = keysById(ctx);
-  if (state.rescan) {
-    state.seen = {};
-    state.rescan = false;
-  }
   for (const [author, names] of byAuthor) {
     const removed = state.teamBody?.removed.find((r) => r.id === author);
     // A removed member's segments up to the last one the owner had seen stay valid; later ones are refused.
@@ -182,7 +182,10 @@ async function readSegments(
       const seg = readSegment(bytes);
       if (!seg) {
         // Cut short: an upload in progress or broken off, read again next time. Anything else is refused.
-        addReport(ctx, report(looksCutShort(bytes) ? 'incomplete' : 'tampered', ctx.now(), who, name));
+        addReport(
+          ctx,
+          report(looksCutShort(bytes, 'SWS1') ? 'incomplete' : 'tampered', ctx.now(), who, name),
+        );
         break;
       }
       const prev = state.seen[author]?.hash ?? null;
@@ -197,8 +200,9 @@ async function readSegments(
         addReport(ctx, report('tampered', ctx.now(), who, name));
         break;
       }
+      noteUnopened(ctx, opened.unopened);
       for (const group of opened.groups) {
-        for (const change of group.changes) {
+        for (const change of group.items) {
           if (change.scope !== group.key.scope) {
             addReport(ctx, report('not-entitled', ctx.now(), who, name));
             continue;
@@ -212,13 +216,7 @@ async function readSegments(
             continue;
           }
           ctx.hlc.observe(change.h);
-          const k = recordKey(change);
-          const r = applyChange(state.records[k], change);
-          state.records[k] = r.record;
-          if (r.changed) state.conflicts = openConflicts(state.conflicts, r.record);
-          if (r.changed || r.conflicts.length) touched.set(k, r.record);
-          for (const c of r.conflicts)
-            state.conflicts.push({ ...c, cid: randomBytes(8).toString('hex'), at: ctx.now() });
+          take(ctx, applyChange(state.records[recordKey(change)], change), touched);
         }
       }
       state.seen[author] = { seq, hash: segmentHash(bytes) };
@@ -227,6 +225,88 @@ async function readSegments(
     }
   }
   return applied;
+}
+
+/** Applies one record (from a segment or a snapshot) and keeps the conflicts it makes. */
+function take(ctx: EngineContext, r: ReturnType<typeof applyChange>, touched: Map<string, SyncRecord>): void {
+  const { state } = ctx;
+  const k = recordKey(r.record);
+  state.records[k] = r.record;
+  if (r.changed) state.conflicts = openConflicts(state.conflicts, r.record);
+  if (r.changed || r.conflicts.length) touched.set(k, r.record);
+  for (const c of r.conflicts)
+    state.conflicts.push({ ...c, cid: randomBytes(8).toString('hex'), at: ctx.now() });
+}
+
+const behind = (ctx: EngineContext, covers: Covers) =>
+  Object.entries(covers).some(
+    ([author, at]) => author !== ctx.state.me.id && (ctx.state.seen[author]?.seq ?? 0) < at.seq,
+  );
+
+/**
+ * Reads the owner's newest snapshot when this machine is behind what it covers (new, re-reading after a
+ * grant, or away while old segments were deleted), then moves every author's position up to it, so only
+ * the segments after it are read. A machine that has read past it never downloads it.
+ */
+async function readSnapshotIfBehind(
+  ctx: EngineContext,
+  entries: readonly RemoteEntry[],
+  touched: Map<string, SyncRecord>,
+): Promise<void> {
+  const { state } = ctx;
+  const owner = state.owner;
+  if (!owner || owner.id === state.me.id || !myGrant(ctx)) return;
+  let newest: { name: string; round: number } | null = null;
+  for (const e of entries) {
+    const p = parseSnapshotName(e.name);
+    if (p && p.owner === owner.id && (!newest || p.round > newest.round))
+      newest = { name: e.name, round: p.round };
+  }
+  if (!newest) return;
+  const who = displayName(ctx, owner.id);
+  if (state.snapshot && newest.round < state.snapshot.round) {
+    addReport(ctx, report('rollback', ctx.now(), who, `${newest.name} < ${state.snapshot.round}`));
+    return;
+  }
+  if (state.snapshot?.round === newest.round && !behind(ctx, state.snapshot.covers)) return;
+  const bytes = await ctx.target.get(newest.name);
+  if (!bytes) return;
+  const snap = readSnapshot(bytes);
+  const authentic =
+    snap &&
+    signatureHolds(snap.parsed, owner.sign) &&
+    snap.header.team === state.team &&
+    snap.header.w === owner.id &&
+    snap.header.r === newest.round;
+  if (!snap || !authentic) {
+    addReport(
+      ctx,
+      report(!snap && looksCutShort(bytes, 'SWC1') ? 'incomplete' : 'tampered', ctx.now(), who, newest.name),
+    );
+    return;
+  }
+  state.snapshot = { round: snap.header.r, covers: snap.header.c };
+  if (!behind(ctx, snap.header.c)) return;
+  const opened = openSnapshot(snap, keysById(ctx));
+  if (!opened) {
+    addReport(ctx, report('tampered', ctx.now(), who, newest.name));
+    return;
+  }
+  noteUnopened(ctx, opened.unopened);
+  for (const group of opened.groups)
+    for (const record of group.items) {
+      if (record.scope !== group.key.scope) {
+        addReport(ctx, report('not-entitled', ctx.now(), who, newest.name));
+        continue;
+      }
+      for (const cell of Object.values(record.fields)) ctx.hlc.observe(cell.h);
+      take(ctx, mergeRecord(state.records[recordKey(record)], record), touched);
+    }
+  for (const [author, at] of Object.entries(snap.header.c)) {
+    if (author === state.me.id || (state.seen[author]?.seq ?? 0) >= at.seq) continue;
+    state.seen[author] = { seq: at.seq, hash: at.hash };
+    state.high[author] = Math.max(state.high[author] ?? 0, at.seq);
+  }
 }
 
 /**
@@ -243,6 +323,11 @@ export async function pull(
   // A keyring read just now may hold the key of a newer member list.
   await refreshTeam(ctx, entries);
   const touched = new Map<string, SyncRecord>();
+  if (ctx.state.rescan) {
+    ctx.state.seen = {};
+    ctx.state.rescan = false;
+  }
+  await readSnapshotIfBehind(ctx, entries, touched);
   const applied = await readSegments(ctx, entries, touched);
   return { entries, applied, touched: [...touched.values()] };
 }

@@ -5,7 +5,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type PrivateIdentity, signBytes, verifyBytes } from './crypto/identity.ts';
 
-export type FileKind = 'SWS1' | 'SWK1' | 'SWT1' | 'SWJ1';
+export type FileKind = 'SWS1' | 'SWK1' | 'SWT1' | 'SWJ1' | 'SWC1';
 
 /** Large enough for a first upload of a big vault in one segment; anything larger is refused unread. */
 export const MAX_REMOTE_FILE = 64 * 1024 * 1024;
@@ -51,6 +51,25 @@ export function parseSigned(kind: FileKind, bytes: Uint8Array): ParsedSigned | n
     signed: buf.subarray(0, buf.length - 64),
     signature: buf.subarray(buf.length - 64),
   };
+}
+
+/**
+ * Whether a file of `kind` with groups (a segment or a snapshot) that does not parse is merely shorter than
+ * its header says (an upload still running or cut off: read it again later) rather than altered (refuse).
+ */
+export function looksCutShort(bytes: Uint8Array, kind: FileKind): boolean {
+  const buf = Buffer.from(bytes);
+  if (buf.length < 8) return true;
+  if (buf.subarray(0, 4).toString('latin1') !== kind) return false;
+  const hlen = buf.readUInt32BE(4);
+  if (8 + hlen + 64 > buf.length) return true;
+  try {
+    const h = JSON.parse(buf.subarray(8, 8 + hlen).toString('utf8')) as { g?: Array<{ l?: number }> };
+    const total = (h.g ?? []).reduce((n, g) => n + (Number(g.l) || 0), 0);
+    return 8 + hlen + total + 64 > buf.length;
+  } catch {
+    return false;
+  }
 }
 
 export const signatureHolds = (p: ParsedSigned, signPublic: string) =>

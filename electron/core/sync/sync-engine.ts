@@ -21,6 +21,7 @@ import {
 import { type MemberGrant, mayWrite } from '../../../shared/domain/sync/scopes.ts';
 import type { Clock, TimerHandle } from '../ports.ts';
 import { backoffDelay } from './backoff.ts';
+import { type CompactOptions, compact, DEFAULT_COMPACT } from './compact.ts';
 import { createIdentity, type PrivateIdentity } from './crypto/identity.ts';
 import { latestKeys } from './crypto/scope-keys.ts';
 import { addReport, type EngineContext, myGrant } from './engine-context.ts';
@@ -44,6 +45,8 @@ export interface SyncEngineOptions {
   readonly debounceMs?: number;
   /** At most one upload per this many ms while changes keep coming (default 20 s). */
   readonly pushGapMs?: number;
+  /** Owner only: when to write a snapshot and how many covered files to delete per sync (see compact.ts). */
+  readonly compact?: Partial<CompactOptions>;
 }
 
 /** The same phases the team screen shows (declared once, in the contract). */
@@ -116,7 +119,16 @@ function newState(me: PrivateIdentity): SyncState {
     lastSyncAt: null,
     excluded: false,
     undelivered: [],
+    unopened: [],
+    snapshot: null,
   };
+}
+
+/** A state saved by an older version lacks the fields added since; they start empty. */
+function upgrade(state: SyncState): SyncState {
+  state.unopened ??= [];
+  state.snapshot ??= null;
+  return state;
 }
 
 export class SyncEngine {
@@ -143,7 +155,8 @@ export class SyncEngine {
   constructor(private readonly opts: SyncEngineOptions) {
     this.store = new LocalStore(opts.dir, opts.sealer);
     this.random = opts.random ?? Math.random;
-    const state = this.store.loadState() ?? newState(createIdentity());
+    const loaded = this.store.loadState();
+    const state = loaded ? upgrade(loaded) : newState(createIdentity());
     const hlc = new HybridClock(state.me.id, () => opts.clock.now(), state.clock);
     this.ctx = { state, store: this.store, target: opts.target, hlc, now: () => opts.clock.now() };
     // The state file may be older than the outbox (it is a cache): replay every queued change onto it.
@@ -414,6 +427,7 @@ export class SyncEngine {
         if (uploaded) this.lastPushAt = this.opts.clock.now();
         if (uploaded) this.waitingCount = this.store.readOutbox().entries.length;
         if (entries) await team.readJoins(this.ctx, entries);
+        if (entries) await compact(this.ctx, entries, { ...DEFAULT_COMPACT, ...this.opts.compact });
         if (this.ctx.state.joining && myGrant(this.ctx)) this.ctx.state.joining = null;
         this.ctx.state.lastSyncAt = this.opts.clock.now();
         this.attempt = 0;

@@ -31,6 +31,16 @@ export const recordChangeSchema = z.strictObject({
 
 export const changeListSchema = z.array(recordChangeSchema).max(1_000_000);
 
+/** A whole record as a snapshot holds it: every field with its own stamp. */
+export const snapshotRecordSchema = z.strictObject({
+  scope: z.string().min(1).max(100),
+  kind: z.string().regex(/^[a-z][a-z-]{0,31}$/),
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  fields: z.record(fieldName, z.strictObject({ v: fieldValue, h: hlc, b: hlc.nullable() })),
+});
+
+export const snapshotListSchema = z.array(snapshotRecordSchema).max(1_000_000);
+
 export const scopeKeySchema = z.strictObject({
   scope: z.string().min(1).max(100),
   epoch: z.number().int().min(0).max(1e6),

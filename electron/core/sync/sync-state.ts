@@ -4,6 +4,7 @@ import type { Conflict, SyncRecord } from '../../../shared/domain/sync/records.t
 import type { PrivateIdentity, PublicIdentity } from './crypto/identity.ts';
 import type { ScopeKey } from './crypto/scope-keys.ts';
 import type { Invite, JoinRequest } from './invite.ts';
+import type { Covers } from './snapshot.ts';
 import type { SyncReport } from './sync-reports.ts';
 import type { TeamBody } from './team-doc.ts';
 
@@ -57,4 +58,11 @@ export interface SyncState {
   excluded: boolean;
   /** Records changed by others that the local documents have not taken yet (see SyncEngine.onRemoteChanges). */
   undelivered: string[];
+  /**
+   * Key ids of groups read without the key to open them. Most belong to scopes this member may not read; if
+   * a key with one of these ids arrives later, everything is read again (see mergeKeys).
+   */
+  unopened: string[];
+  /** The newest snapshot this machine has read (or, for the owner, written): its round and what it covers. */
+  snapshot: { round: number; covers: Covers } | null;
 }

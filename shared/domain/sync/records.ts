@@ -136,3 +136,34 @@ export function changeFor(
   for (const [field, v] of Object.entries(values)) set[field] = { v, b: current?.fields[field]?.h ?? null };
   return { scope: key.scope, kind: key.kind, id: key.id, h, set };
 }
+
+/**
+ * Merges a whole record (as a snapshot holds it: each field with its own stamp) into the one held here,
+ * field by field under the same rules as a change, so a snapshot and the segments it replaced give the same
+ * result whatever the order.
+ */
+export function mergeRecord(
+  record: SyncRecord | undefined,
+  incoming: SyncRecord,
+): { record: SyncRecord; conflicts: Conflict[]; changed: boolean } {
+  let current = record;
+  const conflicts: Conflict[] = [];
+  let changed = false;
+  for (const [field, cell] of Object.entries(incoming.fields)) {
+    const r = applyChange(current, {
+      scope: incoming.scope,
+      kind: incoming.kind,
+      id: incoming.id,
+      h: cell.h,
+      set: { [field]: { v: cell.v, b: cell.b } },
+    });
+    current = r.record;
+    conflicts.push(...r.conflicts);
+    changed ||= r.changed;
+  }
+  return {
+    record: current ?? { scope: incoming.scope, kind: incoming.kind, id: incoming.id, fields: {} },
+    conflicts,
+    changed,
+  };
+}

@@ -106,10 +106,11 @@ export interface Team {
 export async function threeMemberTeam(
   makeTarget: TargetMaker,
   skews: [number, number, number] = [0, 0, 0],
+  opts: Partial<SyncEngineOptions> = {},
 ): Promise<Team> {
-  const owner = machine(makeTarget, { clock: skewedClock(skews[0]) });
-  const admin = machine(makeTarget, { clock: skewedClock(skews[1]) });
-  const lead = machine(makeTarget, { clock: skewedClock(skews[2]) });
+  const owner = machine(makeTarget, { ...opts, clock: skewedClock(skews[0]) });
+  const admin = machine(makeTarget, { ...opts, clock: skewedClock(skews[1]) });
+  const lead = machine(makeTarget, { ...opts, clock: skewedClock(skews[2]) });
   await owner.engine.createTeam('老板');
   const shops = ['shopA', 'shopB'] as const;
   for (const s of shops) await owner.engine.addShop(s);
