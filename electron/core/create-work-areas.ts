@@ -120,6 +120,10 @@ export function createWorkAreas(opts: {
     tempAgents,
     deposits,
     recovery,
-    docs: { deposits: depositsDoc, recovery: recoveryDoc },
+    docs: {
+      deposits: depositsDoc,
+      recovery: recoveryDoc,
+      removeAttachment: (stored: string) => attachments.remove(stored),
+    },
   };
 }

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { DepositCaseView } from '../../shared/contract/deposit-types.ts';
 import type { ShopView, SubAccountView } from '../../shared/contract/inventory-types.ts';
 import type {
   ConflictView,
@@ -247,6 +248,103 @@ describe('team area (three cores, shared folder)', () => {
     expect(audit.entries.map((e) => e.action)).toEqual(
       expect.arrayContaining(['team.created', 'team.invited', 'team.approved', 'team.removed']),
     );
+  });
+
+  it('a grant or role taken away: that computer deletes what it may no longer hold, and says so', async () => {
+    const folder = path.join(tempDataDir('team-folder'), 'shared');
+    const owner = await member();
+    const shopA = await owner.ok<ShopView>(
+      'shops.create',
+      taobaoShop('美妆旗舰店', { mainPassword: 'Main-A-1' }),
+    );
+    const shopB = await owner.ok<ShopView>(
+      'shops.create',
+      taobaoShop('家居专营店', { mainPassword: 'Main-B-2' }),
+    );
+    await owner.ok<SubAccountView>('subaccounts.create', typedSub(shopA.id, '小美', 'Sub-A-pw'));
+    await owner.ok<SubAccountView>('subaccounts.create', typedSub(shopB.id, '小家', 'Sub-B-pw'));
+    const c = await owner.ok<DepositCaseView>('deposit.create', { shopId: shopA.id, amount: 5000 });
+    await owner.ok('deposit.setAccount', {
+      id: c.id,
+      kind: 'corporate',
+      holder: '某公司',
+      bank: '招商银行',
+      number: '6222020200112233445',
+    });
+    const item = c.items.find((i) => i.attachable);
+    await owner.ok('deposit.addAttachment', {
+      id: c.id,
+      itemId: item?.id,
+      fileName: 'licence.png',
+      contentBase64: Buffer.from('scan-of-licence').toString('base64'),
+    });
+    await owner.ok('team.create', { connection: { kind: 'folder', dir: folder }, ownerName: '老板' });
+    const admin = await member();
+    const lead = await member();
+    await join(owner, admin, folder, '管理员小王', { role: 'admin', shops: [] });
+    await join(owner, lead, folder, '客服主管小李', { role: 'lead', shops: [shopA.id, shopB.id] });
+    await sync(admin);
+    await sync(lead);
+    expect(await lead.ok<ShopView[]>('shops.list', { includeArchived: true })).toHaveLength(2);
+    expect(await admin.ok<DepositCaseView[]>('deposit.list')).toHaveLength(1);
+    const idOf = async (name: string) =>
+      (await owner.ok<TeamMembersView>('team.members')).members.find((m) => m.name === name)?.id;
+    const shopFiles = (m: Member, shopId: string) =>
+      filesUnder(m.dataDir).filter(({ file }) => file.includes(shopId));
+
+    // The lead loses shop B: gone from its lists, its files and old versions deleted; shop A untouched.
+    expect(shopFiles(lead, shopB.id).length).toBeGreaterThan(0);
+    await owner.ok('team.setGrant', {
+      memberId: await idOf('客服主管小李'),
+      grant: { role: 'lead', shops: [shopA.id] },
+    });
+    await sync(owner);
+    const told = await sync(lead);
+    expect((await lead.ok<ShopView[]>('shops.list', { includeArchived: true })).map((s) => s.id)).toEqual([
+      shopA.id,
+    ]);
+    expect((await lead.ok<SubAccountView[]>('subaccounts.list', {})).map((s) => s.fullName)).toEqual([
+      '美妆旗舰店:小美',
+    ]);
+    expect(shopFiles(lead, shopB.id).map((f) => f.file)).toEqual([]);
+    expect(told.reports.find((r) => r.code === 'withdrawn-shop')?.zh).toContain('家居专营店');
+    expect(told.reports.find((r) => r.code === 'withdrawn-shop')?.en).toContain('家居专营店');
+
+    // The admin is made a lead of shop A: main accounts, deposit cases, refund account and attachment go.
+    const mainRef = { collection: `shop-${shopA.id}`, recordId: shopA.id, field: 'mainPassword' };
+    expect((await admin.ok<{ value: string }>('secrets.reveal', { ref: mainRef })).value).toBe('Main-A-1');
+    await owner.ok('team.setGrant', {
+      memberId: await idOf('管理员小王'),
+      grant: { role: 'lead', shops: [shopA.id] },
+    });
+    await sync(owner);
+    const adminTold = await sync(admin);
+    expect(adminTold.role).toBe('lead');
+    const adminShops = await admin.ok<ShopView[]>('shops.list', { includeArchived: true });
+    expect(adminShops.map((s) => [s.id, s.mainHidden])).toEqual([[shopA.id, true]]);
+    expect((await admin.refused('secrets.reveal', { ref: mainRef })).code).toBe('NOT_FOUND');
+    const subPw = await admin.ok<{ value: string }>('secrets.reveal', {
+      ref: {
+        collection: `shop-${shopA.id}`,
+        recordId: (await admin.ok<SubAccountView[]>('subaccounts.list', {}))[0]?.id,
+        field: 'password',
+      },
+    });
+    expect(subPw.value).toBe('Sub-A-pw');
+    // No file on the admin's computer still holds a sealed main password (current or old version), a deposit
+    // case or an attachment.
+    for (const { file, bytes } of filesUnder(admin.dataDir)) {
+      expect(bytes.includes(Buffer.from('"mainPassword"')), file).toBe(false);
+      expect(path.basename(file).startsWith('deposits'), file).toBe(false);
+      expect(file.includes(`${path.sep}attachments${path.sep}`), file).toBe(false);
+    }
+    expect(shopFiles(admin, shopB.id)).toEqual([]);
+    const codes = adminTold.reports.map((r) => r.code);
+    expect(codes).toEqual(expect.arrayContaining(['withdrawn-main', 'withdrawn-private', 'withdrawn-shop']));
+
+    // The owner's own data is untouched, and what the demoted admin keeps still syncs both ways.
+    expect(await owner.ok<DepositCaseView[]>('deposit.list')).toHaveLength(1);
+    expect((await owner.ok<{ value: string }>('secrets.reveal', { ref: mainRef })).value).toBe('Main-A-1');
   });
 
   it('joining needs an empty vault, and a wrong code changes nothing', async () => {

@@ -108,6 +108,22 @@ export class InventoryStore {
     this.written({ kind: 'shop', before, after: doc });
   }
 
+  /**
+   * Deletes a shop and everything kept of it on this computer (its file, journal and generations). Only for
+   * a shop this computer may no longer hold (a team grant taken away): nothing else deletes a shop. Not
+   * passed to write observers: it is not a change for the team. A crash half-way is finished by calling
+   * again (the caller keeps asking until it returns).
+   */
+  removeShop(id: string): ShopDoc | undefined {
+    const store = this.shopDocs.get(id) ?? new JournaledShop(this.ctx, `${SHOPS_DIR}/${id}`);
+    const before = store.get();
+    store.erase();
+    this.shopDocs.delete(id);
+    if (before) for (const subId of Object.keys(before.subAccounts)) this.subIndex.delete(subId);
+    this.changes.everything();
+    return before;
+  }
+
   findSubAccount(id: string): { doc: ShopDoc; sub: SubAccountRecord } {
     const shopId = this.subIndex.get(id);
     const doc = shopId ? this.shopDocs.get(shopId)?.get() : undefined;

@@ -70,6 +70,14 @@ export class JournaledShop {
     this.merged = doc;
   }
 
+  /** Deletes the shop from this computer: generations, then the journal, then the snapshot (see erase()). */
+  erase(): void {
+    this.journal.clear();
+    this.snapshot.erase();
+    this.merged = undefined;
+    this.since = [];
+  }
+
   /** GCM check once a key exists: the snapshot first (recovering it), then each change the journal added. */
   recheck(deepCheck: DeepCheck<ShopDoc>): void {
     const before = this.snapshot.peek();

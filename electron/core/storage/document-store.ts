@@ -199,6 +199,33 @@ export class DocumentStore<T> {
     }
   }
 
+  /**
+   * Deletes the document with every generation and continuation it has (a shop this computer may no longer
+   * hold). Generations first, the file last: a crash half-way leaves the current file (and the caller
+   * finishes the job next time), never an old generation that would be restored in its place.
+   */
+  erase(): void {
+    try {
+      for (const f of fs.readdirSync(this.genDir).filter((n) => n.startsWith(this.genPrefix)))
+        fs.rmSync(path.join(this.genDir, f), { force: true });
+      fsyncDir(this.genDir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw storageError(err, `erasing ${this.relName}`);
+    }
+    this.generationList = undefined;
+    try {
+      fs.rmSync(this.file, { force: true });
+      fsyncDir(path.dirname(this.file));
+    } catch (err) {
+      throw storageError(err, `erasing ${this.relName}`);
+    }
+    this.data = undefined;
+    this.identity = undefined;
+    this.sha = undefined;
+    this.backendInstance = undefined;
+  }
+
   private seqOf(gen: string): number {
     return Number(gen.slice(this.genPrefix.length, this.genPrefix.length + 12)) || 0;
   }

@@ -57,6 +57,8 @@ export function mergeKeys(ctx: EngineContext, incoming: readonly ScopeKey[]): nu
     }
     if (have.has(`${k.scope}#${k.epoch}`)) continue;
     ctx.state.keys.push(k);
+    // Granted again before the local documents let go of it: nothing to let go of.
+    ctx.state.withdrawn = ctx.state.withdrawn.filter((x) => x !== k.scope);
     // Groups already read without this key (it arrived after them): read everything again.
     const kid = keyId(k);
     if (ctx.state.unopened.includes(kid)) {
@@ -85,7 +87,11 @@ export function noteUnopened(ctx: EngineContext, kids: readonly string[]): void 
 export function dropUnentitled(ctx: EngineContext): void {
   const grant = myGrant(ctx);
   if (!grant) return;
-  ctx.state.keys = ctx.state.keys.filter((k) => mayRead(grant, k.scope));
+  const kept = ctx.state.keys.filter((k) => mayRead(grant, k.scope));
+  // Scopes taken away are remembered until the local documents have let go of what they held of them.
+  for (const k of ctx.state.keys)
+    if (!mayRead(grant, k.scope) && !ctx.state.withdrawn.includes(k.scope)) ctx.state.withdrawn.push(k.scope);
+  ctx.state.keys = kept;
   for (const [key, r] of Object.entries(ctx.state.records))
     if (!mayRead(grant, r.scope)) delete ctx.state.records[key];
   ctx.state.conflicts = ctx.state.conflicts.filter((c) => mayRead(grant, c.scope));

@@ -121,6 +121,7 @@ function newState(me: PrivateIdentity): SyncState {
     undelivered: [],
     unopened: [],
     snapshot: null,
+    withdrawn: [],
   };
 }
 
@@ -128,6 +129,7 @@ function newState(me: PrivateIdentity): SyncState {
 function upgrade(state: SyncState): SyncState {
   state.unopened ??= [];
   state.snapshot ??= null;
+  state.withdrawn ??= [];
   return state;
 }
 
@@ -400,7 +402,19 @@ export class SyncEngine {
 
   // ---- sync -----------------------------------------------------------------------------------------
 
-  /** Uploads what is queued, then reads what others wrote. Throws what the target threw. */
+  /** Scopes this member may no longer read whose data the local documents may still hold. */
+  withdrawnScopes(): string[] {
+    return [...this.ctx.state.withdrawn];
+  }
+
+  /** The local documents have let go of these scopes; `told` is what the user is told they lost. */
+  clearWithdrawn(scopes: readonly string[], told: readonly SyncReport[]): void {
+    this.ctx.state.withdrawn = this.ctx.state.withdrawn.filter((s) => !scopes.includes(s));
+    for (const r of told) addReport(this.ctx, r);
+    this.persist();
+    this.emit();
+  }
+
   /**
    * `full` (a poll, 立即同步): read what changed, then upload. `push` (after local changes): upload only, unless
    * the last read is older than the poll interval — one request per upload is what keeps a stream of small

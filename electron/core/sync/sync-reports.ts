@@ -11,7 +11,10 @@ export type ReportCode =
   | 'forged-stamp'
   | 'keyring-refused'
   | 'team-refused'
-  | 'outbox-torn';
+  | 'outbox-torn'
+  | 'withdrawn-shop'
+  | 'withdrawn-main'
+  | 'withdrawn-private';
 
 export interface SyncReport {
   readonly code: ReportCode;
@@ -59,6 +62,18 @@ export function report(code: ReportCode, at: number, who: string, file?: string)
     'team-refused': [
       `成员名单 ${file ?? ''} 无法验证（不是店主签名，或版本比已见过的旧），已拒绝。`,
       `The member list ${file ?? ''} could not be verified (not signed by the owner, or older than one already seen) and was refused.`,
+    ],
+    'withdrawn-shop': [
+      `店主收回了店铺「${who}」的授权：本机已删除该店铺及其子账号（含历史版本）；团队中的数据不受影响。`,
+      `The owner withdrew your access to shop "${who}": this computer deleted the shop and its sub-accounts (with their old versions); the team's data is unaffected.`,
+    ],
+    'withdrawn-main': [
+      `你已不能查看店铺「${who}」的主账号：本机已删除其主账号密码、手机、邮箱和保证金信息（含历史版本），子账号保留。`,
+      `You may no longer see the main account of shop "${who}": this computer deleted its main password, phone, e-mail and deposit details (with their old versions); its sub-accounts stay.`,
+    ],
+    'withdrawn-private': [
+      '你已不能查看保证金退还和账号找回：本机已删除这些记录、收款账户和附件（含历史版本）；团队中的数据不受影响。',
+      "You may no longer see deposit refunds and account recovery: this computer deleted those records, refund accounts and attachments (with their old versions); the team's data is unaffected.",
     ],
     'outbox-torn': [
       '本机待上传队列的最后一条记录未写完（写入时被中断），已跳过；它从未被确认保存。',

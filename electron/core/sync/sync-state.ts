@@ -63,6 +63,8 @@ export interface SyncState {
    * a key with one of these ids arrives later, everything is read again (see mergeKeys).
    */
   unopened: string[];
+  /** Scopes this member could read and no longer may (a grant or role taken away), until the app has let go. */
+  withdrawn: string[];
   /** The newest snapshot this machine has read (or, for the owner, written): its round and what it covers. */
   snapshot: { round: number; covers: Covers } | null;
 }

@@ -5,7 +5,7 @@
 // does not make a valid local document (a newer app version, or junk from a member) is refused and told,
 // never written half-way.
 import { isDeleted, type SyncRecord } from '../../../shared/domain/sync/records.ts';
-import { mainScope, staffScope } from '../../../shared/domain/sync/scopes.ts';
+import { mainScope, parseScope, staffScope } from '../../../shared/domain/sync/scopes.ts';
 import type { InventoryStore, StoreWrite } from '../inventory/inventory-store.ts';
 import {
   type PersonRecord,
@@ -17,6 +17,7 @@ import {
 } from '../inventory/schemas.ts';
 import { type Sealer, STAFF_COLLECTION, shopCollection } from '../kernel/sealer.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
+import { report, type SyncReport } from '../sync/sync-reports.ts';
 import {
   type Fields,
   personFields,
@@ -159,6 +160,43 @@ export class InventoryBridge {
     this.templateWrites(writes, {}, this.d.store.templates().custom);
     this.d.engine.putMany(writes);
     return writes.length;
+  }
+
+  /**
+   * Lets go of shops this member may no longer read (a grant or role taken away): a shop whose staff scope
+   * went is deleted with its history; one whose main scope went is written again from the records without
+   * its main account, its old versions deleted with the rest. Returns what the user is told, and the scopes
+   * done; a scope whose deletion failed stays withdrawn and is tried again at the next sync.
+   */
+  letGo(scopes: readonly string[], now: number): { done: string[]; told: SyncReport[] } {
+    const done: string[] = [];
+    const told: SyncReport[] = [];
+    this.applying = true;
+    try {
+      for (const scope of scopes) {
+        const p = parseScope(scope);
+        if (!p?.shopId) continue;
+        const id = p.shopId;
+        try {
+          const stillStaff = this.d.engine.hasScope(staffScope(id));
+          if (p.part === 'main' && !stillStaff) {
+            done.push(scope); // the staff scope's withdrawal deletes the whole shop
+            continue;
+          }
+          const name = this.d.store.shopStore(id)?.get()?.shop.name;
+          this.d.store.removeShop(id);
+          if (p.part === 'main') this.applyShop(id, true, []);
+          if (name !== undefined)
+            told.push(report(p.part === 'main' ? 'withdrawn-main' : 'withdrawn-shop', now, name));
+          done.push(scope);
+        } catch (err) {
+          this.d.onError(err);
+        }
+      }
+    } finally {
+      this.applying = false;
+    }
+    return { done, told };
   }
 
   /** Writes others' changes into the local documents; false when it could not (they are handed over again). */

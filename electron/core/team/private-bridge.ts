@@ -9,6 +9,7 @@ import type { Sealer } from '../kernel/sealer.ts';
 import { draftSchema, type RecoveryDoc } from '../recovery/recovery-schema.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
+import { report, type SyncReport } from '../sync/sync-reports.ts';
 import { type Fields, pushChanged, type RecordWrite } from './record-mapping.ts';
 
 /** The sealing collection of a case's account number (as the deposit service seals it). */
@@ -38,6 +39,8 @@ export class PrivateBridge {
     private readonly d: {
       deposits: DocumentStore<DepositsDoc>;
       recovery: DocumentStore<RecoveryDoc>;
+      /** Deletes an attached file (when this member may no longer see cases and drafts). */
+      removeAttachment(stored: string): void;
       sealer: Sealer;
       engine: SyncEngine;
       onRefused(kind: string, id: string): void;
@@ -130,6 +133,29 @@ export class PrivateBridge {
       if (!Object.hasOwn(after, id) && this.d.engine.get(draftKey(id)))
         writes.push({ key: draftKey(id), values: { _deleted: true } });
     return writes;
+  }
+
+  /**
+   * This member may no longer read the private scope (an admin made a lead): deletes every deposit case and
+   * recovery draft on this computer, their attached files and their old versions. Returns what the user is
+   * told; throws (and is tried again at the next sync) when a deletion fails.
+   */
+  letGo(now: number): SyncReport {
+    const cases = Object.values(this.d.deposits.peek()?.cases ?? {});
+    const drafts = Object.values(this.d.recovery.peek()?.drafts ?? {});
+    const files = [
+      ...cases.flatMap((c) => c.items.flatMap((i) => i.attachments)),
+      ...drafts.flatMap((r) => r.attachments),
+    ];
+    this.applying = true;
+    try {
+      this.d.deposits.erase();
+      this.d.recovery.erase();
+      for (const f of files) this.d.removeAttachment(f.stored);
+    } finally {
+      this.applying = false;
+    }
+    return report('withdrawn-private', now, '');
   }
 
   /** Everything not yet in the records (a team just made from an existing vault). */

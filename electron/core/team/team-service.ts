@@ -42,7 +42,11 @@ export interface TeamDeps {
   bus: EventBus;
   clock: Clock;
   /** Deposit cases and recovery drafts: the `private` scope (owner and admins). */
-  privateDocs: { deposits: DocumentStore<DepositsDoc>; recovery: DocumentStore<RecoveryDoc> };
+  privateDocs: {
+    deposits: DocumentStore<DepositsDoc>;
+    recovery: DocumentStore<RecoveryDoc>;
+    removeAttachment(stored: string): void;
+  };
   logError?: (where: string, err: unknown) => void;
 }
 
@@ -130,10 +134,43 @@ export class TeamService {
       onRefused: (kind, id) => this.d.logError?.('team.refused', new Error(`${kind} ${id}`)),
       onError: (err) => this.d.logError?.('team.private', err),
     });
-    const off = engine.onChange(() => this.d.bus.emit('team.changed', this.status()));
+    const off = engine.onChange(() => {
+      this.letGoWithdrawn();
+      this.d.bus.emit('team.changed', this.status());
+    });
     this.open = { engine, bridge, privateBridge, pollSeconds, connection, off, wipe: sealer.wipe };
     return this.open;
   }
+
+  /**
+   * After a sync that took a grant or role away: the local documents let go of what this member may no
+   * longer hold (see the bridges' letGo), and the user is told what was deleted.
+   */
+  private letGoWithdrawn(): void {
+    const o = this.open;
+    if (!o || this.lettingGo) return;
+    const scopes = o.engine.withdrawnScopes();
+    if (scopes.length === 0) return;
+    this.lettingGo = true;
+    try {
+      const now = this.d.clock.now();
+      const { done, told } = o.bridge.letGo(scopes, now);
+      if (scopes.includes('private'))
+        try {
+          told.push(o.privateBridge.letGo(now));
+          done.push('private');
+        } catch (err) {
+          this.d.logError?.('team.private', err);
+        }
+      // Scopes that were neither a shop nor private (none today) have nothing local to let go of.
+      for (const s of scopes) if (s !== 'private' && !s.startsWith('shop/')) done.push(s);
+      o.engine.clearWithdrawn(done, told);
+    } finally {
+      this.lettingGo = false;
+    }
+  }
+
+  private lettingGo = false;
 
   /** The role of this vault's member, or null outside a team (the app's usual single-user mode). */
   role(): 'owner' | 'admin' | 'lead' | null {
