@@ -14,7 +14,7 @@ import type {
 } from '../../shared/contract/team-types.ts';
 import { callers } from '../support/contract-calls.ts';
 import { generatedSub, taobaoShop, typedSub } from '../support/payloads.ts';
-import { makeTestCore, setUpVault, tempDataDir } from '../support/test-core.ts';
+import { GOOD_PASSWORD, makeTestCore, setUpVault, tempDataDir } from '../support/test-core.ts';
 import { filesUnder } from '../sync/support/team-cores.ts';
 
 async function member() {
@@ -345,6 +345,52 @@ describe('team area (three cores, shared folder)', () => {
     // The owner's own data is untouched, and what the demoted admin keeps still syncs both ways.
     expect(await owner.ok<DepositCaseView[]>('deposit.list')).toHaveLength(1);
     expect((await owner.ok<{ value: string }>('secrets.reveal', { ref: mainRef })).value).toBe('Main-A-1');
+  });
+
+  it('a member restored from an older .swbackup on a new computer goes on as the same member', async () => {
+    const folder = path.join(tempDataDir('team-folder'), 'shared');
+    const owner = await member();
+    const shop = await owner.ok<ShopView>('shops.create', taobaoShop('美妆旗舰店'));
+    await owner.ok('team.create', { connection: { kind: 'folder', dir: folder }, ownerName: '老板' });
+    const admin = await member();
+    await join(owner, admin, folder, '管理员小王', { role: 'admin', shops: [] });
+    await owner.ok<SubAccountView>('subaccounts.create', typedSub(shop.id, '备份前', 'Before-1'));
+    await sync(owner);
+    await sync(admin);
+    const backups = tempDataDir('team-backups');
+    const made = await admin.ok<{ files: Array<{ file: string }> }>('backup.configure', {
+      folder: backups,
+      masterPassword: GOOD_PASSWORD,
+      password: null,
+    });
+    const file = made.files[0]?.file as string;
+    // After the backup the admin adds a sub-account; then its computer is lost.
+    const later = await admin.ok<SubAccountView>(
+      'subaccounts.create',
+      typedSub(shop.id, '备份后', 'After-2'),
+    );
+    await sync(admin);
+
+    const fresh = makeTestCore();
+    const b = { ...fresh, ...callers(() => fresh.core) };
+    await b.ok('backup.restore', { file, password: GOOD_PASSWORD });
+    await b.ok('vault.unlock', { password: GOOD_PASSWORD });
+    const status = await sync(b as Member);
+    expect(status).toMatchObject({ phase: 'idle', role: 'admin' });
+    expect(status.reports.map((r) => r.code)).toContain('own-restored');
+    // What was uploaded after the backup is back, secret included, byte for byte.
+    const pw = await b.ok<{ value: string }>('secrets.reveal', {
+      ref: { collection: `shop-${shop.id}`, recordId: later.id, field: 'password' },
+    });
+    expect(pw.value).toBe('After-2');
+    // It goes on: its next change reaches the owner, and nobody refuses anything.
+    await b.ok<SubAccountView>('subaccounts.create', typedSub(shop.id, '恢复后', 'Restored-3'));
+    await sync(b as Member);
+    const ownerStatus = await sync(owner);
+    expect(ownerStatus.reports).toEqual([]);
+    expect((await owner.ok<SubAccountView[]>('subaccounts.list', {})).map((x) => x.fullName).sort()).toEqual(
+      ['美妆旗舰店:备份前', '美妆旗舰店:备份后', '美妆旗舰店:恢复后'].sort(),
+    );
   });
 
   it('joining needs an empty vault, and a wrong code changes nothing', async () => {

@@ -18,6 +18,13 @@ export interface EngineContext {
   now(): number;
 }
 
+/**
+ * The next version of a file this machine writes again and again (the member list, a keyring): one more than
+ * the last, and never less than the time, so a machine whose state went back (restored from a backup)
+ * still writes versions newer than any it wrote before — readers refuse an older version as a rollback.
+ */
+export const nextVersion = (prev: number, now: number) => Math.max(prev + 1, now);
+
 export function addReport(ctx: EngineContext, r: SyncReport): void {
   // The same refusal of the same file is one report, not one per poll.
   if (ctx.state.reports.some((x) => x.code === r.code && x.file === r.file && x.en === r.en)) return;

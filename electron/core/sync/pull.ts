@@ -143,14 +143,49 @@ async function readSegments(
   touched: Map<string, SyncRecord>,
 ): Promise<number> {
   const { state } = ctx;
+  const me = state.me.id;
   const byAuthor = new Map<string, Map<number, string>>();
   for (const e of entries) {
     const p = parseSegmentName(e.name);
-    if (!p || p.author === state.me.id) continue;
+    // This machine's own segments are read only when the server has some it does not know it wrote: its
+    // state is older than its uploads (a vault restored from a backup, or a crash between an upload and
+    // saving the state). They are read back like anyone's, and numbering goes on after them, so the chain
+    // never forks and nothing uploaded since the backup is lost.
+    if (!p || (p.author === me && p.seq <= state.mySeq)) continue;
     const m = byAuthor.get(p.author) ?? new Map<number, string>();
     m.set(p.seq, e.name);
     byAuthor.set(p.author, m);
   }
+  const ownBehind = byAuthor.has(me);
+  if (ownBehind) state.seen[me] = { seq: state.mySeq, hash: state.myHead ?? '' };
+  try {
+    return await readAuthors(ctx, byAuthor, touched);
+  } finally {
+    if (ownBehind) adoptOwn(ctx);
+  }
+}
+
+/** Numbering goes on after this machine's own segments read back from the server; says so unless it was a retry. */
+function adoptOwn(ctx: EngineContext): void {
+  const { state } = ctx;
+  const me = state.me.id;
+  const at = state.seen[me];
+  delete state.seen[me];
+  delete state.high[me];
+  if (!at || at.seq <= state.mySeq) return;
+  const retried = ctx.store.loadPending()?.seq === at.seq && at.seq === state.mySeq + 1;
+  const count = at.seq - state.mySeq;
+  state.mySeq = at.seq;
+  state.myHead = at.hash;
+  if (!retried) addReport(ctx, report('own-restored', ctx.now(), String(count)));
+}
+
+async function readAuthors(
+  ctx: EngineContext,
+  byAuthor: ReadonlyMap<string, ReadonlyMap<number, string>>,
+  touched: Map<string, SyncRecord>,
+): Promise<number> {
+  const { state } = ctx;
   let applied = 0;
   const keys = keysById(ctx);
   for (const [author, names] of byAuthor) {

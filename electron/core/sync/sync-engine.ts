@@ -439,7 +439,8 @@ export class SyncEngine {
         await team.publishKeyrings(this.ctx);
         const uploaded = await push(this.ctx);
         if (uploaded) this.lastPushAt = this.opts.clock.now();
-        if (uploaded) this.waitingCount = this.store.readOutbox().entries.length;
+        // Also when nothing went up: a segment read back from the server may have settled what waited.
+        this.waitingCount = this.store.readOutbox().entries.length;
         if (entries) await team.readJoins(this.ctx, entries);
         if (entries) await compact(this.ctx, entries, { ...DEFAULT_COMPACT, ...this.opts.compact });
         if (this.ctx.state.joining && myGrant(this.ctx)) this.ctx.state.joining = null;

@@ -14,7 +14,8 @@ export type ReportCode =
   | 'outbox-torn'
   | 'withdrawn-shop'
   | 'withdrawn-main'
-  | 'withdrawn-private';
+  | 'withdrawn-private'
+  | 'own-restored';
 
 export interface SyncReport {
   readonly code: ReportCode;
@@ -62,6 +63,10 @@ export function report(code: ReportCode, at: number, who: string, file?: string)
     'team-refused': [
       `成员名单 ${file ?? ''} 无法验证（不是店主签名，或版本比已见过的旧），已拒绝。`,
       `The member list ${file ?? ''} could not be verified (not signed by the owner, or older than one already seen) and was refused.`,
+    ],
+    'own-restored': [
+      `本机的同步状态比服务器上本机上传过的更改旧（例如从备份恢复了数据）：已从服务器取回本机此后上传的 ${who} 段更改，之后照常同步。请勿同时使用旧电脑。`,
+      `This computer's sync state was older than the changes it had uploaded (data restored from a backup, say): the ${who} later upload(s) were fetched back from the server and sync goes on. Do not keep using the old computer as well.`,
     ],
     'withdrawn-shop': [
       `店主收回了店铺「${who}」的授权：本机已删除该店铺及其子账号（含历史版本）；团队中的数据不受影响。`,

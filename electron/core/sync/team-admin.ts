@@ -9,7 +9,7 @@ import { isDeleted } from '../../../shared/domain/sync/records.ts';
 import { type MemberGrant, mainScope, mayRead, staffScope } from '../../../shared/domain/sync/scopes.ts';
 import { publicPart } from './crypto/identity.ts';
 import { latestKeys, newScopeKey, type ScopeKey } from './crypto/scope-keys.ts';
-import { type EngineContext, memberOf, myGrant } from './engine-context.ts';
+import { type EngineContext, memberOf, myGrant, nextVersion } from './engine-context.ts';
 import {
   encodeJoinRequest,
   inviteCode,
@@ -65,7 +65,7 @@ export async function publishKeyrings(ctx: EngineContext): Promise<void> {
     const digest = digestOf(keys);
     const prev = state.keyringTo[m.id];
     if (prev?.digest === digest) continue;
-    const v = (prev?.v ?? 0) + 1;
+    const v = nextVersion(prev?.v ?? 0, ctx.now());
     await ctx.target.put(
       keyringName(m.id, state.me.id),
       encodeKeyring({ team: state.team, writer: state.me, to: m, version: v, keys }),
@@ -201,7 +201,7 @@ export async function approveJoin(
     ],
     removed: state.teamBody.removed.filter((r) => r.id !== memberId),
   };
-  state.teamVersion++;
+  state.teamVersion = nextVersion(state.teamVersion, ctx.now());
   // Keyrings first, then the list: a reader never sees a list sealed with a key its keyring lacks.
   await publishKeyrings(ctx);
   await writeTeamDoc(ctx);
@@ -238,7 +238,7 @@ export async function setMemberGrant(
     ...state.teamBody,
     members: state.teamBody.members.map((m) => (m.id === memberId ? next : m)),
   };
-  state.teamVersion++;
+  state.teamVersion = nextVersion(state.teamVersion, ctx.now());
   await publishKeyrings(ctx);
   await writeTeamDoc(ctx);
 }
@@ -281,7 +281,7 @@ export async function removeMember(
     members: state.teamBody.members.filter((x) => x.id !== memberId),
     removed: [...state.teamBody.removed, { ...m, lastSeq: state.seen[memberId]?.seq ?? 0, at: ctx.now() }],
   };
-  state.teamVersion++;
+  state.teamVersion = nextVersion(state.teamVersion, ctx.now());
   await publishKeyrings(ctx);
   await writeTeamDoc(ctx);
   delete state.keyringTo[memberId];
