@@ -330,6 +330,7 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     bus,
     clock,
     privateDocs: work.docs,
+    rules: { doc: inventory.rulesDoc, current: () => inventory.rules.get() },
     logError: opts.logError,
   });
   session.onUnlocked(() => {

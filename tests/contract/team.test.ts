@@ -12,6 +12,7 @@ import type {
   TeamMembersView,
   TeamStatus,
 } from '../../shared/contract/team-types.ts';
+import type { WorkRules } from '../../shared/contract/work-types.ts';
 import { callers } from '../support/contract-calls.ts';
 import { generatedSub, taobaoShop, typedSub } from '../support/payloads.ts';
 import { GOOD_PASSWORD, makeTestCore, setUpVault, tempDataDir } from '../support/test-core.ts';
@@ -391,6 +392,45 @@ describe('team area (three cores, shared folder)', () => {
     expect((await owner.ok<SubAccountView[]>('subaccounts.list', {})).map((x) => x.fullName).sort()).toEqual(
       ['美妆旗舰店:备份前', '美妆旗舰店:备份后', '美妆旗舰店:恢复后'].sort(),
     );
+  });
+
+  it("work rules are the team's: changes to different numbers on two computers both hold, a lead follows them", async () => {
+    const folder = path.join(tempDataDir('team-folder'), 'shared');
+    const owner = await member();
+    await owner.ok('rules.update', { purgeAfterDays: 45 });
+    const shop = await owner.ok<ShopView>('shops.create', taobaoShop('美妆旗舰店'));
+    await owner.ok('team.create', { connection: { kind: 'folder', dir: folder }, ownerName: '老板' });
+    const admin = await member();
+    const lead = await member();
+    await join(owner, admin, folder, '管理员小王', { role: 'admin', shops: [] });
+    await join(owner, lead, folder, '客服主管小李', { role: 'lead', shops: [shop.id] });
+    await sync(admin);
+    await sync(lead);
+    // The owner's rules (made before the team) are everyone's.
+    for (const m of [admin, lead]) expect((await m.ok<WorkRules>('rules.get')).purgeAfterDays).toBe(45);
+    // Owner and admin change different numbers while apart.
+    const base = await owner.ok<WorkRules>('rules.get');
+    await owner.ok('rules.update', {
+      verification: { taobao: { ...base.verification.taobao, verifyWithinDays: 5 } },
+    });
+    await admin.ok('rules.update', {
+      verification: { jd: { ...base.verification.jd, verifyWithinDays: 9 } },
+      registrationMinutes: 60,
+    });
+    expect((await lead.refused('rules.update', { purgeAfterDays: 1 })).code).toBe('SYNC_SCOPE_FORBIDDEN');
+    await sync(owner);
+    await sync(admin);
+    await sync(owner);
+    await sync(lead);
+    const all = await Promise.all([owner, admin, lead].map((m) => m.ok<WorkRules>('rules.get')));
+    for (const r of all) {
+      expect(r.verification.taobao.verifyWithinDays).toBe(5);
+      expect(r.verification.jd.verifyWithinDays).toBe(9);
+      expect(r.registrationMinutes).toBe(60);
+      expect(r.purgeAfterDays).toBe(45);
+    }
+    expect(all[1]).toEqual(all[0]);
+    expect(all[2]).toEqual(all[0]);
   });
 
   it('joining needs an empty vault, and a wrong code changes nothing', async () => {

@@ -140,6 +140,7 @@ export function createInventory(opts: {
     subAccounts,
     staff,
     rules,
+    rulesDoc,
     verification,
   };
 }

@@ -16,8 +16,8 @@ import {
   templatesDocSchema,
 } from '../inventory/schemas.ts';
 import { type Sealer, STAFF_COLLECTION, shopCollection } from '../kernel/sealer.ts';
-import type { SyncEngine } from '../sync/sync-engine.ts';
 import { report, type SyncReport } from '../sync/sync-reports.ts';
+import { Bridge, type BridgeDeps } from './bridge.ts';
 import {
   type Fields,
   personFields,
@@ -44,25 +44,18 @@ const shopItemSchema = shopDocSchema.shape.shop;
 const personSchema = staffDocSchema.shape.people.valueType;
 const templateSchema = templatesDocSchema.shape.custom.valueType;
 
-export class InventoryBridge {
-  private applying = false;
-  private readonly offs: Array<() => void>;
+interface InventoryDeps extends BridgeDeps {
+  readonly store: InventoryStore;
+  readonly sealer: Sealer;
+}
 
-  constructor(
-    private readonly d: {
-      store: InventoryStore;
-      sealer: Sealer;
-      engine: SyncEngine;
-      /** A record from another member that could not be used (said to the user). */
-      onRefused(kind: string, id: string): void;
-      onError(err: unknown): void;
-    },
-  ) {
-    this.offs = [d.store.onWrite((w) => this.local(w)), d.engine.onRemoteChanges((r) => this.remote(r))];
-  }
-
-  close(): void {
-    for (const off of this.offs) off();
+export class InventoryBridge extends Bridge<InventoryDeps> {
+  constructor(d: InventoryDeps) {
+    super(d);
+    this.listen(
+      d.store.onWrite((w) => this.local(w)),
+      d.engine.onRemoteChanges((r) => this.remote(r)),
+    );
   }
 
   private get canSeeMain(): boolean {
@@ -108,18 +101,14 @@ export class InventoryBridge {
   }
 
   private local(w: StoreWrite): void {
-    if (this.applying || !this.d.engine.grant()) return;
-    const writes: Write[] = [];
-    try {
+    if (!this.d.engine.grant()) return;
+    this.queue(() => {
+      const writes: Write[] = [];
       if (w.kind === 'shop') this.shopWrites(writes, w.before, w.after, false);
       else if (w.kind === 'staff') this.peopleWrites(writes, w.before?.people ?? {}, w.after.people);
       else this.templateWrites(writes, w.before?.custom ?? {}, w.after.custom);
-      this.d.engine.putMany(writes);
-    } catch (err) {
-      // The local write stands (it is durable) but is not queued for the team (a full disk under the outbox):
-      // it goes out with the record's next change. Logged; see the README's known limits.
-      this.d.onError(err);
-    }
+      return writes;
+    });
   }
 
   private peopleWrites(
@@ -201,8 +190,7 @@ export class InventoryBridge {
 
   /** Writes others' changes into the local documents; false when it could not (they are handed over again). */
   private remote(records: SyncRecord[]): boolean {
-    this.applying = true;
-    try {
+    return this.asRemote(() => {
       const shops = new Set<string>();
       const subs = new Map<string, SyncRecord[]>();
       const people: SyncRecord[] = [];
@@ -223,13 +211,7 @@ export class InventoryBridge {
         this.applyShop(id, shops.has(id), subs.get(id) ?? []);
       if (people.length) this.applyPeople(people);
       if (templates.length) this.applyTemplates(templates);
-      return true;
-    } catch (err) {
-      this.d.onError(err);
-      return false;
-    } finally {
-      this.applying = false;
-    }
+    });
   }
 
   private applyShop(id: string, shopTouched: boolean, touched: SyncRecord[]): void {

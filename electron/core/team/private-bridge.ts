@@ -8,8 +8,8 @@ import { type CaseRecord, caseSchema, type DepositsDoc } from '../deposit/deposi
 import type { Sealer } from '../kernel/sealer.ts';
 import { draftSchema, type RecoveryDoc } from '../recovery/recovery-schema.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
-import type { SyncEngine } from '../sync/sync-engine.ts';
 import { report, type SyncReport } from '../sync/sync-reports.ts';
+import { Bridge, type BridgeDeps } from './bridge.ts';
 import { type Fields, pushChanged, type RecordWrite } from './record-mapping.ts';
 
 /** The sealing collection of a case's account number (as the deposit service seals it). */
@@ -31,23 +31,18 @@ const parse = (v: unknown): unknown => {
 type Draft = RecoveryDoc['drafts'][string];
 type Write = RecordWrite;
 
-export class PrivateBridge {
-  private applying = false;
-  private readonly offs: Array<() => void>;
+interface PrivateDeps extends BridgeDeps {
+  readonly deposits: DocumentStore<DepositsDoc>;
+  readonly recovery: DocumentStore<RecoveryDoc>;
+  /** Deletes an attached file (when this member may no longer see cases and drafts). */
+  removeAttachment(stored: string): void;
+  readonly sealer: Sealer;
+}
 
-  constructor(
-    private readonly d: {
-      deposits: DocumentStore<DepositsDoc>;
-      recovery: DocumentStore<RecoveryDoc>;
-      /** Deletes an attached file (when this member may no longer see cases and drafts). */
-      removeAttachment(stored: string): void;
-      sealer: Sealer;
-      engine: SyncEngine;
-      onRefused(kind: string, id: string): void;
-      onError(err: unknown): void;
-    },
-  ) {
-    this.offs = [
+export class PrivateBridge extends Bridge<PrivateDeps> {
+  constructor(d: PrivateDeps) {
+    super(d);
+    this.listen(
       d.deposits.onSet((before, after) =>
         this.local(() => this.caseWrites(before?.cases ?? {}, after.cases)),
       ),
@@ -55,11 +50,7 @@ export class PrivateBridge {
         this.local(() => this.draftWrites(before?.drafts ?? {}, after.drafts)),
       ),
       d.engine.onRemoteChanges((r) => this.remote(r)),
-    ];
-  }
-
-  close(): void {
-    for (const off of this.offs) off();
+    );
   }
 
   private get entitled(): boolean {
@@ -68,12 +59,7 @@ export class PrivateBridge {
   }
 
   private local(build: () => Write[]): void {
-    if (this.applying || !this.entitled) return;
-    try {
-      this.d.engine.putMany(build());
-    } catch (err) {
-      this.d.onError(err);
-    }
+    if (this.entitled) this.queue(build);
   }
 
   private diff(writes: Write[], key: Write['key'], values: Fields): void {
@@ -171,8 +157,7 @@ export class PrivateBridge {
     const cases = records.filter((r) => r.kind === 'deposit' && r.scope === 'private');
     const drafts = records.filter((r) => r.kind === 'recovery-draft' && r.scope === 'private');
     if (!cases.length && !drafts.length) return true;
-    this.applying = true;
-    try {
+    return this.asRemote(() => {
       if (cases.length) {
         const all = { ...(this.d.deposits.peek()?.cases ?? {}) };
         for (const rec of cases) {
@@ -200,13 +185,7 @@ export class PrivateBridge {
         }
         this.d.recovery.set({ ...st, drafts: all });
       }
-      return true;
-    } catch (err) {
-      this.d.onError(err);
-      return false;
-    } finally {
-      this.applying = false;
-    }
+    });
   }
 
   private caseFrom(rec: SyncRecord): CaseRecord | null {

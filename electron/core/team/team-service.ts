@@ -1,5 +1,6 @@
 // The team area: this vault's membership and sync, open while the vault is unlocked (the sync state is
 // sealed with a key derived from the data key, so it cannot be read while locked) and shut on every lock.
+
 import { hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import type {
   TeamMembersView,
   TeamStatus,
 } from '../../../shared/contract/team-types.ts';
+import type { WorkRules } from '../../../shared/contract/work-types.ts';
 import type { MemberGrant } from '../../../shared/domain/sync/scopes.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { openBytes, seal } from '../crypto/aead.ts';
@@ -28,6 +30,7 @@ import type { Vault } from '../vault/vault.ts';
 import { type Connection, connectionView, loadConnection, saveConnection, targetFor } from './connection.ts';
 import { InventoryBridge } from './inventory-bridge.ts';
 import { PrivateBridge } from './private-bridge.ts';
+import { RulesBridge } from './rules-bridge.ts';
 
 export const SYNC_DIR = 'sync';
 
@@ -47,6 +50,8 @@ export interface TeamDeps {
     recovery: DocumentStore<RecoveryDoc>;
     removeAttachment(stored: string): void;
   };
+  /** The work rules: one record in the global scope (written by owner and admins, read by all). */
+  rules: { doc: DocumentStore<WorkRules>; current(): WorkRules };
   logError?: (where: string, err: unknown) => void;
 }
 
@@ -54,6 +59,7 @@ interface Open {
   engine: SyncEngine;
   bridge: InventoryBridge;
   privateBridge: PrivateBridge;
+  rulesBridge: RulesBridge;
   pollSeconds: number;
   connection: Connection;
   off: () => void;
@@ -105,6 +111,7 @@ export class TeamService {
     o.engine.stop();
     o.bridge.close();
     o.privateBridge.close();
+    o.rulesBridge.close();
     o.off();
     // A sync already under way finishes (its state is saved, what it brought is handed over after the next
     // unlock); then the sync folder's key is overwritten.
@@ -138,7 +145,22 @@ export class TeamService {
       this.letGoWithdrawn();
       this.d.bus.emit('team.changed', this.status());
     });
-    this.open = { engine, bridge, privateBridge, pollSeconds, connection, off, wipe: sealer.wipe };
+    const rulesBridge = new RulesBridge({
+      ...this.d.rules,
+      engine,
+      onRefused: (kind, id) => this.d.logError?.('team.refused', new Error(`${kind} ${id}`)),
+      onError: (err) => this.d.logError?.('team.rules', err),
+    });
+    this.open = {
+      engine,
+      bridge,
+      privateBridge,
+      rulesBridge,
+      pollSeconds,
+      connection,
+      off,
+      wipe: sealer.wipe,
+    };
     return this.open;
   }
 
@@ -257,6 +279,7 @@ export class TeamService {
     }
     const queued = o.bridge.reconcile();
     o.privateBridge.reconcile();
+    o.rulesBridge.reconcile();
     this.d.audit.append({
       action: 'team.created',
       object: 'team',
