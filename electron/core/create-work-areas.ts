@@ -123,7 +123,7 @@ export function createWorkAreas(opts: {
     docs: {
       deposits: depositsDoc,
       recovery: recoveryDoc,
-      removeAttachment: (stored: string) => attachments.remove(stored),
+      files: attachments,
     },
   };
 }

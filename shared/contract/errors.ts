@@ -167,6 +167,10 @@ export const errorMessages = {
   },
   DRAFT_INCOMPLETE: { zh: '草稿还不完整：', en: 'The draft is not complete: ' },
   FILE_TOO_LARGE: { zh: '文件过大（最大 6 MB）。', en: 'The file is too large (6 MB at most).' },
+  ATTACHMENT_NOT_HERE: {
+    zh: '这个附件还不在本电脑上：它由团队中另一台电脑添加，同步后才能打开（若同步状态显示它被拒绝，请让添加者重新附上）。',
+    en: 'This file is not on this computer yet: another computer of the team attached it, and it opens once synced (if the sync state says it was refused, ask whoever attached it to attach it again).',
+  },
   IMPORT_FILE_TOO_LARGE: {
     zh: '文件过大（最大 6 MB），未读取，未做任何更改。10,000 个账号的表格或数据库通常只有 1-2 MB。',
     en: 'The file is too large (6 MB at most); it was not read and nothing changed. A sheet or database of 10,000 accounts is usually 1-2 MB.',

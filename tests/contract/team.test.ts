@@ -433,6 +433,76 @@ describe('team area (three cores, shared folder)', () => {
     expect(all[2]).toEqual(all[0]);
   });
 
+  it('attached files reach the owner and admins sealed and signed, never a lead; an altered one is refused', async () => {
+    const folder = path.join(tempDataDir('team-folder'), 'shared');
+    const owner = await member();
+    const shop = await owner.ok<ShopView>('shops.create', taobaoShop('美妆旗舰店'));
+    const c = await owner.ok<DepositCaseView>('deposit.create', { shopId: shop.id, amount: 5000 });
+    const item = c.items.find((i) => i.attachable);
+    const attach = (name: string, text: string) =>
+      owner.ok<DepositCaseView>('deposit.addAttachment', {
+        id: c.id,
+        itemId: item?.id,
+        fileName: name,
+        contentBase64: Buffer.from(text).toString('base64'),
+      });
+    await attach('营业执照.png', 'licence-scan-before-team');
+    await owner.ok('team.create', { connection: { kind: 'folder', dir: folder }, ownerName: '老板' });
+    const admin = await member();
+    const lead = await member();
+    await join(owner, admin, folder, '管理员小王', { role: 'admin', shops: [] });
+    await join(owner, lead, folder, '客服主管小李', { role: 'lead', shops: [shop.id] });
+    const withFiles = await attach('退款截图.png', 'refund-shot-after-team');
+    const draft = await owner.ok<{ id: string }>('recovery.create', { kind: 'generic', shopId: shop.id });
+    await owner.ok('recovery.addAttachment', {
+      id: draft.id,
+      fileName: '身份证.jpg',
+      contentBase64: Buffer.from('id-card-photo').toString('base64'),
+    });
+    await sync(owner);
+    await sync(admin);
+    await sync(lead);
+    const files = withFiles.items.find((i) => i.id === item?.id)?.attachments ?? [];
+    expect(files).toHaveLength(2);
+    const open = (m: Member, attachmentId: string) =>
+      m.ok<{ contentBase64: string }>('deposit.openAttachment', { id: c.id, itemId: item?.id, attachmentId });
+    for (const [i, text] of ['licence-scan-before-team', 'refund-shot-after-team'].entries())
+      expect(Buffer.from((await open(admin, files[i]?.id ?? '')).contentBase64, 'base64').toString()).toBe(
+        text,
+      );
+    const eml = await admin.ok<{ contentBase64: string }>('recovery.exportEml', { id: draft.id });
+    expect(Buffer.from(eml.contentBase64, 'base64').toString()).toContain(
+      Buffer.from('id-card-photo').toString('base64'),
+    );
+    // Nothing of them on the lead's computer or, readable, in the shared folder.
+    expect(fs.existsSync(path.join(lead.dataDir, 'attachments'))).toBe(false);
+    for (const dir of [lead.dataDir, folder])
+      for (const { bytes } of filesUnder(dir))
+        for (const t of ['licence-scan', 'refund-shot', 'id-card-photo', '营业执照', '身份证'])
+          expect(bytes.includes(Buffer.from(t))).toBe(false);
+    // A second admin finds every file altered by one byte: refused, said, and nothing kept.
+    for (const f of fs.readdirSync(folder).filter((n) => n.startsWith('b-'))) {
+      const b = fs.readFileSync(path.join(folder, f));
+      b[Math.floor(b.length / 2)] = (b[Math.floor(b.length / 2)] ?? 0) ^ 1;
+      fs.writeFileSync(path.join(folder, f), b);
+    }
+    const late = await member();
+    await join(owner, late, folder, '管理员小赵', { role: 'admin', shops: [] });
+    const told = await sync(late);
+    expect(told.reports.filter((r) => r.code === 'tampered')).toHaveLength(3);
+    expect(told.reports.find((r) => r.code === 'tampered')?.zh).toContain('已拒绝');
+    expect(await late.ok<DepositCaseView[]>('deposit.list')).toHaveLength(1);
+    expect(
+      (
+        await late.refused('deposit.openAttachment', {
+          id: c.id,
+          itemId: item?.id,
+          attachmentId: files[0]?.id,
+        })
+      ).code,
+    ).toBe('ATTACHMENT_NOT_HERE');
+  });
+
   it('joining needs an empty vault, and a wrong code changes nothing', async () => {
     const folder = path.join(tempDataDir('team-folder'), 'shared');
     const owner = await member();

@@ -3,6 +3,7 @@
 // a file is ever accepted.
 import { describe, expect, it } from 'vitest';
 import { BACKOFF_MAX_MS, backoffDelay } from '../../electron/core/sync/backoff.ts';
+import { encodeBlob, openBlob, readBlob } from '../../electron/core/sync/blob.ts';
 import { openSealed, sealTo } from '../../electron/core/sync/crypto/box.ts';
 import {
   createIdentity,
@@ -175,6 +176,37 @@ describe('a snapshot', () => {
       expect(readSnapshot(bytes.subarray(0, cut))).toBeNull();
       expect(looksCutShort(bytes.subarray(0, cut), 'SWC1')).toBe(true);
     }
+  });
+});
+
+describe('an attached file', () => {
+  const author = createIdentity();
+  const priv = newScopeKey('private', 0);
+  const content = Buffer.from('营业执照扫描件-bytes');
+  const id = 'ab'.repeat(16);
+  const bytes = encodeBlob({ team: TEAM, author, id, key: priv, bytes: content });
+
+  it('opens byte-identical with its scope key only, hides its content and exact size', () => {
+    const blob = readBlob(bytes);
+    expect(blob && signatureHolds(blob.parsed, author.sign)).toBe(true);
+    expect(blob && openBlob(blob, priv)).toEqual(content);
+    expect(blob && openBlob(blob, newScopeKey('private', 1))).toBeNull();
+    expect(bytes.includes(content)).toBe(false);
+    expect(bytes.includes(Buffer.from('营业执照'))).toBe(false);
+    expect(encodeBlob({ team: TEAM, author, id, key: priv, bytes: Buffer.alloc(10) }).length).toBe(
+      bytes.length,
+    );
+  });
+
+  it('refuses every flipped byte and another signer', () => {
+    for (const f of flips(bytes)) {
+      const blob = readBlob(f);
+      expect(blob !== null && signatureHolds(blob.parsed, author.sign) && openBlob(blob, priv) !== null).toBe(
+        false,
+      );
+    }
+    const blob = readBlob(bytes);
+    expect(blob && signatureHolds(blob.parsed, createIdentity().sign)).toBe(false);
   });
 });
 

@@ -56,10 +56,16 @@ export class AttachmentStore {
   }
 
   save(caseId: string, bytes: Buffer): { stored: string; size: number } {
+    const stored = `${randomBytes(16).toString('hex')}.bin`;
+    this.saveAs(caseId, stored, bytes);
+    return { stored, size: bytes.length };
+  }
+
+  /** Keeps a file under a given name: one that arrived from the team keeps the name its records give it. */
+  saveAs(caseId: string, stored: string, bytes: Buffer): void {
     if (bytes.length > MAX_ATTACHMENT_BYTES)
       throw new AppError('FILE_TOO_LARGE', { details: { maxMiB: MAX_ATTACHMENT_BYTES / 1024 / 1024 } });
     ensurePrivateDir(this.root);
-    const stored = `${randomBytes(16).toString('hex')}.bin`;
     const sealed = this.sealer.seal(
       `attachments-${caseId}`,
       stored.slice(0, 32),
@@ -67,11 +73,21 @@ export class AttachmentStore {
       bytes.toString('base64'),
     );
     rawDurableWrite(this.pathOf(stored), sealed);
-    return { stored, size: bytes.length };
+  }
+
+  exists(stored: string): boolean {
+    try {
+      return fs.existsSync(this.pathOf(stored));
+    } catch {
+      return false;
+    }
   }
 
   read(caseId: string, stored: string): Buffer {
-    const sealed = fs.readFileSync(this.pathOf(stored), 'utf8');
+    const file = this.pathOf(stored);
+    // Listed by a record from the team but not fetched yet (or refused): said in words, not as a crash.
+    if (!fs.existsSync(file)) throw new AppError('ATTACHMENT_NOT_HERE');
+    const sealed = fs.readFileSync(file, 'utf8');
     return Buffer.from(
       this.sealer.open(`attachments-${caseId}`, stored.slice(0, 32), 'content', sealed),
       'base64',

@@ -5,7 +5,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type PrivateIdentity, signBytes, verifyBytes } from './crypto/identity.ts';
 
-export type FileKind = 'SWS1' | 'SWK1' | 'SWT1' | 'SWJ1' | 'SWC1';
+export type FileKind = 'SWS1' | 'SWK1' | 'SWT1' | 'SWJ1' | 'SWC1' | 'SWB1';
 
 /** Large enough for a first upload of a big vault in one segment; anything larger is refused unread. */
 export const MAX_REMOTE_FILE = 64 * 1024 * 1024;

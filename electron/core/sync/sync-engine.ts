@@ -21,6 +21,8 @@ import {
 import { type MemberGrant, mayWrite } from '../../../shared/domain/sync/scopes.ts';
 import type { Clock, TimerHandle } from '../ports.ts';
 import { backoffDelay } from './backoff.ts';
+import { BLOB_ID } from './blob.ts';
+import { type BlobIO, pullBlobs, pushBlobs } from './blobs.ts';
 import { type CompactOptions, compact, DEFAULT_COMPACT } from './compact.ts';
 import { createIdentity, type PrivateIdentity } from './crypto/identity.ts';
 import { latestKeys } from './crypto/scope-keys.ts';
@@ -122,6 +124,8 @@ function newState(me: PrivateIdentity): SyncState {
     unopened: [],
     snapshot: null,
     withdrawn: [],
+    blobsOut: [],
+    blobsIn: [],
   };
 }
 
@@ -130,6 +134,8 @@ function upgrade(state: SyncState): SyncState {
   state.unopened ??= [];
   state.snapshot ??= null;
   state.withdrawn ??= [];
+  state.blobsOut ??= [];
+  state.blobsIn ??= [];
   return state;
 }
 
@@ -149,6 +155,7 @@ export class SyncEngine {
   private error: SyncStatus['error'] = null;
   private nextTryAt: number | null = null;
   private busy = false;
+  private blobIO: BlobIO | null = null;
   private ticking: Promise<void> = Promise.resolve();
   private running = false;
   private readonly listeners = new Set<() => void>();
@@ -402,6 +409,26 @@ export class SyncEngine {
 
   // ---- sync -----------------------------------------------------------------------------------------
 
+  /** Where attached files are read from and kept (set by the app; without it no file moves). */
+  setBlobIO(io: BlobIO): void {
+    this.blobIO = io;
+  }
+
+  /** An attached file to upload before the segment that names it; kept in the state at once. */
+  putBlob(id: string, scope: string): void {
+    if (!BLOB_ID.test(id)) return;
+    const { state } = this.ctx;
+    if (state.blobsOut.some((b) => b.id === id)) return;
+    state.blobsOut.push({ id, scope });
+    this.persist();
+  }
+
+  /** An attached file a record names and this machine lacks: fetched once it is on the target. */
+  wantBlob(id: string): void {
+    if (!BLOB_ID.test(id) || this.ctx.state.blobsIn.includes(id)) return;
+    this.ctx.state.blobsIn.push(id);
+  }
+
   /** Scopes this member may no longer read whose data the local documents may still hold. */
   withdrawnScopes(): string[] {
     return [...this.ctx.state.withdrawn];
@@ -437,11 +464,14 @@ export class SyncEngine {
         // Keyrings before segments: a reader that sees a segment sealed with a new key (a shop just added)
         // always finds that key in its keyring in the same listing, never skips the group for want of it.
         await team.publishKeyrings(this.ctx);
+        // Files before the segments that name them.
+        await pushBlobs(this.ctx, this.blobIO);
         const uploaded = await push(this.ctx);
         if (uploaded) this.lastPushAt = this.opts.clock.now();
         // Also when nothing went up: a segment read back from the server may have settled what waited.
         this.waitingCount = this.store.readOutbox().entries.length;
         if (entries) await team.readJoins(this.ctx, entries);
+        if (entries) await pullBlobs(this.ctx, entries, this.blobIO);
         if (entries) await compact(this.ctx, entries, { ...DEFAULT_COMPACT, ...this.opts.compact });
         if (this.ctx.state.joining && myGrant(this.ctx)) this.ctx.state.joining = null;
         this.ctx.state.lastSyncAt = this.opts.clock.now();

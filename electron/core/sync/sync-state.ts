@@ -63,6 +63,10 @@ export interface SyncState {
    * a key with one of these ids arrives later, everything is read again (see mergeKeys).
    */
   unopened: string[];
+  /** Attached files to upload (before the next segment), by id and the scope whose key seals them. */
+  blobsOut: Array<{ id: string; scope: string }>;
+  /** Attached files named by records that this machine does not have yet. */
+  blobsIn: string[];
   /** Scopes this member could read and no longer may (a grant or role taken away), until the app has let go. */
   withdrawn: string[];
   /** The newest snapshot this machine has read (or, for the owner, written): its round and what it covers. */

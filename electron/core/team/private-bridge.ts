@@ -31,11 +31,34 @@ const parse = (v: unknown): unknown => {
 type Draft = RecoveryDoc['drafts'][string];
 type Write = RecordWrite;
 
+/** What the bridge needs of the attached-file store (AttachmentStore). */
+export interface AttachmentFiles {
+  exists(stored: string): boolean;
+  read(ownerKey: string, stored: string): Buffer;
+  saveAs(ownerKey: string, stored: string, bytes: Buffer): void;
+  remove(stored: string): void;
+}
+
+/** A file's id on the target: its random local name without the extension (the same on every computer). */
+const blobIdOf = (stored: string) => stored.slice(0, 32);
+
+/** Every attached file of the private documents, with the key it is sealed under here (as the services do). */
+function attached(cases: DepositsDoc['cases'], drafts: RecoveryDoc['drafts']) {
+  return [
+    ...Object.values(cases).flatMap((c) =>
+      c.items.flatMap((i) => i.attachments.map((a) => ({ owner: c.id, stored: a.stored }))),
+    ),
+    ...Object.values(drafts).flatMap((r) =>
+      r.attachments.map((a) => ({ owner: `recovery-${r.id}`, stored: a.stored })),
+    ),
+  ];
+}
+
 interface PrivateDeps extends BridgeDeps {
   readonly deposits: DocumentStore<DepositsDoc>;
   readonly recovery: DocumentStore<RecoveryDoc>;
-  /** Deletes an attached file (when this member may no longer see cases and drafts). */
-  removeAttachment(stored: string): void;
+  /** The attached files on this computer. */
+  readonly files: AttachmentFiles;
   readonly sealer: Sealer;
 }
 
@@ -44,13 +67,49 @@ export class PrivateBridge extends Bridge<PrivateDeps> {
     super(d);
     this.listen(
       d.deposits.onSet((before, after) =>
-        this.local(() => this.caseWrites(before?.cases ?? {}, after.cases)),
+        this.local(() => {
+          this.sendFiles(attached(before?.cases ?? {}, {}), attached(after.cases, {}));
+          return this.caseWrites(before?.cases ?? {}, after.cases);
+        }),
       ),
       d.recovery.onSet((before, after) =>
-        this.local(() => this.draftWrites(before?.drafts ?? {}, after.drafts)),
+        this.local(() => {
+          this.sendFiles(attached({}, before?.drafts ?? {}), attached({}, after.drafts));
+          return this.draftWrites(before?.drafts ?? {}, after.drafts);
+        }),
       ),
       d.engine.onRemoteChanges((r) => this.remote(r)),
     );
+    d.engine.setBlobIO({
+      read: (id) => {
+        const f = this.all().find((x) => blobIdOf(x.stored) === id);
+        return f && d.files.exists(f.stored) ? d.files.read(f.owner, f.stored) : null;
+      },
+      write: (id, bytes) => {
+        const f = this.all().find((x) => blobIdOf(x.stored) === id);
+        if (f) d.files.saveAs(f.owner, f.stored, bytes);
+      },
+    });
+  }
+
+  private all() {
+    return attached(this.d.deposits.peek()?.cases ?? {}, this.d.recovery.peek()?.drafts ?? {});
+  }
+
+  /** Files attached by this member go up (before the records naming them). */
+  private sendFiles(
+    before: ReadonlyArray<{ stored: string }>,
+    after: ReadonlyArray<{ stored: string }>,
+  ): void {
+    const had = new Set(before.map((f) => f.stored));
+    for (const f of after) if (!had.has(f.stored)) this.d.engine.putBlob(blobIdOf(f.stored), 'private');
+  }
+
+  /** Files the records name and this computer lacks are fetched (at unlock: any a crash left wanting). */
+  wantMissing(): void {
+    if (!this.entitled) return;
+    for (const f of this.all())
+      if (!this.d.files.exists(f.stored)) this.d.engine.wantBlob(blobIdOf(f.stored));
   }
 
   private get entitled(): boolean {
@@ -137,7 +196,7 @@ export class PrivateBridge extends Bridge<PrivateDeps> {
     try {
       this.d.deposits.erase();
       this.d.recovery.erase();
-      for (const f of files) this.d.removeAttachment(f.stored);
+      for (const f of files) this.d.files.remove(f.stored);
     } finally {
       this.applying = false;
     }
@@ -147,6 +206,7 @@ export class PrivateBridge extends Bridge<PrivateDeps> {
   /** Everything not yet in the records (a team just made from an existing vault). */
   reconcile(): void {
     if (!this.entitled) return;
+    this.sendFiles([], this.all());
     this.d.engine.putMany([
       ...this.caseWrites({}, this.d.deposits.peek()?.cases ?? {}),
       ...this.draftWrites({}, this.d.recovery.peek()?.drafts ?? {}),
@@ -185,6 +245,7 @@ export class PrivateBridge extends Bridge<PrivateDeps> {
         }
         this.d.recovery.set({ ...st, drafts: all });
       }
+      this.wantMissing();
     });
   }
 

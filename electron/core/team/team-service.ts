@@ -29,7 +29,7 @@ import { TargetError } from '../sync/targets/target.ts';
 import type { Vault } from '../vault/vault.ts';
 import { type Connection, connectionView, loadConnection, saveConnection, targetFor } from './connection.ts';
 import { InventoryBridge } from './inventory-bridge.ts';
-import { PrivateBridge } from './private-bridge.ts';
+import { type AttachmentFiles, PrivateBridge } from './private-bridge.ts';
 import { RulesBridge } from './rules-bridge.ts';
 
 export const SYNC_DIR = 'sync';
@@ -48,7 +48,7 @@ export interface TeamDeps {
   privateDocs: {
     deposits: DocumentStore<DepositsDoc>;
     recovery: DocumentStore<RecoveryDoc>;
-    removeAttachment(stored: string): void;
+    files: AttachmentFiles;
   };
   /** The work rules: one record in the global scope (written by owner and admins, read by all). */
   rules: { doc: DocumentStore<WorkRules>; current(): WorkRules };
@@ -145,6 +145,7 @@ export class TeamService {
       this.letGoWithdrawn();
       this.d.bus.emit('team.changed', this.status());
     });
+    privateBridge.wantMissing();
     const rulesBridge = new RulesBridge({
       ...this.d.rules,
       engine,

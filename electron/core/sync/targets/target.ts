@@ -39,13 +39,16 @@ export class TargetError extends Error {
 
 /** Names the engine writes; anything else in the folder (a stray upload, a desktop.ini) is ignored. */
 export const REMOTE_NAME =
-  /^(team\.swt|k-[0-9a-f]{32}-[0-9a-f]{32}\.swk|s-[0-9a-f]{32}-[0-9]{10}\.sws|j-[0-9a-f]{16}-[0-9a-f]{32}\.swj|c-[0-9a-f]{32}-[0-9]{10}\.swc)$/;
+  /^(team\.swt|k-[0-9a-f]{32}-[0-9a-f]{32}\.swk|s-[0-9a-f]{32}-[0-9]{10}\.sws|j-[0-9a-f]{16}-[0-9a-f]{32}\.swj|c-[0-9a-f]{32}-[0-9]{10}\.swc|b-[0-9a-f]{32}\.swb)$/;
 
 export const segmentName = (author: string, seq: number) =>
   `s-${author}-${String(seq).padStart(10, '0')}.sws`;
 export const keyringName = (to: string, from: string) => `k-${to}-${from}.swk`;
 export const joinName = (invite: string, member: string) => `j-${invite}-${member}.swj`;
 export const TEAM_FILE = 'team.swt';
+/** An attached file (see blob.ts). */
+export const blobName = (id: string) => `b-${id}.swb`;
+
 /** A snapshot: the owner's `round`-th compaction of every scope. */
 export const snapshotName = (owner: string, round: number) =>
   `c-${owner}-${String(round).padStart(10, '0')}.swc`;
