@@ -252,6 +252,15 @@ describe('compaction budget', () => {
     const newest = late.sort().at(-1) as string;
     for (let i = 0; i < 10; i++) await t.owner.engine.syncNow();
     expect(await names(make())).toContain(newest);
+    // Files of an author nobody knows (a stray upload, another program) never make the owner compact again.
+    const rounds = async () => (await names(make())).filter((n) => parseSnapshotName(n)).sort();
+    const before = await rounds();
+    const stray = 'f'.repeat(32);
+    for (let i = 1; i <= 20; i++)
+      fs.writeFileSync(path.join(dir, 'team', `s-${stray}-${String(i).padStart(10, '0')}.sws`), 'junk');
+    for (let i = 0; i < 5; i++) await t.owner.engine.syncNow();
+    expect(await rounds()).toEqual(before);
+    expect(removed.filter((n) => n.includes(stray))).toEqual([]);
     // Nothing a member needs went: one joining now, and the lead who was away, end where the owner is.
     const joiner = machine(make);
     await invite(t.owner.engine, joiner.engine, '新管理员', { role: 'admin', shops: [] });

@@ -39,9 +39,13 @@ export async function compact(
   if (!state.team || state.owner?.id !== me) return 0;
   let requests = 0;
   let listed = entries.map((e) => e.name);
-  const beyond = listed.filter(
-    (n) => parseSegmentName(n) && !(state.snapshot && covered(n, state.snapshot, me)),
-  );
+  // Only segments a snapshot could fold in count: this machine's and those of authors it has read. A stray
+  // or refused author's files would otherwise make a new snapshot every sync.
+  const beyond = listed.filter((n) => {
+    const seg = parseSegmentName(n);
+    const readable = seg && (seg.author === me || state.seen[seg.author] !== undefined);
+    return readable && !(state.snapshot && covered(n, state.snapshot, me));
+  });
   const ready =
     beyond.length >= opts.after &&
     state.unopened.length === 0 &&
