@@ -27,6 +27,17 @@ type Member = Awaited<ReturnType<typeof member>>;
 
 const sync = (m: Member) => m.ok<TeamStatus>('team.syncNow');
 
+/** A recovery draft for the shop with one attached file, `身份证.jpg` holding `id-card-photo`. */
+async function draftWithFile(m: Member, shopId: string): Promise<{ id: string }> {
+  const draft = await m.ok<{ id: string }>('recovery.create', { kind: 'generic', shopId });
+  await m.ok('recovery.addAttachment', {
+    id: draft.id,
+    fileName: '身份证.jpg',
+    contentBase64: Buffer.from('id-card-photo').toString('base64'),
+  });
+  return draft;
+}
+
 async function join(
   owner: Member,
   joiner: Member,
@@ -453,12 +464,7 @@ describe('team area (three cores, shared folder)', () => {
     await join(owner, admin, folder, '管理员小王', { role: 'admin', shops: [] });
     await join(owner, lead, folder, '客服主管小李', { role: 'lead', shops: [shop.id] });
     const withFiles = await attach('退款截图.png', 'refund-shot-after-team');
-    const draft = await owner.ok<{ id: string }>('recovery.create', { kind: 'generic', shopId: shop.id });
-    await owner.ok('recovery.addAttachment', {
-      id: draft.id,
-      fileName: '身份证.jpg',
-      contentBase64: Buffer.from('id-card-photo').toString('base64'),
-    });
+    const draft = await draftWithFile(owner, shop.id);
     await sync(owner);
     await sync(admin);
     await sync(lead);
@@ -501,6 +507,55 @@ describe('team area (three cores, shared folder)', () => {
         })
       ).code,
     ).toBe('ATTACHMENT_NOT_HERE');
+  });
+
+  it('a file removed from a case, or in a deleted draft, leaves the target a week later; named files stay', async () => {
+    const folder = path.join(tempDataDir('team-folder'), 'shared');
+    const owner = await member();
+    const shop = await owner.ok<ShopView>('shops.create', taobaoShop('美妆旗舰店'));
+    const c = await owner.ok<DepositCaseView>('deposit.create', { shopId: shop.id, amount: 5000 });
+    const itemId = c.items.find((i) => i.attachable)?.id;
+    await owner.ok('team.create', { connection: { kind: 'folder', dir: folder }, ownerName: '老板' });
+    const admin = await member();
+    await join(owner, admin, folder, '管理员小王', { role: 'admin', shops: [] });
+    const add = (name: string) =>
+      admin.ok<DepositCaseView>('deposit.addAttachment', {
+        id: c.id,
+        itemId,
+        fileName: name,
+        contentBase64: Buffer.from(`content of ${name}`).toString('base64'),
+      });
+    await sync(admin);
+    await add('留下.png');
+    const both = await add('删掉.png');
+    const draft = await draftWithFile(owner, shop.id);
+    await sync(owner);
+    await sync(admin);
+    await sync(owner);
+    const blobs = () => fs.readdirSync(folder).filter((n) => n.startsWith('b-'));
+    expect(blobs()).toHaveLength(3);
+    const [kept, dropped] = both.items.find((i) => i.id === itemId)?.attachments ?? [];
+    await admin.ok('deposit.removeAttachment', { id: c.id, itemId, attachmentId: dropped?.id });
+    await owner.ok('recovery.delete', { id: draft.id });
+    await sync(admin);
+    for (let i = 0; i < 4; i++) await sync(owner);
+    // Unnamed, but not for a week yet: nothing deleted (another member may still be uploading the record).
+    expect(blobs()).toHaveLength(3);
+    owner.clock.advance(8 * 24 * 60 * 60_000);
+    if ((await owner.ok<{ state: string }>('vault.getStatus')).state === 'locked')
+      await owner.ok('vault.unlock', { password: GOOD_PASSWORD });
+    for (let i = 0; i < 3; i++) await sync(owner);
+    expect(blobs()).toHaveLength(1);
+    // The file still named is there and opens on a computer that never had it.
+    const late = await member();
+    await join(owner, late, folder, '管理员小赵', { role: 'admin', shops: [] });
+    await sync(late);
+    const opened = await late.ok<{ contentBase64: string }>('deposit.openAttachment', {
+      id: c.id,
+      itemId,
+      attachmentId: kept?.id,
+    });
+    expect(Buffer.from(opened.contentBase64, 'base64').toString()).toBe('content of 留下.png');
   });
 
   it('joining needs an empty vault, and a wrong code changes nothing', async () => {

@@ -93,6 +93,11 @@ export class DocumentStore<T> {
     return this.data !== undefined;
   }
 
+  /** Whether anything of this document is on disk (the file or a generation), loaded or not. */
+  get onDisk(): boolean {
+    return fs.existsSync(this.file) || this.generations.length > 0;
+  }
+
   /** Loads and validates the file, recovering from a generation when it is bad. Undefined when never written. */
   load(deepCheck?: DeepCheck<T>): T | undefined {
     let bytes: string | undefined;

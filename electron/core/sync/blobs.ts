@@ -16,6 +16,12 @@ export interface BlobIO {
   read(id: string): Buffer | null;
   /** Keeps a file that arrived (sealed with this machine's key). */
   write(id: string, bytes: Buffer): void;
+  /**
+   * The ids of every attached file the local records name, or null when that cannot be told now (the
+   * documents are not loaded, or this member may not read them). The owner deletes from the target only
+   * files missing from this set (see blob-sweep.ts), so it must cover every record that can name a file.
+   */
+  named(): ReadonlySet<string> | null;
 }
 
 export async function pushBlobs(ctx: EngineContext, io: BlobIO | null): Promise<number> {

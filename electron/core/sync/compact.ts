@@ -13,9 +13,29 @@ export interface CompactOptions {
   readonly after: number;
   /** At most this many files deleted per sync. */
   readonly deletes: number;
+  /** An attached file no record names is deleted after this long (see blob-sweep.ts). */
+  readonly orphanMs: number;
 }
 
-export const DEFAULT_COMPACT: CompactOptions = { after: 200, deletes: 30 };
+export const DEFAULT_COMPACT: CompactOptions = {
+  after: 200,
+  deletes: 30,
+  orphanMs: 7 * 24 * 60 * 60 * 1000,
+};
+
+/**
+ * What this machine holds is settled: its own changes are uploaded and every group it read was opened. Only
+ * then may the owner write down what the team holds (a snapshot) or judge what nothing names any more.
+ */
+export function settled(ctx: EngineContext): boolean {
+  const { state, store } = ctx;
+  return (
+    state.unopened.length === 0 &&
+    !state.rescan &&
+    store.readOutbox().entries.length === 0 &&
+    !store.loadPending()
+  );
+}
 
 function covered(name: string, snap: { round: number; covers: Covers }, owner: string): boolean {
   const seg = parseSegmentName(name);
@@ -46,13 +66,7 @@ export async function compact(
     const readable = seg && (seg.author === me || state.seen[seg.author] !== undefined);
     return readable && !(state.snapshot && covered(n, state.snapshot, me));
   });
-  const ready =
-    beyond.length >= opts.after &&
-    state.unopened.length === 0 &&
-    !state.rescan &&
-    store.readOutbox().entries.length === 0 &&
-    !store.loadPending();
-  if (ready) {
+  if (beyond.length >= opts.after && settled(ctx)) {
     const keys = latestKeys(state.keys);
     const records = Object.values(state.records);
     if (records.every((r) => keys.has(r.scope))) {

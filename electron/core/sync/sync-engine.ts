@@ -22,6 +22,7 @@ import { type MemberGrant, mayWrite } from '../../../shared/domain/sync/scopes.t
 import type { Clock, TimerHandle } from '../ports.ts';
 import { backoffDelay } from './backoff.ts';
 import { BLOB_ID } from './blob.ts';
+import { sweepBlobs } from './blob-sweep.ts';
 import { type BlobIO, pullBlobs, pushBlobs } from './blobs.ts';
 import { type CompactOptions, compact, DEFAULT_COMPACT } from './compact.ts';
 import { createIdentity, type PrivateIdentity } from './crypto/identity.ts';
@@ -126,6 +127,7 @@ function newState(me: PrivateIdentity): SyncState {
     withdrawn: [],
     blobsOut: [],
     blobsIn: [],
+    orphans: {},
   };
 }
 
@@ -136,6 +138,7 @@ function upgrade(state: SyncState): SyncState {
   state.withdrawn ??= [];
   state.blobsOut ??= [];
   state.blobsIn ??= [];
+  state.orphans ??= {};
   return state;
 }
 
@@ -472,7 +475,11 @@ export class SyncEngine {
         this.waitingCount = this.store.readOutbox().entries.length;
         if (entries) await team.readJoins(this.ctx, entries);
         if (entries) await pullBlobs(this.ctx, entries, this.blobIO);
-        if (entries) await compact(this.ctx, entries, { ...DEFAULT_COMPACT, ...this.opts.compact });
+        if (entries) {
+          const housekeeping = { ...DEFAULT_COMPACT, ...this.opts.compact };
+          await compact(this.ctx, entries, housekeeping);
+          await sweepBlobs(this.ctx, entries, this.blobIO, housekeeping);
+        }
         if (this.ctx.state.joining && myGrant(this.ctx)) this.ctx.state.joining = null;
         this.ctx.state.lastSyncAt = this.opts.clock.now();
         this.attempt = 0;

@@ -67,6 +67,11 @@ export interface SyncState {
   blobsOut: Array<{ id: string; scope: string }>;
   /** Attached files named by records that this machine does not have yet. */
   blobsIn: string[];
+  /**
+   * Owner: attached files on the target that no record here names, by id: when this machine first saw that
+   * and in how many syncs since (see sweepBlobs).
+   */
+  orphans: Record<string, { since: number; syncs: number }>;
   /** Scopes this member could read and no longer may (a grant or role taken away), until the app has let go. */
   withdrawn: string[];
   /** The newest snapshot this machine has read (or, for the owner, written): its round and what it covers. */

@@ -1,8 +1,8 @@
 // Deposit-refund cases and recovery drafts ↔ the team's `private` scope (owner and admins only). Same rules
 // as the inventory bridge: local writes become record changes (only cases and drafts whose objects changed,
 // only fields whose values changed); changes from others are written into the local documents, the refund
-// account number sealed again with this machine's key. Attached files stay on the computer they were
-// attached on (their names and places in the checklist travel; the files do not).
+// account number sealed again with this machine's key. Attached files travel as their own sealed files
+// (the engine's BlobIO below): uploaded before the records naming them, fetched where they are missing.
 import { isDeleted, type SyncRecord, valuesOf } from '../../../shared/domain/sync/records.ts';
 import { type CaseRecord, caseSchema, type DepositsDoc } from '../deposit/deposit-schema.ts';
 import type { Sealer } from '../kernel/sealer.ts';
@@ -88,6 +88,11 @@ export class PrivateBridge extends Bridge<PrivateDeps> {
       write: (id, bytes) => {
         const f = this.all().find((x) => blobIdOf(x.stored) === id);
         if (f) d.files.saveAs(f.owner, f.stored, bytes);
+      },
+      named: () => {
+        // A document on disk that is not loaded (it could not be read) may name files: say nothing then.
+        const unread = [d.deposits, d.recovery].some((doc) => doc.peek() === undefined && doc.onDisk);
+        return this.entitled && !unread ? new Set(this.all().map((f) => blobIdOf(f.stored))) : null;
       },
     });
   }

@@ -58,6 +58,10 @@ export function parseSnapshotName(name: string): { owner: string; round: number 
   return m ? { owner: m[1] ?? '', round: Number(m[2]) } : null;
 }
 
+export function parseBlobName(name: string): string | null {
+  return /^b-([0-9a-f]{32})\.swb$/.exec(name)?.[1] ?? null;
+}
+
 export function parseSegmentName(name: string): { author: string; seq: number } | null {
   const m = /^s-([0-9a-f]{32})-([0-9]{10})\.sws$/.exec(name);
   return m ? { author: m[1] ?? '', seq: Number(m[2]) } : null;
