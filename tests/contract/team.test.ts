@@ -558,6 +558,93 @@ describe('team area (three cores, shared folder)', () => {
     expect(Buffer.from(opened.contentBase64, 'base64').toString()).toBe('content of 留下.png');
   });
 
+  it('two people working through one case and one draft while apart keep every tick, item, entry and field', async () => {
+    const folder = path.join(tempDataDir('team-folder'), 'shared');
+    const owner = await member();
+    const shop = await owner.ok<ShopView>('shops.create', taobaoShop('美妆旗舰店'));
+    const c = await owner.ok<DepositCaseView>('deposit.create', { shopId: shop.id, amount: 5000 });
+    const draft = await owner.ok<{ id: string }>('recovery.create', { kind: 'generic', shopId: shop.id });
+    await owner.ok('team.create', { connection: { kind: 'folder', dir: folder }, ownerName: '老板' });
+    const admin = await member();
+    await join(owner, admin, folder, '管理员小王', { role: 'admin', shops: [] });
+    await sync(owner);
+    await sync(admin);
+    const [first, second, third] = c.items;
+    const both = async () => {
+      for (let i = 0; i < 2; i++) for (const m of [owner, admin]) await sync(m);
+    };
+
+    // Apart: each ticks a different item, adds an item of their own, and fills a different draft field.
+    await owner.ok('deposit.updateItem', { id: c.id, itemId: first?.id, done: true, note: '老板已核对' });
+    await owner.ok('deposit.addItem', { id: c.id, section: 'materials', text: '老板加的材料' });
+    await owner.ok('recovery.update', { id: draft.id, fields: { subject: '店铺找回申请' } });
+    await admin.ok('deposit.updateItem', { id: c.id, itemId: second?.id, done: true });
+    await admin.ok('deposit.addItem', { id: c.id, section: 'materials', text: '管理员加的材料' });
+    await admin.ok('recovery.update', {
+      id: draft.id,
+      fields: { body: '您好，申请找回。' },
+      checks: { 'id-photo': true },
+    });
+    await both();
+    const seen = [
+      await owner.ok<DepositCaseView>('deposit.get', { id: c.id }),
+      await admin.ok<DepositCaseView>('deposit.get', { id: c.id }),
+    ];
+    expect(seen[1]).toEqual(seen[0]);
+    const merged = seen[0] as DepositCaseView;
+    expect(merged.items.find((i) => i.id === first?.id)).toMatchObject({ done: true, note: '老板已核对' });
+    expect(merged.items.find((i) => i.id === second?.id)?.done).toBe(true);
+    expect(merged.items.map((i) => i.text.zh)).toEqual(
+      expect.arrayContaining(['老板加的材料', '管理员加的材料']),
+    );
+    expect(merged.items).toHaveLength(c.items.length + 2);
+    // Both people's four actions are in the timeline, on both computers.
+    expect(merged.timeline.length).toBe(c.timeline.length + 4);
+    const drafts = [
+      await owner.ok<{ fields: Record<string, string>; checks: Record<string, boolean> }>('recovery.get', {
+        id: draft.id,
+      }),
+      await admin.ok<{ fields: Record<string, string>; checks: Record<string, boolean> }>('recovery.get', {
+        id: draft.id,
+      }),
+    ];
+    expect(drafts[1]).toEqual(drafts[0]);
+    expect(drafts[0]?.fields).toMatchObject({ subject: '店铺找回申请', body: '您好，申请找回。' });
+    expect(drafts[0]?.checks).toEqual({ 'id-photo': true });
+    // Nothing for a person to look at: no change was lost.
+    expect(await owner.ok<ConflictView[]>('team.conflicts')).toEqual([]);
+    expect(await admin.ok<ConflictView[]>('team.conflicts')).toEqual([]);
+
+    // An item removed on one computer goes on the other.
+    const ownersItem = merged.items.find((i) => i.text.zh === '老板加的材料');
+    await admin.ok('deposit.removeItem', { id: c.id, itemId: ownersItem?.id });
+    await both();
+    const after = await owner.ok<DepositCaseView>('deposit.get', { id: c.id });
+    expect(after.items.map((i) => i.id)).not.toContain(ownersItem?.id);
+    expect(after.items).toHaveLength(c.items.length + 1);
+
+    // The same item changed by both at once: one note kept, the other in the conflict list.
+    await owner.ok('deposit.updateItem', { id: c.id, itemId: third?.id, note: '老板的说明' });
+    await admin.ok('deposit.updateItem', { id: c.id, itemId: third?.id, note: '管理员的说明' });
+    await both();
+    // Each computer lists it once, and both kept the same note.
+    const lists = [
+      await owner.ok<ConflictView[]>('team.conflicts'),
+      await admin.ok<ConflictView[]>('team.conflicts'),
+    ];
+    for (const list of lists) {
+      expect(list).toHaveLength(1);
+      expect(list[0]?.field).toBe('items');
+      const notes = [list[0]?.kept, list[0]?.lost].join(' ');
+      expect(notes).toContain('老板的说明');
+      expect(notes).toContain('管理员的说明');
+    }
+    expect(lists[0]?.[0]?.kept).toBe(lists[1]?.[0]?.kept);
+    expect((await owner.ok<DepositCaseView>('deposit.get', { id: c.id })).items).toEqual(
+      (await admin.ok<DepositCaseView>('deposit.get', { id: c.id })).items,
+    );
+  });
+
   it('joining needs an empty vault, and a wrong code changes nothing', async () => {
     const folder = path.join(tempDataDir('team-folder'), 'shared');
     const owner = await member();

@@ -10,6 +10,14 @@ import { draftSchema, type RecoveryDoc } from '../recovery/recovery-schema.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import { report, type SyncReport } from '../sync/sync-reports.ts';
 import { Bridge, type BridgeDeps } from './bridge.ts';
+import {
+  caseListFields,
+  draftChecksFrom,
+  draftFieldsFrom,
+  draftListFields,
+  itemsFrom,
+  timelineFrom,
+} from './private-fields.ts';
 import { type Fields, pushChanged, type RecordWrite } from './record-mapping.ts';
 
 /** The sealing collection of a case's account number (as the deposit service seals it). */
@@ -126,17 +134,23 @@ export class PrivateBridge extends Bridge<PrivateDeps> {
     if (this.entitled) this.queue(build);
   }
 
+  /** The field names the record holds now. */
+  private held(key: Write['key']): string[] {
+    return Object.keys(this.d.engine.get(key)?.fields ?? {});
+  }
+
   private diff(writes: Write[], key: Write['key'], values: Fields): void {
     pushChanged(writes, this.d.engine.get(key), key, values);
   }
 
-  private caseFields(c: CaseRecord): Fields {
+  /** `before`: the case as it was before this edit; `held`: the fields the record already has. */
+  private caseFields(c: CaseRecord, before: CaseRecord | undefined, held: string[]): Fields {
     const { sealedNumber, ...account } = c.account ?? { sealedNumber: null };
     return {
       shopId: c.shopId,
       amount: c.amount,
       state: c.state,
-      items: json(c.items),
+      ...caseListFields(c, before, held),
       account: c.account ? json(account) : null,
       s_accountNumber: sealedNumber
         ? this.d.sealer.open(DEPOSIT_COLLECTION, c.id, 'accountNumber', sealedNumber)
@@ -145,7 +159,6 @@ export class PrivateBridge extends Bridge<PrivateDeps> {
       rejectionReason: c.rejectionReason,
       blockedReason: c.blockedReason,
       refundedOn: c.refundedOn,
-      timeline: json(c.timeline),
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
     };
@@ -154,20 +167,20 @@ export class PrivateBridge extends Bridge<PrivateDeps> {
   private caseWrites(before: DepositsDoc['cases'], after: DepositsDoc['cases']): Write[] {
     const writes: Write[] = [];
     for (const [id, c] of Object.entries(after))
-      if (before[id] !== c) this.diff(writes, depositKey(id), this.caseFields(c));
+      if (before[id] !== c)
+        this.diff(writes, depositKey(id), this.caseFields(c, before[id], this.held(depositKey(id))));
     for (const id of Object.keys(before))
       if (!Object.hasOwn(after, id) && this.d.engine.get(depositKey(id)))
         writes.push({ key: depositKey(id), values: { _deleted: true } });
     return writes;
   }
 
-  private draftFields(r: Draft): Fields {
+  private draftFields(r: Draft, before: Draft | undefined, held: string[]): Fields {
     return {
       draftKind: r.kind,
       shopId: r.shopId,
       state: r.state,
-      fields: json(r.fields),
-      checks: json(r.checks),
+      ...draftListFields(r, before, held),
       attachments: json(r.attachments),
       sentOn: r.sentOn,
       createdAt: r.createdAt,
@@ -178,7 +191,8 @@ export class PrivateBridge extends Bridge<PrivateDeps> {
   private draftWrites(before: RecoveryDoc['drafts'], after: RecoveryDoc['drafts']): Write[] {
     const writes: Write[] = [];
     for (const [id, r] of Object.entries(after))
-      if (before[id] !== r) this.diff(writes, draftKey(id), this.draftFields(r));
+      if (before[id] !== r)
+        this.diff(writes, draftKey(id), this.draftFields(r, before[id], this.held(draftKey(id))));
     for (const id of Object.keys(before))
       if (!Object.hasOwn(after, id) && this.d.engine.get(draftKey(id)))
         writes.push({ key: draftKey(id), values: { _deleted: true } });
@@ -263,7 +277,7 @@ export class PrivateBridge extends Bridge<PrivateDeps> {
       shopId: v.shopId,
       amount: v.amount,
       state: v.state,
-      items: parse(v.items),
+      items: itemsFrom(v),
       account:
         account && number !== null
           ? {
@@ -275,7 +289,7 @@ export class PrivateBridge extends Bridge<PrivateDeps> {
       rejectionReason: v.rejectionReason ?? null,
       blockedReason: v.blockedReason ?? null,
       refundedOn: v.refundedOn ?? null,
-      timeline: parse(v.timeline),
+      timeline: timelineFrom(v),
       createdAt: v.createdAt,
       updatedAt: v.updatedAt,
     };
@@ -290,8 +304,8 @@ export class PrivateBridge extends Bridge<PrivateDeps> {
       kind: v.draftKind,
       shopId: v.shopId ?? null,
       state: v.state,
-      fields: parse(v.fields),
-      checks: parse(v.checks),
+      fields: draftFieldsFrom(v),
+      checks: draftChecksFrom(v),
       attachments: parse(v.attachments),
       sentOn: v.sentOn ?? null,
       createdAt: v.createdAt,

@@ -30,6 +30,7 @@ import type { Vault } from '../vault/vault.ts';
 import { type Connection, connectionView, loadConnection, saveConnection, targetFor } from './connection.ts';
 import { InventoryBridge } from './inventory-bridge.ts';
 import { type AttachmentFiles, PrivateBridge } from './private-bridge.ts';
+import { listFieldLabel } from './private-fields.ts';
 import { RulesBridge } from './rules-bridge.ts';
 
 export const SYNC_DIR = 'sync';
@@ -452,7 +453,11 @@ export class TeamService {
         at: new Date(c.at).toISOString(),
         kind: c.kind,
         record,
-        field: secret ? c.field.slice(2) : c.field,
+        field: secret
+          ? c.field.slice(2)
+          : c.kind === 'deposit' || c.kind === 'recovery-draft'
+            ? listFieldLabel(c.field)
+            : c.field,
         secret,
         kept: show(c.kept.v),
         lost: show(c.lost.v),

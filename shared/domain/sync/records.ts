@@ -55,9 +55,10 @@ export function sameValue(a: FieldValue, b: FieldValue): boolean {
 
 /**
  * Bookkeeping fields merge like any other, but two machines writing them at once is not something a person
- * needs to look at (every edit stamps updatedAt), so they never enter the conflict list.
+ * needs to look at (every edit stamps updatedAt; two people adding checklist items at once each write the
+ * item order, and both items are kept either way), so they never enter the conflict list.
  */
-const QUIET_FIELDS = new Set(['updatedAt']);
+const QUIET_FIELDS = new Set(['updatedAt', 'itemOrder']);
 
 /** The winner of two writes to a field saw the loser unless it replaced something older than it. */
 function concurrent(winner: FieldCell, loser: FieldCell): boolean {
