@@ -634,7 +634,7 @@ describe('team area (three cores, shared folder)', () => {
     ];
     for (const list of lists) {
       expect(list).toHaveLength(1);
-      expect(list[0]?.field).toBe('items');
+      expect(list[0]).toMatchObject({ field: 'items', record: '美妆旗舰店' });
       const notes = [list[0]?.kept, list[0]?.lost].join(' ');
       expect(notes).toContain('老板的说明');
       expect(notes).toContain('管理员的说明');

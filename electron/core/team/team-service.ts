@@ -447,7 +447,10 @@ export class TeamService {
       const show = (v: unknown) =>
         secret ? null : Array.isArray(v) ? v.join(', ') : v === null ? null : String(v);
       const rec = o.engine.get(c);
-      const record = String(rec?.fields.fullName?.v ?? rec?.fields.name?.v ?? c.id);
+      // A deposit case or a recovery draft has no name of its own: the shop it is for says which one it is.
+      const shopId = rec?.fields.shopId?.v;
+      const shop = typeof shopId === 'string' ? this.d.store.shopStore(shopId)?.get()?.shop.name : undefined;
+      const record = String(rec?.fields.fullName?.v ?? rec?.fields.name?.v ?? shop ?? c.id);
       return {
         cid: c.cid,
         at: new Date(c.at).toISOString(),
