@@ -1,8 +1,11 @@
 // 团队与同步 in the built UI, with a real Apache mod_dav started by the test: the owner connects and makes
 // an invite, a CS lead on another machine joins, both read the same safety code, the owner approves with
 // one shop; the lead then sees that shop's sub-accounts and no main-account field, no deposit screen. Then a
-// conflict between two members is resolved from the list.
+// conflict between two members is resolved from the list, and a deposit checklist item's conflict reads as the
+// item.
 import { getRandomValues } from 'node:crypto';
+import type { Browser } from '@playwright/test';
+import type { DepositCaseView } from '../../shared/contract/deposit-types.ts';
 import type { ConflictView, InviteView, TeamMembersView } from '../../shared/contract/team-types.ts';
 import { type DavServer, startApache } from '../sync/support/webdav-servers.ts';
 import { expect, test } from './fixtures.ts';
@@ -87,29 +90,38 @@ test('connect, invite, approve with the safety code; the lead sees its shop with
   }
 });
 
+type Core = Awaited<ReturnType<typeof openUnlocked>>['core'];
+
+/** One contract call on a member's core; a refusal fails the test with its error. */
+async function call<T>(core: Core, method: string, payload: unknown = {}): Promise<T> {
+  const r = await core.dispatch(method, payload);
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+/** The owner makes a team on the server; a second member joins and is approved as admin. */
+async function teamWithAdmin(owner: Core, browser: Browser, where: ReturnType<typeof place>) {
+  const connection = { kind: 'webdav', ...where };
+  await call(owner, 'team.create', { connection, ownerName: '老板' });
+  const admin = await secondMember(browser);
+  const inv = await call<InviteView>(owner, 'team.invite', { minutes: 30 });
+  await call(admin.core, 'team.join', { connection, code: inv.code, name: '管理员小王' });
+  await call(owner, 'team.syncNow');
+  const join = (await call<TeamMembersView>(owner, 'team.members')).joins[0];
+  await call(owner, 'team.approve', {
+    inviteId: join?.inviteId,
+    memberId: join?.memberId,
+    grant: { role: 'admin', shops: [] },
+  });
+  await call(admin.core, 'team.syncNow');
+  return admin;
+}
+
 test('a conflict between two members is resolved from the list', async ({ app, page, browser }) => {
   const owner = await openUnlocked(app, page);
   const shopId = await seedShopViaCore(owner, '美妆旗舰店', ['小美']);
-  const where = place();
-  const call = async <T>(core: typeof owner.core, method: string, payload: unknown = {}) => {
-    const r = await core.dispatch(method, payload);
-    if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-    return r.value as T;
-  };
-  const connection = { kind: 'webdav', ...where };
-  await call(owner.core, 'team.create', { connection, ownerName: '老板' });
-  const admin = await secondMember(browser);
+  const admin = await teamWithAdmin(owner.core, browser, place());
   try {
-    const inv = await call<InviteView>(owner.core, 'team.invite', { minutes: 30 });
-    await call(admin.core, 'team.join', { connection, code: inv.code, name: '管理员小王' });
-    await call(owner.core, 'team.syncNow');
-    const join = (await call<TeamMembersView>(owner.core, 'team.members')).joins[0];
-    await call(owner.core, 'team.approve', {
-      inviteId: join?.inviteId,
-      memberId: join?.memberId,
-      grant: { role: 'admin', shops: [] },
-    });
-    await call(admin.core, 'team.syncNow');
     const subs = await call<Array<{ id: string; fullName: string }>>(owner.core, 'subaccounts.list', {
       shopId,
     });
@@ -151,6 +163,50 @@ test('a conflict between two members is resolved from the list', async ({ app, p
     for (const core of [owner.core, admin.core]) {
       const list = await call<Array<{ templateId: string | null }>>(core, 'subaccounts.list', { shopId });
       expect(list[0]?.templateId).toBe(c?.lost);
+    }
+  } finally {
+    await admin.close();
+  }
+});
+
+test('a checklist item both members noted at once reads as the item in the conflict list, and restores', async ({
+  app,
+  page,
+  browser,
+}) => {
+  const owner = await openUnlocked(app, page);
+  const shopId = await seedShopViaCore(owner, '美妆旗舰店', ['小美']);
+  const c = await call<DepositCaseView>(owner.core, 'deposit.create', { shopId, amount: 5000 });
+  const item = c.items[0];
+  const admin = await teamWithAdmin(owner.core, browser, place());
+  try {
+    await call(owner.core, 'deposit.updateItem', { id: c.id, itemId: item?.id, note: '老板的说明' });
+    await call(admin.core, 'deposit.updateItem', {
+      id: c.id,
+      itemId: item?.id,
+      done: true,
+      note: '管理员的说明',
+    });
+    for (let i = 0; i < 2; i++) for (const core of [owner.core, admin.core]) await call(core, 'team.syncNow');
+
+    const team = new TeamPage(page);
+    await team.open();
+    const conflicts = page.getByRole('region', { name: '冲突记录' });
+    const row = conflicts.getByRole('row', { name: /美妆旗舰店/ });
+    // The item's own words, not its data: its text, whether it is done, the note.
+    await expect(row).toContainText(`${item?.text.zh} · 未完成 · 老板的说明`);
+    await expect(row).toContainText(`${item?.text.zh} · 已完成 · 管理员的说明`);
+    await expect(row).not.toContainText('{');
+    const kept = (await call<ConflictView[]>(owner.core, 'team.conflicts'))[0]?.kept ?? '';
+    await row.getByRole('button', { name: '恢复被覆盖的值' }).click();
+    await expect(page.getByText('已恢复，其他成员下次同步时生效')).toBeVisible();
+    await expect(conflicts.getByRole('row', { name: /美妆旗舰店/ })).toHaveCount(0);
+    // Both end on the note that had been overwritten.
+    for (let i = 0; i < 2; i++) for (const core of [owner.core, admin.core]) await call(core, 'team.syncNow');
+    const wanted = kept.includes('老板的说明') ? '管理员的说明' : '老板的说明';
+    for (const core of [owner.core, admin.core]) {
+      const now = await call<DepositCaseView>(core, 'deposit.get', { id: c.id });
+      expect(now.items.find((i) => i.id === item?.id)?.note).toBe(wanted);
     }
   } finally {
     await admin.close();

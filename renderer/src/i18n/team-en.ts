@@ -133,6 +133,8 @@ export const teamEn: typeof teamZh = {
     keep: 'Keep current',
     restore: 'Restore overwritten',
     restored: 'Restored; other members get it at their next sync',
+    itemDone: 'done',
+    itemOpen: 'not done',
   },
   indicator: {
     label: 'Sync: {{state}}',

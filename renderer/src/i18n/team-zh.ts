@@ -125,6 +125,8 @@ export const teamZh = {
     keep: '保留当前值',
     restore: '恢复被覆盖的值',
     restored: '已恢复，其他成员下次同步时生效',
+    itemDone: '已完成',
+    itemOpen: '未完成',
   },
   indicator: {
     label: '同步：{{state}}',

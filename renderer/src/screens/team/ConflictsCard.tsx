@@ -2,7 +2,9 @@
 import { Button, Card, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ConflictView } from '../../../../shared/contract/team-types.ts';
+import { useLang } from '../../hooks/use-lang.ts';
 import { useMutation } from '../../hooks/use-mutation.ts';
+import { pickText } from '../../lib/text.ts';
 import { useTeam } from '../../team/team-store.ts';
 import { beijing } from './StatusCard.tsx';
 
@@ -11,9 +13,18 @@ export function ConflictsCard() {
   const { execute } = useMutation();
   const conflicts = useTeam((s) => s.conflicts);
   const resolve = useTeam((s) => s.resolve);
+  const lang = useLang();
+  /** A deposit checklist item travels as its data: shown as its text, whether it is done, and its note. */
+  const readable = (c: ConflictView, v: string | null): string | null => {
+    if (c.kind !== 'deposit' || c.field !== 'items' || v === null) return v;
+    const item = checklistItem(v);
+    if (!item) return v;
+    const state = t(item.done ? 'team.conflicts.itemDone' : 'team.conflicts.itemOpen');
+    return [pickText(item.text, lang), state, item.note].filter(Boolean).join(' · ');
+  };
   const value = (c: ConflictView, v: string | null, by: string) => (
     <Space direction="vertical" size={0}>
-      <span>{c.secret ? t('team.conflicts.hidden') : (v ?? '—')}</span>
+      <span>{c.secret ? t('team.conflicts.hidden') : (readable(c, v) ?? '—')}</span>
       <Typography.Text type="secondary">{t('team.conflicts.by', { name: by })}</Typography.Text>
     </Space>
   );
@@ -69,4 +80,16 @@ export function ConflictsCard() {
       />
     </Card>
   );
+}
+
+function checklistItem(v: string): { text: { zh: string; en: string }; done: boolean; note: string } | null {
+  try {
+    const x = JSON.parse(v) as Record<string, unknown>;
+    const text = x.text as { zh?: unknown; en?: unknown } | undefined;
+    return typeof text?.zh === 'string' && typeof text.en === 'string' && typeof x.done === 'boolean'
+      ? { text: { zh: text.zh, en: text.en }, done: x.done, note: typeof x.note === 'string' ? x.note : '' }
+      : null;
+  } catch {
+    return null;
+  }
 }
