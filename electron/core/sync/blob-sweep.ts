@@ -36,8 +36,11 @@ export async function sweepBlobs(
     const was = state.orphans[id];
     orphans[id] = was ? { since: Math.min(was.since, now), syncs: was.syncs + 1 } : { since: now, syncs: 1 };
   }
-  state.orphans = orphans;
-  store.saveState(state);
+  // Most syncs see nothing new: the state is written only when what it holds changed.
+  if (JSON.stringify(orphans) !== JSON.stringify(state.orphans)) {
+    state.orphans = orphans;
+    store.saveState(state);
+  }
   let requests = 0;
   const due = [...unnamed].filter((id) => {
     const o = orphans[id];
