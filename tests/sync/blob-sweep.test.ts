@@ -87,22 +87,26 @@ describe.each(kinds)('attached files nothing names, over $name', (kind) => {
       await owner.engine.syncNow();
       clock.days(4);
       await owner.engine.syncNow();
+      // The owner's app restarts: what it has seen unnamed, and since when, is still known afterwards.
+      const restarted = owner.reopen();
+      restarted.engine.setBlobIO(o.io.blob);
+      restarted.engine.onRemoteChanges(() => true);
       // It arrives: `late` is named now, and being unnamed earlier counts for nothing later.
       o.io.named = new Set([kept, late]);
-      await owner.engine.syncNow();
+      await restarted.engine.syncNow();
       clock.days(4);
-      for (let i = 0; i < 3; i++) await owner.engine.syncNow();
+      for (let i = 0; i < 3; i++) await restarted.engine.syncNow();
       // Eight days and five syncs after the owner first saw it unnamed, `dropped` goes. `late` was unnamed
       // for four days of those eight, then named: it stays, and nothing named is touched.
       expect(await listed()).toEqual(new Set([kept, late]));
       // `late` is removed from its case now. A clock moved a week forward between two syncs is not enough:
       // it goes on the third sync that finds it unnamed.
       o.io.named = new Set([kept]);
-      await owner.engine.syncNow();
+      await restarted.engine.syncNow();
       clock.days(8);
-      await owner.engine.syncNow();
+      await restarted.engine.syncNow();
       expect(await listed()).toEqual(new Set([kept, late]));
-      await owner.engine.syncNow();
+      await restarted.engine.syncNow();
       expect(await listed()).toEqual(new Set([kept]));
       // An admin never deletes, whatever its records name and however long.
       a.io.named = new Set();
@@ -111,7 +115,7 @@ describe.each(kinds)('attached files nothing names, over $name', (kind) => {
         clock.days(8);
       }
       expect(await listed()).toEqual(new Set([kept]));
-      expect(owner.engine.status().reports).toEqual([]);
+      expect(restarted.engine.status().reports).toEqual([]);
     },
   );
 

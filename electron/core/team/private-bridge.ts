@@ -16,6 +16,7 @@ import {
   draftFieldsFrom,
   draftListFields,
   itemsFrom,
+  parse,
   timelineFrom,
 } from './private-fields.ts';
 import { type Fields, pushChanged, type RecordWrite } from './record-mapping.ts';
@@ -27,14 +28,6 @@ const depositKey = (id: string) => ({ scope: 'private', kind: 'deposit', id });
 const draftKey = (id: string) => ({ scope: 'private', kind: 'recovery-draft', id });
 
 const json = (v: unknown) => JSON.stringify(v);
-const parse = (v: unknown): unknown => {
-  if (typeof v !== 'string') return undefined;
-  try {
-    return JSON.parse(v);
-  } catch {
-    return undefined;
-  }
-};
 
 type Draft = RecoveryDoc['drafts'][string];
 type Write = RecordWrite;

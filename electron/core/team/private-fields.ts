@@ -29,7 +29,8 @@ export function canonical(v: unknown): string {
   );
 }
 const json = canonical;
-const parse = (v: FieldValue | undefined): unknown => {
+/** A JSON field's value, or undefined when it is absent or not JSON. */
+export const parse = (v: unknown): unknown => {
   if (typeof v !== 'string') return undefined;
   try {
     return JSON.parse(v);
@@ -48,9 +49,6 @@ const FIELD = 'f_';
 /** Where an item's order lives. Concurrent reorders are not worth a person's look: see QUIET_FIELDS. */
 export const ITEM_ORDER = 'itemOrder';
 
-/** Writes with these replace the one-field lists of older records. */
-const LEGACY = { items: null, timeline: null, fields: null, checks: null } as const;
-
 interface Identified {
   readonly id: string;
 }
@@ -65,7 +63,8 @@ export function caseListFields(
   legacy: readonly string[],
 ): Fields {
   const out: Fields = {};
-  for (const f of legacy) if (f === 'items' || f === 'timeline') out[f] = LEGACY[f];
+  // The one-field lists of an older record are cleared by the first write in this form.
+  for (const f of legacy) if (f === 'items' || f === 'timeline') out[f] = null;
   for (const item of after.items) out[hashed(ITEM, item.id)] = json(item);
   const kept = new Set(after.items.map((i) => i.id));
   for (const item of before?.items ?? []) if (!kept.has(item.id)) out[hashed(ITEM, item.id)] = null;
@@ -107,7 +106,7 @@ export function draftListFields(
   legacy: readonly string[],
 ): Fields {
   const out: Fields = {};
-  for (const f of legacy) if (f === 'fields' || f === 'checks') out[f] = LEGACY[f];
+  for (const f of legacy) if (f === 'fields' || f === 'checks') out[f] = null;
   for (const [k, v] of Object.entries(after.fields)) out[FIELD + k] = v;
   for (const k of Object.keys(before?.fields ?? {}))
     if (!Object.hasOwn(after.fields, k)) out[FIELD + k] = null;
