@@ -35,7 +35,7 @@ import { settingsDocSchema } from './settings/settings-schema.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import { DocumentStore, type StorageContext } from './storage/document-store.ts';
 import { ensurePrivateDir } from './storage/fs-durable.ts';
-import { isLeadForbidden, teamHandlers } from './team/handlers.ts';
+import { isCallRefused, teamHandlers } from './team/handlers.ts';
 import { TeamService } from './team/team-service.ts';
 import { transferHandlers } from './transfer/handlers.ts';
 import { ImportJournal } from './transfer/import/import-journal.ts';
@@ -373,7 +373,7 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     },
     onInternalError: (method, err) => opts.logError?.(method, err),
     authorize: (method) => {
-      if (team.role() === 'lead' && isLeadForbidden(method)) throw new AppError('SYNC_SCOPE_FORBIDDEN');
+      if (isCallRefused(team.role(), method)) throw new AppError('SYNC_SCOPE_FORBIDDEN');
     },
   });
 

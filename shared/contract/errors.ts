@@ -236,6 +236,10 @@ export const errorMessages = {
     zh: '您的角色无权查看或修改这项数据。',
     en: 'Your role is not entitled to see or change this data.',
   },
+  RECORD_IN_OTHER_SHOP: {
+    zh: '这条记录已属于另一个店铺，不能移到这里或在这里重复使用它的编号；未做任何更改。',
+    en: 'This record already belongs to another shop; it cannot be moved here or its id reused. Nothing was changed.',
+  },
   PDF_UNAVAILABLE: {
     zh: '此环境不能直接保存 PDF，请用打印对话框另存为 PDF。',
     en: 'PDF saving is not available here; use the print dialog and save as PDF.',

@@ -64,14 +64,8 @@ function countingTarget(make: TargetMaker): { target: SyncTarget; gets: string[]
 /** Twenty uploads from the admin and the owner: sub-accounts in both shops, main passwords, edits, a delete. */
 async function history(owner: Machine, admin: Machine, shops: readonly string[]) {
   const [shopA, shopB] = shops as [string, string];
-  owner.engine.put(
-    { scope: mainScope(shopA), kind: 'shop-secret', id: shopA },
-    { password: 'CANARY-main-A' },
-  );
-  owner.engine.put(
-    { scope: mainScope(shopB), kind: 'shop-secret', id: shopB },
-    { password: 'CANARY-main-B' },
-  );
+  owner.engine.put({ scope: mainScope(shopA), kind: 'shop-main', id: shopA }, { password: 'CANARY-main-A' });
+  owner.engine.put({ scope: mainScope(shopB), kind: 'shop-main', id: shopB }, { password: 'CANARY-main-B' });
   await owner.engine.syncNow();
   for (let i = 0; i < 10; i++) {
     const shop = i % 2 ? shopB : shopA;
@@ -246,7 +240,7 @@ describe('compaction budget', () => {
     expect(Math.max(...perSync)).toBeLessThanOrEqual(4);
     expect(removed.length).toBeGreaterThan(0);
     // An upload after the last snapshot stays however often the owner syncs.
-    t.admin.engine.put({ scope: 'global', kind: 'staff', id: 'late' }, { name: '后来的人' });
+    t.admin.engine.put({ scope: 'global', kind: 'person', id: 'late' }, { name: '后来的人' });
     await t.admin.engine.syncNow();
     const late = (await names(make())).filter((n) => parseSegmentName(n)?.author === t.admin.engine.memberId);
     const newest = late.sort().at(-1) as string;

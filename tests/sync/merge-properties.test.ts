@@ -18,7 +18,7 @@ const AUTHORS = ['a'.repeat(32), 'b'.repeat(32), 'c'.repeat(32)];
 const KEYS = [
   { scope: 'shop/s1/staff', kind: 'subaccount', id: 'r1' },
   { scope: 'shop/s1/staff', kind: 'subaccount', id: 'r2' },
-  { scope: 'global', kind: 'staff', id: 'p1' },
+  { scope: 'global', kind: 'person', id: 'p1' },
 ];
 const FIELDS = ['name', 'password', 'note', '_deleted'];
 

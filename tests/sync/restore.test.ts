@@ -87,7 +87,7 @@ describe.each(kinds)('a computer restored from an older backup, over $name', (ki
       t.owner.engine.addShop('shopC');
       t.owner.engine.put(sub('shopC', 'c1'), { name: 'C:小丙', password: 'c-pw' });
       t.owner.engine.put(
-        { scope: mainScope('shopC'), kind: 'shop-secret', id: 'shopC' },
+        { scope: mainScope('shopC'), kind: 'shop-main', id: 'shopC' },
         { password: 'C-main' },
       );
       await settle([t.owner, t.admin, t.lead]);

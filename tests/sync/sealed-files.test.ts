@@ -68,7 +68,7 @@ describe('segments', () => {
       clock.tick(),
     ),
     changeFor(
-      { scope: 'shop/s1/main', kind: 'shop-secret', id: 's1' },
+      { scope: 'shop/s1/main', kind: 'shop-main', id: 's1' },
       undefined,
       { password: 'MAIN-secret-1' },
       clock.tick(),

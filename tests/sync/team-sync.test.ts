@@ -45,11 +45,11 @@ describe.each(kinds)('team sync over $name', (kind) => {
       const all = [t.owner, t.admin, t.lead];
       // The owner keeps the main account; a lead is refused locally before anything is written.
       t.owner.engine.put(
-        { scope: mainScope(shopA), kind: 'shop-secret', id: shopA },
+        { scope: mainScope(shopA), kind: 'shop-main', id: shopA },
         { password: 'CANARY-main-Aa1' },
       );
       t.owner.engine.put(
-        { scope: mainScope(shopB), kind: 'shop-secret', id: shopB },
+        { scope: mainScope(shopB), kind: 'shop-main', id: shopB },
         { password: 'CANARY-main-Bb2' },
       );
       t.owner.engine.put(
@@ -62,7 +62,7 @@ describe.each(kinds)('team sync over $name', (kind) => {
       );
       t.owner.engine.put({ scope: 'private', kind: 'deposit', id: 'd1' }, { account: 'CANARY-bank-6222' });
       expect(() =>
-        t.lead.engine.put({ scope: mainScope(shopA), kind: 'shop-secret', id: shopA }, { password: 'x' }),
+        t.lead.engine.put({ scope: mainScope(shopA), kind: 'shop-main', id: shopA }, { password: 'x' }),
       ).toThrow(/not entitled/);
       await settle(all);
       // Concurrent edits on all three: different fields merge, the same field resolves one way everywhere.
@@ -71,7 +71,7 @@ describe.each(kinds)('team sync over $name', (kind) => {
       t.admin.engine.put(sub, { password: 'admin-pw-2', template: 'presales' });
       t.owner.engine.put(sub, { password: 'owner-pw-3', disabled: false });
       t.admin.engine.put(
-        { scope: 'global', kind: 'staff', id: 'p1' },
+        { scope: 'global', kind: 'person', id: 'p1' },
         { name: '王小二', phone: 'CANARY-13800138000' },
       );
       await Promise.all(all.map((m) => m.engine.syncNow()));

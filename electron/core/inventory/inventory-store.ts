@@ -97,6 +97,13 @@ export class InventoryStore {
       store = new JournaledShop(this.ctx, `${SHOPS_DIR}/${doc.shop.id}`);
       store.load((d) => d.load());
     }
+    // A sub-account belongs to one shop for life: every call finds it by its id alone, so a second shop
+    // holding the same id would make a rotation or a reveal act on a record the user did not choose.
+    for (const id of Object.keys(doc.subAccounts)) {
+      const home = this.subIndex.get(id);
+      if (home !== undefined && home !== doc.shop.id)
+        throw new AppError('RECORD_IN_OTHER_SHOP', { message: `sub-account ${id} belongs to shop ${home}` });
+    }
     const before = store.get();
     store.write(doc);
     this.changes.shopWritten(before, doc);
@@ -122,6 +129,11 @@ export class InventoryStore {
     if (before) for (const subId of Object.keys(before.subAccounts)) this.subIndex.delete(subId);
     this.changes.everything();
     return before;
+  }
+
+  /** The shop a sub-account id belongs to here, if any. */
+  shopOfSub(id: string): string | undefined {
+    return this.subIndex.get(id);
   }
 
   findSubAccount(id: string): { doc: ShopDoc; sub: SubAccountRecord } {

@@ -2,7 +2,7 @@
 // reader who sees a record finds its file), and files named by records that this machine lacks come down
 // once they are listed. Each is checked like everything else on the target: the author's signature, a key
 // the author may write with, and the sealed content; a file that fails is refused, reported and not saved.
-import { mayWrite } from '../../../shared/domain/sync/scopes.ts';
+import { mayDo } from '../../../shared/domain/sync/authorisation.ts';
 import { encodeBlob, openBlob, readBlob } from './blob.ts';
 import { latestKeys } from './crypto/scope-keys.ts';
 import { addReport, displayName, type EngineContext, keysById, memberOf, myGrant } from './engine-context.ts';
@@ -33,7 +33,7 @@ export async function pushBlobs(ctx: EngineContext, io: BlobIO | null): Promise<
   for (const out of [...state.blobsOut]) {
     const bytes = io.read(out.id);
     const key = keys.get(out.scope);
-    if (bytes && key && mayWrite(grant, out.scope)) {
+    if (bytes && key && mayDo(grant, { scope: out.scope, kind: 'attachment', id: out.id }, 'create')) {
       await ctx.target.put(
         blobName(out.id),
         encodeBlob({ team: state.team, author: state.me, id: out.id, key, bytes }),
@@ -72,7 +72,7 @@ export async function pullBlobs(
       blob.header.team === state.team &&
       blob.header.id === id &&
       signatureHolds(blob.parsed, author.sign) &&
-      mayWrite(author, key.scope);
+      mayDo(author, { scope: key.scope, kind: 'attachment', id }, 'create');
     const plain = blob && key && authentic ? openBlob(blob, key) : null;
     if (!plain) {
       const who = blob ? displayName(ctx, blob.header.a) : '?';

@@ -16,6 +16,8 @@ export interface EngineContext {
   readonly target: SyncTarget;
   readonly hlc: HybridClock;
   now(): number;
+  /** Where each record lives, by kind and id (built when first needed; see arrival.ts). */
+  homes?: Map<string, string> | undefined;
 }
 
 /**
@@ -101,5 +103,6 @@ export function dropUnentitled(ctx: EngineContext): void {
   ctx.state.keys = kept;
   for (const [key, r] of Object.entries(ctx.state.records))
     if (!mayRead(grant, r.scope)) delete ctx.state.records[key];
+  ctx.homes = undefined;
   ctx.state.conflicts = ctx.state.conflicts.filter((c) => mayRead(grant, c.scope));
 }

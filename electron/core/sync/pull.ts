@@ -3,6 +3,7 @@
 // their writer and version, segments against their author's key and hash chain — and a file that fails is
 // refused and reported while local data stays as it was.
 import { randomBytes } from 'node:crypto';
+import { grantAt } from '../../../shared/domain/sync/authorisation.ts';
 import {
   applyChange,
   mergeRecord,
@@ -10,7 +11,7 @@ import {
   recordKey,
   type SyncRecord,
 } from '../../../shared/domain/sync/records.ts';
-import { mayWrite } from '../../../shared/domain/sync/scopes.ts';
+import { admitChange, admitSnapshotRecord, noteHome } from './arrival.ts';
 import {
   addReport,
   displayName,
@@ -236,20 +237,14 @@ async function readAuthors(
         break;
       }
       noteUnopened(ctx, opened.unopened);
+      const grant = grantAt(member, seq);
       for (const group of opened.groups) {
         for (const change of group.items) {
           if (change.scope !== group.key.scope) {
             addReport(ctx, report('not-entitled', ctx.now(), who, name));
             continue;
           }
-          if (change.h.n !== author) {
-            addReport(ctx, report('forged-stamp', ctx.now(), who, name));
-            continue;
-          }
-          if (!mayWrite(member, change.scope)) {
-            addReport(ctx, report('not-entitled', ctx.now(), who, name));
-            continue;
-          }
+          if (!admitChange(ctx, author, grant, change, name)) continue;
           ctx.hlc.observe(change.h);
           take(ctx, applyChange(state.records[recordKey(change)], change), touched);
         }
@@ -267,6 +262,7 @@ function take(ctx: EngineContext, r: ReturnType<typeof applyChange>, touched: Ma
   const { state } = ctx;
   const k = recordKey(r.record);
   state.records[k] = r.record;
+  noteHome(ctx, r.record);
   if (r.changed) state.conflicts = openConflicts(state.conflicts, r.record);
   if (r.changed || r.conflicts.length) touched.set(k, r.record);
   for (const c of r.conflicts)
@@ -334,8 +330,10 @@ async function readSnapshotIfBehind(
         addReport(ctx, report('not-entitled', ctx.now(), who, newest.name));
         continue;
       }
-      for (const cell of Object.values(record.fields)) ctx.hlc.observe(cell.h);
-      take(ctx, mergeRecord(state.records[recordKey(record)], record), touched);
+      const admitted = admitSnapshotRecord(ctx, record, newest.name);
+      if (!admitted) continue;
+      for (const cell of Object.values(admitted.fields)) ctx.hlc.observe(cell.h);
+      take(ctx, mergeRecord(state.records[recordKey(admitted)], admitted), touched);
     }
   for (const [author, at] of Object.entries(snap.header.c)) {
     if (author === state.me.id || (state.seen[author]?.seq ?? 0) >= at.seq) continue;

@@ -3,7 +3,7 @@
 // sequence number, same hash: readers never see two versions of one segment). Only after the server has
 // taken it are the changes dropped from the outbox, by their outbox numbers, which makes a crash at any
 // point safe to repeat.
-import { mayWrite } from '../../../shared/domain/sync/scopes.ts';
+import { actionOf, mayDo } from '../../../shared/domain/sync/authorisation.ts';
 import { latestKeys } from './crypto/scope-keys.ts';
 import { addReport, type EngineContext, myGrant } from './engine-context.ts';
 import { encodeSegment, segmentHash } from './segment.ts';
@@ -38,7 +38,9 @@ export async function push(ctx: EngineContext): Promise<number> {
       const batch = entries.slice(0, SEGMENT_MAX_CHANGES);
       // A change to a scope this member may no longer write (a grant taken away) cannot be sent; it is
       // reported rather than left to block everything queued behind it.
-      const sendable = batch.filter((e) => mayWrite(grant, e.change.scope) && keys.has(e.change.scope));
+      const sendable = batch.filter(
+        (e) => mayDo(grant, e.change, actionOf(e.change.set, true)) && keys.has(e.change.scope),
+      );
       if (sendable.length < batch.length)
         addReport(ctx, report('not-entitled', ctx.now(), state.me.id.slice(0, 8), 'outbox'));
       const lastO = batch[batch.length - 1]?.o ?? 0;

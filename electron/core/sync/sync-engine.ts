@@ -6,6 +6,7 @@
 
 import { AppError } from '../../../shared/contract/errors.ts';
 import type { TeamPhase } from '../../../shared/contract/team-types.ts';
+import { actionOf, mayDo } from '../../../shared/domain/sync/authorisation.ts';
 import { HLC_ZERO, HybridClock } from '../../../shared/domain/sync/hlc.ts';
 import {
   applyChange,
@@ -18,8 +19,9 @@ import {
   recordKey,
   type SyncRecord,
 } from '../../../shared/domain/sync/records.ts';
-import { type MemberGrant, mayWrite } from '../../../shared/domain/sync/scopes.ts';
+import type { MemberGrant } from '../../../shared/domain/sync/scopes.ts';
 import type { Clock, TimerHandle } from '../ports.ts';
+import { noteHome, otherHome } from './arrival.ts';
 import { backoffDelay } from './backoff.ts';
 import { BLOB_ID } from './blob.ts';
 import { sweepBlobs } from './blob-sweep.ts';
@@ -93,6 +95,10 @@ function errorWords(err: unknown): { kind: string; zh: string; en: string } {
     en: `Sync failed: ${String(e?.message ?? err)}`,
   };
 }
+
+/** Values as the shape of a change's `set` (what actionOf reads). */
+const changeValues = (values: Readonly<Record<string, FieldValue>>) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { v }]));
 
 function newState(me: PrivateIdentity): SyncState {
   return {
@@ -281,9 +287,16 @@ export class SyncEngine {
     const grant = myGrant(this.ctx);
     if (!grant || !state.team) throw new AppError('SYNC_NOT_SET_UP');
     const keys = latestKeys(state.keys);
-    for (const w of writes)
-      if (!mayWrite(grant, w.key.scope) || !keys.has(w.key.scope))
-        throw new AppError('SYNC_SCOPE_FORBIDDEN', { message: `not entitled to ${w.key.scope}` });
+    // The same table that judges what arrives from others judges this member's own writes.
+    for (const w of writes) {
+      const action = actionOf(changeValues(w.values), state.records[recordKey(w.key)] !== undefined);
+      if (!mayDo(grant, w.key, action) || !keys.has(w.key.scope))
+        throw new AppError('SYNC_SCOPE_FORBIDDEN', {
+          message: `not entitled to ${action} ${w.key.kind} in ${w.key.scope}`,
+        });
+      if (otherHome(this.ctx, w.key))
+        throw new AppError('RECORD_IN_OTHER_SHOP', { message: `${w.key.kind} ${w.key.id} lives elsewhere` });
+    }
     if (writes.length === 0) return;
     const entries = writes.map((w, i) => ({
       o: this.nextO + i,
@@ -295,6 +308,7 @@ export class SyncEngine {
     for (const e of entries) {
       const k = recordKey(e.change);
       state.records[k] = applyChange(state.records[k], e.change).record;
+      noteHome(this.ctx, e.change);
       if (state.conflicts.length) state.conflicts = openConflicts(state.conflicts, state.records[k]);
     }
     this.schedulePush();
@@ -303,6 +317,13 @@ export class SyncEngine {
 
   remove(key: RecordKey): SyncRecord {
     return this.put(key, { [DELETED_FIELD]: true });
+  }
+
+  /** Whether this member may write these values to that record (the authorisation table, and its scope). */
+  mayWrite(key: RecordKey, values: Readonly<Record<string, FieldValue>>): boolean {
+    const grant = myGrant(this.ctx);
+    const exists = this.ctx.state.records[recordKey(key)] !== undefined;
+    return !!grant && mayDo(grant, key, actionOf(changeValues(values), exists)) && !otherHome(this.ctx, key);
   }
 
   get(key: RecordKey): SyncRecord | undefined {

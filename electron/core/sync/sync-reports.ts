@@ -5,6 +5,9 @@ export type ReportCode =
   | 'tampered'
   | 'incomplete'
   | 'not-entitled'
+  | 'id-reused'
+  | 'set-aside'
+  | 'own-repaired'
   | 'removed-author'
   | 'rollback'
   | 'gap'
@@ -26,7 +29,19 @@ export interface SyncReport {
   readonly en: string;
 }
 
-export function report(code: ReportCode, at: number, who: string, file?: string): SyncReport {
+/**
+ * `detail` says what was refused, in both languages (a not-entitled change: which record and why). It is part
+ * of the report's text, so two different refusals in one file are two reports.
+ */
+export function report(
+  code: ReportCode,
+  at: number,
+  who: string,
+  file?: string,
+  detail?: { zh: string; en: string },
+): SyncReport {
+  const dz = detail ? `：${detail.zh}` : '';
+  const de = detail ? `: ${detail.en}` : '';
   const texts: Record<ReportCode, [string, string]> = {
     tampered: [
       `同步文件 ${file ?? ''}（${who}）签名或加密校验失败，可能被篡改或损坏，已拒绝；本地数据未改动。`,
@@ -37,8 +52,20 @@ export function report(code: ReportCode, at: number, who: string, file?: string)
       `Sync file ${file ?? ''} (${who}) is incomplete (still uploading, or an upload was cut off); not used, fetched again at the next sync.`,
     ],
     'not-entitled': [
-      `${who} 写入了无权写入的数据（${file ?? ''}），已拒绝。`,
-      `${who} wrote data they are not entitled to (${file ?? ''}); refused.`,
+      `${who} 写入了无权写入的数据（${file ?? ''}）${dz}。已拒绝，未应用；其它更改照常同步。`,
+      `${who} wrote data they are not entitled to (${file ?? ''})${de}. Refused and not applied; their other changes sync as usual.`,
+    ],
+    'id-reused': [
+      `${who} 的更改使用了另一店铺中已有记录的编号（${file ?? ''}）${dz}。一条记录只属于一个店铺，已拒绝。`,
+      `A change from ${who} reuses the id of a record that exists in another shop (${file ?? ''})${de}. A record belongs to one shop for life; refused.`,
+    ],
+    'set-aside': [
+      `同步文件 ${file ?? ''}（${who}）${dz}，已搁置；其余更改照常读取，该成员下次同步时会重新上传。`,
+      `Sync file ${file ?? ''} (${who})${de}; set aside. Everything else is read as usual; the member uploads it again at their next sync.`,
+    ],
+    'own-repaired': [
+      `服务器上本机上传的 ${who} 个同步文件丢失或被改动（例如服务器从旧备份恢复），已从本机记录重新上传。`,
+      `${who} sync file(s) this computer uploaded were missing or altered on the server (restored from an old copy, say); uploaded again from this computer's journal.`,
     ],
     'removed-author': [
       `已移除的成员 ${who} 在移除后写入的更改（${file ?? ''}）已拒绝。`,
@@ -49,8 +76,8 @@ export function report(code: ReportCode, at: number, who: string, file?: string)
       `The sync folder holds older data from ${who} than this computer has already seen (${file ?? ''}): a rollback or an old copy; the old data was ignored.`,
     ],
     gap: [
-      `${who} 的同步记录缺少一段（${file ?? ''} 之前），等待其出现后再继续。`,
-      `A part of ${who}'s changes is missing (before ${file ?? ''}); waiting for it before going on.`,
+      `${who} 的同步记录缺少一段（${file ?? ''}），其后的更改照常读取；该成员下次同步时会重新上传缺失部分。`,
+      `A part of ${who}'s changes is missing (${file ?? ''}); the changes after it are read as usual, and the member uploads the missing part again at their next sync.`,
     ],
     'forged-stamp': [
       `${who} 的更改带有其他成员的时间戳（${file ?? ''}），已拒绝。`,

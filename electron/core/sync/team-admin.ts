@@ -229,7 +229,11 @@ export async function setMemberGrant(
   const old = memberOf(ctx, memberId);
   if (!old || !state.teamBody || old.role === 'owner' || grant.role === 'owner')
     throw new AppError('VALIDATION_FAILED', { message: 'no such member, or an owner change' });
-  const next: TeamMember = { ...old, role: grant.role, shops: [...grant.shops] };
+  // The old grant stays in force for the segments of theirs already read here; later ones are judged by the
+  // new grant (a demoted admin's changes written after this count as a lead's).
+  const through = state.seen[memberId]?.seq ?? 0;
+  const past = [...(old.past ?? []), { role: old.role, shops: [...old.shops], through }].slice(-100);
+  const next: TeamMember = { ...old, role: grant.role, shops: [...grant.shops], past };
   const lost = [...new Set(state.keys.map((k) => k.scope))].filter(
     (s) => mayRead(old, s) && !mayRead(next, s),
   );

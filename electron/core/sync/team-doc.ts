@@ -9,11 +9,19 @@ import { keyId, openWith, type ScopeKey, sealWith } from './crypto/scope-keys.ts
 import { encodeSigned, type ParsedSigned, packPlain, parseSigned, unpackPlain } from './signed-file.ts';
 import { publicIdentitySchema } from './sync-schemas.ts';
 
+const shopIds = z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).max(10_000);
+
 const memberSchema = publicIdentitySchema.extend({
   role: z.enum(MEMBER_ROLES),
-  shops: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).max(10_000),
+  shops: shopIds,
   name: z.string().min(1).max(64),
   since: z.number().int().min(0),
+  // Earlier grants, each in force up to the member's segment `through` (see grantAt): a change is judged by
+  // the grant its author held when writing it.
+  past: z
+    .array(z.strictObject({ role: z.enum(MEMBER_ROLES), shops: shopIds, through: z.number().int().min(0) }))
+    .max(100)
+    .optional(),
 });
 
 const bodySchema = z.strictObject({

@@ -1,4 +1,10 @@
 // Contract handlers for the team area: thin, each a call into the service.
+import {
+  RECORD_RULES,
+  type RecordAction,
+  type RecordKind,
+} from '../../../shared/domain/sync/authorisation.ts';
+import { type MemberRole, mayRead } from '../../../shared/domain/sync/scopes.ts';
 import type { Handlers } from '../dispatch.ts';
 import type { TeamService } from './team-service.ts';
 
@@ -23,24 +29,39 @@ export function teamHandlers(team: TeamService): Pick<Handlers, Methods> {
 }
 
 /**
- * What a 客服主管 (lead) may not do in the app, whatever the screen shows: the main account, deposits,
- * recovery drafts, templates and rules belong to the owner and admins. The sync keys enforce the same
- * for data (a lead has no key to write those scopes); this refuses the call before anything changes.
+ * What each app call writes, by record kind, so the call is judged by the same table that judges what
+ * arrives by sync (shared/domain/sync/authorisation.ts): a member whose role may not do that is refused
+ * before anything runs, whatever the screen shows. Holding a scope's key is no licence to write it (every
+ * member holds the global key, where templates and rules live); the table is.
  */
-export const LEAD_FORBIDDEN = new Set<string>([
-  'shops.create',
-  'shops.update',
-  'shops.setArchived',
-  'templates.create',
-  'templates.update',
-  'templates.delete',
-  'rules.update',
-  'transfer.commitImport',
-  'team.invite',
-  'team.approve',
-  'team.setGrant',
-  'team.remove',
-]);
+const CALL_WRITES: Readonly<Record<string, readonly [RecordKind, RecordAction]>> = {
+  'shops.create': ['shop', 'create'],
+  'shops.update': ['shop', 'change'],
+  'shops.setArchived': ['shop', 'change'],
+  'templates.create': ['template', 'create'],
+  'templates.update': ['template', 'change'],
+  'templates.delete': ['template', 'delete'],
+  'rules.update': ['rules', 'change'],
+  // An import makes shops with their main accounts.
+  'transfer.commitImport': ['shop', 'create'],
+};
 
-export const isLeadForbidden = (method: string) =>
-  LEAD_FORBIDDEN.has(method) || method.startsWith('deposit.') || method.startsWith('recovery.');
+/** Areas whose every call reads or writes one kind (a member who may not read its scope may not call them). */
+const AREA_KINDS: Readonly<Record<string, RecordKind>> = { deposit: 'deposit', recovery: 'recovery-draft' };
+
+/** The member list is the owner's alone to change (the owner signs it). */
+const OWNER_ONLY = new Set(['team.invite', 'team.approve', 'team.setGrant', 'team.remove']);
+
+/** Whether a member with `role` in a team is refused `method` (no team: nothing to refuse). */
+export function isCallRefused(role: MemberRole | null, method: string): boolean {
+  if (!role) return false;
+  if (OWNER_ONLY.has(method)) return role !== 'owner';
+  // Only the role matters here: which shop a call touches is checked where the write is queued.
+  const grant = { role, shops: [] };
+  const area = AREA_KINDS[method.slice(0, method.indexOf('.'))];
+  if (area) return !mayRead(grant, RECORD_RULES[area].scope);
+  const writes = CALL_WRITES[method];
+  if (!writes) return false;
+  const [kind, action] = writes;
+  return !RECORD_RULES[kind][action].some((r) => r === role);
+}

@@ -63,8 +63,12 @@ export class InventoryBridge extends Bridge<InventoryDeps> {
     return role === 'owner' || role === 'admin';
   }
 
+  /** Queues what changed, of what this member may write (a lead's copy of its shop's record stays its own). */
   private diff(writes: Write[], key: Write['key'], values: Fields): void {
+    const at = writes.length;
     pushChanged(writes, this.d.engine.get(key), key, values);
+    const w = writes[at];
+    if (w && !this.d.engine.mayWrite(w.key, w.values)) writes.splice(at, 1);
   }
 
   private shopWrites(writes: Write[], before: ShopDoc | undefined, after: ShopDoc, all: boolean): void {
@@ -237,6 +241,11 @@ export class InventoryBridge extends Bridge<InventoryDeps> {
     // A shop new here takes every sub-account the records hold for it (some may have arrived before it).
     const recs = existing ? touched : this.d.engine.records({ scope: staffScope(id), kind: 'subaccount' });
     for (const rec of recs) {
+      const home = this.d.store.shopOfSub(rec.id);
+      if (home !== undefined && home !== id) {
+        this.d.onRefused('subaccount', rec.id);
+        continue;
+      }
       if (isDeleted(rec) || !this.d.engine.get(subKey(id, rec.id))) {
         delete subAccounts[rec.id];
         continue;

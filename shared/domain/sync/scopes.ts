@@ -49,11 +49,8 @@ export function mayRead(member: MemberGrant, scope: string): boolean {
   return parsed.part === 'staff' && parsed.shopId !== undefined && member.shops.includes(parsed.shopId);
 }
 
-/** Writing is reading plus: the membership list is the owner's alone. */
-export function mayWrite(member: MemberGrant, scope: string): boolean {
-  if (scope === 'team') return member.role === 'owner';
-  return mayRead(member, scope);
-}
+// Reading a scope is not the right to write everything in it: what a member may create, change or delete is
+// judged by record kind and role in authorisation.ts.
 
 /** Every scope a member is entitled to, out of the scopes the team has. */
 export const entitledScopes = (member: MemberGrant, scopes: Iterable<string>) =>
