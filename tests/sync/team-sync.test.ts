@@ -16,7 +16,8 @@ const kinds = targetKinds(['apache', 'rclone', 'folder']);
 /** What a lead's machine holds in any form: its state and outbox, opened with its own key. */
 function plainOf(m: Machine): string {
   const parts: string[] = [];
-  for (const f of fs.readdirSync(m.dir)) {
+  for (const f of fs.readdirSync(m.dir, { recursive: true }) as string[]) {
+    if (fs.statSync(path.join(m.dir, f)).isDirectory()) continue;
     const raw = fs.readFileSync(path.join(m.dir, f));
     if (f === 'state.bin') parts.push(m.sealer.open(raw, 'shopwarden/sync/state').toString('utf8'));
     else if (f === 'outbox.log')
@@ -210,7 +211,7 @@ describe.each(kinds)('team sync over $name', (kind) => {
       await target.put(newest?.name as string, bytes);
       await t.owner.engine.syncNow();
       expect(stateOf(t.owner)).toEqual(before);
-      const tampered = t.owner.engine.status().reports.find((r) => r.code === 'tampered');
+      const tampered = t.owner.engine.status().reports.find((r) => r.code === 'set-aside');
       expect(tampered?.zh).toMatch(/篡改或损坏/);
       expect(tampered?.en).toMatch(/altered or damaged/);
       // The member list is taken back to an older version: refused, the current one kept.

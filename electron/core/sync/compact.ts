@@ -4,7 +4,7 @@
 // behind read the snapshot instead of the deleted segments; nothing is deleted before the snapshot that
 // covers it is on the server.
 import { latestKeys } from './crypto/scope-keys.ts';
-import type { EngineContext } from './engine-context.ts';
+import { type EngineContext, putOwn } from './engine-context.ts';
 import { type Covers, encodeSnapshot } from './snapshot.ts';
 import { parseSegmentName, parseSnapshotName, type RemoteEntry, snapshotName } from './targets/target.ts';
 
@@ -66,7 +66,10 @@ export async function compact(
     const readable = seg && (seg.author === me || state.seen[seg.author] !== undefined);
     return readable && !(state.snapshot && covered(n, state.snapshot, me));
   });
-  if (beyond.length >= opts.after && settled(ctx)) {
+  // The last snapshot gone from the server (a rollback, a deletion): segments it covered may be gone too, so
+  // a new one is written at once, or a member joining now could not catch up.
+  const lost = state.snapshot !== null && !listed.includes(snapshotName(me, state.snapshot.round));
+  if ((beyond.length >= opts.after || lost) && settled(ctx)) {
     const keys = latestKeys(state.keys);
     const records = Object.values(state.records);
     if (records.every((r) => keys.has(r.scope))) {
@@ -74,7 +77,7 @@ export async function compact(
       if (state.mySeq > 0 && state.myHead) covers[me] = { seq: state.mySeq, hash: state.myHead };
       const round = (state.snapshot?.round ?? 0) + 1;
       const bytes = encodeSnapshot({ team: state.team, owner: state.me, round, covers, records, keys });
-      await target.put(snapshotName(me, round), bytes);
+      await putOwn(ctx, snapshotName(me, round), bytes);
       requests++;
       state.snapshot = { round, covers };
       store.saveState(state);

@@ -27,6 +27,15 @@ export interface EngineContext {
  */
 export const nextVersion = (prev: number, now: number) => Math.max(prev + 1, now);
 
+/**
+ * Writes a file this machine owns (its segments, keyrings, the member list, snapshots). Its tag is taken
+ * from the next listing, so a later change of tag means someone else rewrote it (see repair.ts).
+ */
+export async function putOwn(ctx: EngineContext, name: string, bytes: Buffer): Promise<void> {
+  await ctx.target.put(name, bytes);
+  delete ctx.state.ownTags[name];
+}
+
 export function addReport(ctx: EngineContext, r: SyncReport): void {
   // The same refusal of the same file is one report, not one per poll.
   if (ctx.state.reports.some((x) => x.code === r.code && x.file === r.file && x.en === r.en)) return;

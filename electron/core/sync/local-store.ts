@@ -18,6 +18,7 @@ export interface LocalSealer {
 const STATE = 'state.bin';
 const OUTBOX = 'outbox.log';
 const PENDING = 'pending.bin';
+const JOURNAL = 'journal';
 
 function atomicWrite(file: string, data: Buffer): void {
   const tmp = `${file}.tmp`;
@@ -142,6 +143,39 @@ export class LocalStore {
       return { seq: raw.readUInt32BE(0), lastO: raw.readUInt32BE(4), bytes: raw.subarray(8) };
     } catch {
       return null;
+    }
+  }
+
+  /**
+   * Keeps a copy of every segment this machine uploads (the bytes as signed), so one the server loses or
+   * alters is uploaded again byte for byte. Written before the first upload attempt; kept until a snapshot
+   * covers it.
+   */
+  saveJournal(seq: number, bytes: Buffer): void {
+    ensurePrivateDir(this.file(JOURNAL));
+    atomicWrite(path.join(this.file(JOURNAL), `${seq}.sws`), bytes);
+  }
+
+  loadJournal(seq: number): Buffer | null {
+    try {
+      return fs.readFileSync(path.join(this.file(JOURNAL), `${seq}.sws`));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Forgets journal copies up to `seq` (a snapshot holds what they held). */
+  pruneJournal(through: number): void {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.file(JOURNAL));
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      const seq = Number.parseInt(n, 10);
+      if (Number.isSafeInteger(seq) && seq <= through)
+        fs.rmSync(path.join(this.file(JOURNAL), n), { force: true });
     }
   }
 

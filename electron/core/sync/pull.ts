@@ -28,7 +28,13 @@ import { openSegment, readSegment, segmentHash } from './segment.ts';
 import { looksCutShort, signatureHolds } from './signed-file.ts';
 import { type Covers, openSnapshot, readSnapshot } from './snapshot.ts';
 import { report } from './sync-reports.ts';
-import { parseSegmentName, parseSnapshotName, type RemoteEntry, TEAM_FILE } from './targets/target.ts';
+import {
+  parseSegmentName,
+  parseSnapshotName,
+  type RemoteEntry,
+  segmentName,
+  TEAM_FILE,
+} from './targets/target.ts';
 import { openTeamDoc, readTeamDoc } from './team-doc.ts';
 
 /**
@@ -142,23 +148,30 @@ async function readSegments(
   ctx: EngineContext,
   entries: readonly RemoteEntry[],
   touched: Map<string, SyncRecord>,
+  rereadOwn: boolean,
 ): Promise<number> {
   const { state } = ctx;
   const me = state.me.id;
-  const byAuthor = new Map<string, Map<number, string>>();
+  const byAuthor = new Map<string, Map<number, RemoteEntry>>();
   for (const e of entries) {
     const p = parseSegmentName(e.name);
     // This machine's own segments are read only when the server has some it does not know it wrote: its
     // state is older than its uploads (a vault restored from a backup, or a crash between an upload and
     // saving the state). They are read back like anyone's, and numbering goes on after them, so the chain
-    // never forks and nothing uploaded since the backup is lost.
-    if (!p || (p.author === me && p.seq <= state.mySeq)) continue;
-    const m = byAuthor.get(p.author) ?? new Map<number, string>();
-    m.set(p.seq, e.name);
+    // never forks and nothing uploaded since the backup is lost. After a key for a scope new here arrives
+    // (a shop granted again) they are all read again too: the records this member wrote there before the
+    // shop was taken away were deleted here with it.
+    if (!p || (p.author === me && p.seq <= state.mySeq && !rereadOwn)) continue;
+    const m = byAuthor.get(p.author) ?? new Map<number, RemoteEntry>();
+    m.set(p.seq, e);
     byAuthor.set(p.author, m);
   }
   const ownBehind = byAuthor.has(me);
-  if (ownBehind) state.seen[me] = { seq: state.mySeq, hash: state.myHead ?? '' };
+  const covered = state.snapshot?.covers[me];
+  if (ownBehind)
+    state.seen[me] = rereadOwn
+      ? { seq: covered?.seq ?? 0, hash: covered?.hash ?? '' }
+      : { seq: state.mySeq, hash: state.myHead ?? '' };
   try {
     return await readAuthors(ctx, byAuthor, touched);
   } finally {
@@ -173,6 +186,7 @@ function adoptOwn(ctx: EngineContext): void {
   const at = state.seen[me];
   delete state.seen[me];
   delete state.high[me];
+  delete state.ahead[me];
   if (!at || at.seq <= state.mySeq) return;
   const retried = ctx.store.loadPending()?.seq === at.seq && at.seq === state.mySeq + 1;
   const count = at.seq - state.mySeq;
@@ -181,80 +195,151 @@ function adoptOwn(ctx: EngineContext): void {
   if (!retried) addReport(ctx, report('own-restored', ctx.now(), String(count)));
 }
 
+/** A segment that could not be used: reported with its reason, read again only once its file changes. */
+function setAside(
+  ctx: EngineContext,
+  name: string,
+  tag: string,
+  who: string,
+  why: 'damaged' | 'forged' | 'unreadable',
+): void {
+  ctx.state.aside[name] = tag;
+  const words = {
+    damaged: { zh: '文件损坏或不完整', en: 'the file is damaged or incomplete' },
+    forged: {
+      zh: '签名、作者、序号或前后衔接校验失败，可能被篡改',
+      en: 'its signature, author, number or link to the previous one failed: possibly altered',
+    },
+    unreadable: {
+      zh: '加密内容无法打开或格式不对',
+      en: 'its sealed content could not be opened or has the wrong shape',
+    },
+  }[why];
+  addReport(ctx, report('set-aside', ctx.now(), who, name, words));
+}
+
+/**
+ * Reads each author's segments in order. A segment that is missing, damaged, forged or refused is set aside
+ * and reported, and reading goes on with that author's later segments that verify on their own (signature,
+ * author, number): one altered or deleted file never freezes the team. `seen` stays the run read without a
+ * hole (what a snapshot may cover and the hash chain is checked along); segments applied beyond a hole wait
+ * in `ahead` until the hole is filled — the author uploads it again — and are then checked against it.
+ */
 async function readAuthors(
   ctx: EngineContext,
-  byAuthor: ReadonlyMap<string, ReadonlyMap<number, string>>,
+  byAuthor: ReadonlyMap<string, ReadonlyMap<number, RemoteEntry>>,
   touched: Map<string, SyncRecord>,
 ): Promise<number> {
   const { state } = ctx;
   let applied = 0;
   const keys = keysById(ctx);
-  for (const [author, names] of byAuthor) {
+  for (const [author, names] of orderedAuthors(ctx, byAuthor)) {
     const removed = state.teamBody?.removed.find((r) => r.id === author);
     // A removed member's segments up to the last one the owner had seen stay valid; later ones are refused.
     const member = memberOf(ctx, author) ?? removed;
     const lastAllowed = removed && !memberOf(ctx, author) ? removed.lastSeq : Number.POSITIVE_INFINITY;
     const who = displayName(ctx, author);
-    const seen = state.seen[author] ?? { seq: 0, hash: '' };
-    const high = Math.max(state.high[author] ?? 0, seen.seq);
+    let prefix = state.seen[author] ?? { seq: 0, hash: '' };
+    const ahead = { ...(state.ahead[author] ?? {}) };
+    const high = Math.max(state.high[author] ?? 0, prefix.seq);
     const maxListed = Math.max(...names.keys());
-    if (maxListed < high) {
+    // Older than what was read before: the folder was rolled back. Said, and what is there is still read;
+    // the authors upload again what the server lost.
+    if (maxListed < high)
       addReport(ctx, report('rollback', ctx.now(), who, `s-${author}: ${maxListed} < ${high}`));
-      continue;
-    }
     if (!member) continue;
-    for (let seq = seen.seq + 1; seq <= maxListed; seq++) {
+    let top = high;
+    for (let seq = prefix.seq + 1; seq <= maxListed; seq++) {
+      const inRun = seq === prefix.seq + 1;
+      const was = ahead[seq];
+      if (was) {
+        if (inRun) {
+          // The hole before it is filled: the run goes on, checked along the chain.
+          if (was.p !== (prefix.hash || null))
+            addReport(ctx, report('tampered', ctx.now(), who, segmentName(author, seq)));
+          prefix = { seq, hash: was.hash };
+          delete ahead[seq];
+        }
+        continue;
+      }
       if (seq > lastAllowed) {
-        addReport(ctx, report('removed-author', ctx.now(), who, names.get(seq) ?? names.get(maxListed)));
-        break;
-      }
-      const name = names.get(seq);
-      if (!name) {
-        addReport(ctx, report('gap', ctx.now(), who, names.get(maxListed)));
-        break;
-      }
-      const bytes = await ctx.target.get(name);
-      if (!bytes) break;
-      const seg = readSegment(bytes);
-      if (!seg) {
-        // Cut short: an upload in progress or broken off, read again next time. Anything else is refused.
         addReport(
           ctx,
-          report(looksCutShort(bytes, 'SWS1') ? 'incomplete' : 'tampered', ctx.now(), who, name),
+          report('removed-author', ctx.now(), who, names.get(seq)?.name ?? segmentName(author, seq)),
         );
         break;
       }
-      const prev = state.seen[author]?.hash ?? null;
+      const entry = names.get(seq);
+      if (!entry) {
+        addReport(ctx, report('gap', ctx.now(), who, segmentName(author, seq)));
+        continue;
+      }
+      if (state.aside[entry.name] === entry.tag) continue;
+      const bytes = await ctx.target.get(entry.name);
+      if (!bytes) {
+        addReport(ctx, report('gap', ctx.now(), who, entry.name));
+        continue;
+      }
+      const seg = readSegment(bytes);
+      if (!seg) {
+        // The newest one cut short is most likely still being uploaded: read again next time.
+        if (seq === maxListed && looksCutShort(bytes, 'SWS1')) {
+          addReport(ctx, report('incomplete', ctx.now(), who, entry.name));
+          break;
+        }
+        setAside(ctx, entry.name, entry.tag, who, 'damaged');
+        continue;
+      }
       const authentic =
         signatureHolds(seg.parsed, member.sign) &&
         seg.header.team === state.team &&
         seg.header.a === author &&
         seg.header.q === seq &&
-        seg.header.p === (prev || null);
+        (!inRun || seg.header.p === (prefix.hash || null));
       const opened = authentic ? openSegment(seg, keys) : null;
       if (!opened) {
-        addReport(ctx, report('tampered', ctx.now(), who, name));
-        break;
+        setAside(ctx, entry.name, entry.tag, who, authentic ? 'unreadable' : 'forged');
+        continue;
       }
       noteUnopened(ctx, opened.unopened);
       const grant = grantAt(member, seq);
       for (const group of opened.groups) {
         for (const change of group.items) {
           if (change.scope !== group.key.scope) {
-            addReport(ctx, report('not-entitled', ctx.now(), who, name));
+            addReport(ctx, report('not-entitled', ctx.now(), who, entry.name));
             continue;
           }
-          if (!admitChange(ctx, author, grant, change, name)) continue;
+          if (!admitChange(ctx, author, grant, change, entry.name)) continue;
           ctx.hlc.observe(change.h);
           take(ctx, applyChange(state.records[recordKey(change)], change), touched);
         }
       }
-      state.seen[author] = { seq, hash: segmentHash(bytes) };
-      state.high[author] = Math.max(state.high[author] ?? 0, seq);
+      delete state.aside[entry.name];
+      const hash = segmentHash(bytes);
+      if (inRun) prefix = { seq, hash };
+      else ahead[seq] = { hash, p: seg.header.p };
+      top = Math.max(top, seq);
       applied++;
     }
+    state.seen[author] = prefix;
+    state.high[author] = top;
+    if (Object.keys(ahead).length) state.ahead[author] = ahead;
+    else delete state.ahead[author];
   }
   return applied;
+}
+
+/**
+ * The owner first, then admins, then everyone else: a record's id is bound to the scope it is first read in
+ * (see arrival.ts), so on a computer reading the whole history (a new member) the writers who may place
+ * records anywhere are read before anyone who could plant a copy of an id elsewhere.
+ */
+function orderedAuthors<T>(ctx: EngineContext, byAuthor: ReadonlyMap<string, T>): Array<[string, T]> {
+  const rank = (id: string) => {
+    if (id === ctx.state.owner?.id) return 0;
+    return memberOf(ctx, id)?.role === 'admin' ? 1 : 2;
+  };
+  return [...byAuthor].sort((a, b) => rank(a[0]) - rank(b[0]));
 }
 
 /** Applies one record (from a segment or a snapshot) and keeps the conflicts it makes. */
@@ -339,6 +424,8 @@ async function readSnapshotIfBehind(
     if (author === state.me.id || (state.seen[author]?.seq ?? 0) >= at.seq) continue;
     state.seen[author] = { seq: at.seq, hash: at.hash };
     state.high[author] = Math.max(state.high[author] ?? 0, at.seq);
+    const ahead = state.ahead[author];
+    if (ahead) for (const q of Object.keys(ahead)) if (Number(q) <= at.seq) delete ahead[Number(q)];
   }
 }
 
@@ -356,11 +443,14 @@ export async function pull(
   // A keyring read just now may hold the key of a newer member list.
   await refreshTeam(ctx, entries);
   const touched = new Map<string, SyncRecord>();
-  if (ctx.state.rescan) {
+  const rescan = ctx.state.rescan;
+  if (rescan) {
     ctx.state.seen = {};
+    ctx.state.ahead = {};
+    ctx.state.aside = {};
     ctx.state.rescan = false;
   }
   await readSnapshotIfBehind(ctx, entries, touched);
-  const applied = await readSegments(ctx, entries, touched);
+  const applied = await readSegments(ctx, entries, touched, rescan);
   return { entries, applied, touched: [...touched.values()] };
 }

@@ -5,7 +5,7 @@
 // point safe to repeat.
 import { actionOf, mayDo } from '../../../shared/domain/sync/authorisation.ts';
 import { latestKeys } from './crypto/scope-keys.ts';
-import { addReport, type EngineContext, myGrant } from './engine-context.ts';
+import { addReport, type EngineContext, myGrant, putOwn } from './engine-context.ts';
 import { encodeSegment, segmentHash } from './segment.ts';
 import { report } from './sync-reports.ts';
 import { segmentName } from './targets/target.ts';
@@ -58,9 +58,10 @@ export async function push(ctx: EngineContext): Promise<number> {
         keys,
       });
       pending = { seq, lastO, bytes };
+      store.saveJournal(seq, bytes);
       store.savePending(pending);
     }
-    await ctx.target.put(segmentName(state.me.id, pending.seq), pending.bytes);
+    await putOwn(ctx, segmentName(state.me.id, pending.seq), pending.bytes);
     state.mySeq = pending.seq;
     state.myHead = segmentHash(pending.bytes);
     state.uploadedO = Math.max(state.uploadedO, pending.lastO);

@@ -33,6 +33,7 @@ import { addReport, type EngineContext, myGrant } from './engine-context.ts';
 import { type LocalSealer, LocalStore } from './local-store.ts';
 import { pull } from './pull.ts';
 import { push } from './push.ts';
+import { repairOwn } from './repair.ts';
 import { report, type SyncReport } from './sync-reports.ts';
 import type { ConflictEntry, SyncState } from './sync-state.ts';
 import { type SyncTarget, TargetError } from './targets/target.ts';
@@ -112,6 +113,9 @@ function newState(me: PrivateIdentity): SyncState {
     keyringFrom: {},
     keyringTo: {},
     seen: {},
+    ahead: {},
+    aside: {},
+    ownTags: {},
     high: {},
     rescan: false,
     mySeq: 0,
@@ -145,6 +149,9 @@ function upgrade(state: SyncState): SyncState {
   state.blobsOut ??= [];
   state.blobsIn ??= [];
   state.orphans ??= {};
+  state.ahead ??= {};
+  state.aside ??= {};
+  state.ownTags ??= {};
   return state;
 }
 
@@ -485,6 +492,8 @@ export class SyncEngine {
           : { entries: null, applied: 0, touched: [] };
         if (read) this.lastPullAt = this.opts.clock.now();
         if (touched.length || this.ctx.state.undelivered.length) this.deliver(touched);
+        // What the server lost or someone altered of this machine's own files goes back up first.
+        if (entries) await repairOwn(this.ctx, entries);
         // Keyrings before segments: a reader that sees a segment sealed with a new key (a shop just added)
         // always finds that key in its keyring in the same listing, never skips the group for want of it.
         await team.publishKeyrings(this.ctx);

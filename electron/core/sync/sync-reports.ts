@@ -60,8 +60,8 @@ export function report(
       `A change from ${who} reuses the id of a record that exists in another shop (${file ?? ''})${de}. A record belongs to one shop for life; refused.`,
     ],
     'set-aside': [
-      `同步文件 ${file ?? ''}（${who}）${dz}，已搁置；其余更改照常读取，该成员下次同步时会重新上传。`,
-      `Sync file ${file ?? ''} (${who})${de}; set aside. Everything else is read as usual; the member uploads it again at their next sync.`,
+      `同步文件 ${file ?? ''}（${who}）未通过校验，可能被篡改或损坏${dz}。已搁置，本地数据未因它改动；其余更改照常读取，该成员下次同步时会重新上传。`,
+      `Sync file ${file ?? ''} (${who}) failed its checks — altered or damaged${de}. Set aside, local data unchanged by it; everything else is read as usual, and the member uploads it again at their next sync.`,
     ],
     'own-repaired': [
       `服务器上本机上传的 ${who} 个同步文件丢失或被改动（例如服务器从旧备份恢复），已从本机记录重新上传。`,

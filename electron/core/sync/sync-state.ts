@@ -34,6 +34,15 @@ export interface SyncState {
   keyringTo: Record<string, { v: number; digest: string }>;
   /** Per author: the last segment applied and its hash (replay and rollback detection). */
   seen: Record<string, { seq: number; hash: string }>;
+  /**
+   * Per author: segments applied beyond a hole in `seen` (a segment missing or set aside), with their hash
+   * and the hash they name as previous, checked once the hole is filled.
+   */
+  ahead: Record<string, Record<number, { hash: string; p: string | null }>>;
+  /** Segments set aside (damaged, forged, refused), by name, with the tag they had: read again once it changes. */
+  aside: Record<string, string>;
+  /** Tags of files this machine wrote, as first listed after writing: a change means someone else altered it. */
+  ownTags: Record<string, string>;
   /** Per author: the highest segment ever applied, kept across a re-read (rollback detection). */
   high: Record<string, number>;
   /** Every author's segments are to be read again from the first (a key for a new scope arrived). */

@@ -9,7 +9,7 @@ import { isDeleted } from '../../../shared/domain/sync/records.ts';
 import { type MemberGrant, mainScope, mayRead, staffScope } from '../../../shared/domain/sync/scopes.ts';
 import { publicPart } from './crypto/identity.ts';
 import { latestKeys, newScopeKey, type ScopeKey } from './crypto/scope-keys.ts';
-import { type EngineContext, memberOf, myGrant, nextVersion } from './engine-context.ts';
+import { type EngineContext, memberOf, myGrant, nextVersion, putOwn } from './engine-context.ts';
 import {
   encodeJoinRequest,
   inviteCode,
@@ -29,11 +29,12 @@ function requireOwner(ctx: EngineContext): void {
     throw new AppError('SYNC_NOT_ALLOWED', { message: 'only the owner can change members' });
 }
 
-async function writeTeamDoc(ctx: EngineContext): Promise<void> {
+export async function writeTeamDoc(ctx: EngineContext): Promise<void> {
   const { state } = ctx;
   const teamKey = latestKeys(state.keys).get('team');
   if (!state.team || !state.teamBody || !teamKey) throw new Error('no team');
-  await ctx.target.put(
+  await putOwn(
+    ctx,
     TEAM_FILE,
     encodeTeamDoc({
       team: state.team,
@@ -66,7 +67,8 @@ export async function publishKeyrings(ctx: EngineContext): Promise<void> {
     const prev = state.keyringTo[m.id];
     if (prev?.digest === digest) continue;
     const v = nextVersion(prev?.v ?? 0, ctx.now());
-    await ctx.target.put(
+    await putOwn(
+      ctx,
       keyringName(m.id, state.me.id),
       encodeKeyring({ team: state.team, writer: state.me, to: m, version: v, keys }),
     );
@@ -231,7 +233,7 @@ export async function setMemberGrant(
     throw new AppError('VALIDATION_FAILED', { message: 'no such member, or an owner change' });
   // The old grant stays in force for the segments of theirs already read here; later ones are judged by the
   // new grant (a demoted admin's changes written after this count as a lead's).
-  const through = state.seen[memberId]?.seq ?? 0;
+  const through = Math.max(state.seen[memberId]?.seq ?? 0, state.high[memberId] ?? 0);
   const past = [...(old.past ?? []), { role: old.role, shops: [...old.shops], through }].slice(-100);
   const next: TeamMember = { ...old, role: grant.role, shops: [...grant.shops], past };
   const lost = [...new Set(state.keys.map((k) => k.scope))].filter(
@@ -283,7 +285,10 @@ export async function removeMember(
   );
   state.teamBody = {
     members: state.teamBody.members.filter((x) => x.id !== memberId),
-    removed: [...state.teamBody.removed, { ...m, lastSeq: state.seen[memberId]?.seq ?? 0, at: ctx.now() }],
+    removed: [
+      ...state.teamBody.removed,
+      { ...m, lastSeq: Math.max(state.seen[memberId]?.seq ?? 0, state.high[memberId] ?? 0), at: ctx.now() },
+    ],
   };
   state.teamVersion = nextVersion(state.teamVersion, ctx.now());
   await publishKeyrings(ctx);
