@@ -86,7 +86,9 @@ export function mergeKeys(ctx: EngineContext, incoming: readonly ScopeKey[]): nu
     have.add(`${k.scope}#${k.epoch}`);
     // A scope new to this machine (a shop just granted) has history in segments already read and skipped
     // for want of its key: read every author's segments again (applying twice changes nothing).
-    if (!scopes.has(k.scope) && Object.keys(ctx.state.seen).length) ctx.state.rescan = true;
+    // This member's own segments count too: what it wrote there was deleted here with the shop.
+    if (!scopes.has(k.scope) && (Object.keys(ctx.state.seen).length || ctx.state.mySeq > 0))
+      ctx.state.rescan = true;
     scopes.add(k.scope);
   }
   return left;

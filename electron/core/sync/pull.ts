@@ -25,7 +25,7 @@ import {
 } from './engine-context.ts';
 import { openKeyring, readKeyring } from './keyring.ts';
 import { openSegment, readSegment, segmentHash } from './segment.ts';
-import { looksCutShort, signatureHolds } from './signed-file.ts';
+import { looksCutShort, MAX_REMOTE_FILE, signatureHolds } from './signed-file.ts';
 import { type Covers, openSnapshot, readSnapshot } from './snapshot.ts';
 import { report } from './sync-reports.ts';
 import {
@@ -55,7 +55,10 @@ async function refreshKeyrings(
     const from = e.name.slice(prefix.length, prefix.length + 32);
     const writer = state.owner?.id === from ? state.owner : ownerOnly ? undefined : memberOf(ctx, from);
     if (!writer) continue;
-    if (writer !== state.owner && (writer as { role?: string }).role !== 'admin') {
+    if (
+      e.size > MAX_REMOTE_FILE ||
+      (writer !== state.owner && (writer as { role?: string }).role !== 'admin')
+    ) {
       addReport(ctx, report('keyring-refused', ctx.now(), displayName(ctx, from), e.name));
       state.tags[e.name] = e.tag;
       continue;
@@ -94,6 +97,10 @@ async function refreshTeam(ctx: EngineContext, entries: readonly RemoteEntry[]):
   const entry = entries.find((e) => e.name === TEAM_FILE);
   if (!entry || !state.owner) return;
   if (state.tags[TEAM_FILE] === entry.tag && state.teamBody) return;
+  if (entry.size > MAX_REMOTE_FILE) {
+    addReport(ctx, report('team-refused', ctx.now(), displayName(ctx, state.owner.id), TEAM_FILE));
+    return;
+  }
   const bytes = await ctx.target.get(TEAM_FILE);
   if (!bytes) return;
   const doc = readTeamDoc(bytes);
@@ -183,7 +190,11 @@ async function readSegments(
 function adoptOwn(ctx: EngineContext): void {
   const { state } = ctx;
   const me = state.me.id;
-  const at = state.seen[me];
+  let at = state.seen[me];
+  // Past a hole too (a restored computer whose server lost one of its uploads): numbering goes on after the
+  // highest of its own segments that verified, so none is ever overwritten with different bytes.
+  for (const [q, a] of Object.entries(state.ahead[me] ?? {}))
+    if (!at || Number(q) > at.seq) at = { seq: Number(q), hash: a.hash };
   delete state.seen[me];
   delete state.high[me];
   delete state.ahead[me];
@@ -275,6 +286,11 @@ async function readAuthors(
         continue;
       }
       if (state.aside[entry.name] === entry.tag) continue;
+      // Larger than any file this app writes: refused unread (a file 1,000x a real one never reaches memory).
+      if (entry.size > MAX_REMOTE_FILE) {
+        setAside(ctx, entry.name, entry.tag, who, 'damaged');
+        continue;
+      }
       const bytes = await ctx.target.get(entry.name);
       if (!bytes) {
         addReport(ctx, report('gap', ctx.now(), who, entry.name));
@@ -375,7 +391,7 @@ async function readSnapshotIfBehind(
   let newest: { name: string; round: number } | null = null;
   for (const e of entries) {
     const p = parseSnapshotName(e.name);
-    if (p && p.owner === owner.id && (!newest || p.round > newest.round))
+    if (p && p.owner === owner.id && e.size <= MAX_REMOTE_FILE && (!newest || p.round > newest.round))
       newest = { name: e.name, round: p.round };
   }
   if (!newest) return;

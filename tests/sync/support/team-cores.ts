@@ -121,15 +121,19 @@ export async function threeMemberTeam(
 
 /** Every machine syncs until a full round changes nothing anywhere. */
 export async function settle(machines: readonly Machine[], rounds = 6): Promise<void> {
+  const log: string[] = [];
   for (let i = 0; i < rounds; i++) {
     let moved = 0;
+    const round: string[] = [];
     for (const m of machines) {
       const r = await m.engine.syncNow();
       moved += r.uploaded + r.applied;
+      round.push(`${r.uploaded}/${r.applied}`);
     }
+    log.push(round.join(' '));
     if (moved === 0) return;
   }
-  throw new Error('machines did not settle');
+  throw new Error(`machines did not settle (uploaded/applied per machine, per round: ${log.join(' | ')})`);
 }
 
 /** Every file under a folder, read as bytes. */
