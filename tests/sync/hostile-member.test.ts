@@ -317,6 +317,52 @@ describe.each(kinds)('a hostile member and a damaged server, over $name', (kind)
   );
 
   it.skipIf(!kind.available)(
+    `a change uploaded right after a removal is sealed with keys the removed member never had; a removal landing mid-sync exposes that one upload only ${skipReason}`,
+    async () => {
+      const t = await threeMemberTeam(server.makeTarget);
+      const [shopA] = t.shops;
+      const target = server.makeTarget();
+      await settle([t.owner, t.admin, t.lead]);
+      // The admin has just read; the owner removes the lead; the admin's next upload is a push (the timer's).
+      await t.owner.engine.removeMember(t.lead.engine.memberId);
+      t.admin.engine.put(sub(shopA, 'after1'), {
+        nickname: 'A:after1',
+        shopId: shopA,
+        s_password: 'AFTER-ONE',
+      });
+      await t.admin.engine.syncNow('push');
+      expect(await readableBy(t.lead, target, 'AFTER-ONE')).toBe(false);
+      // The bound: a removal written between the admin's listing and its upload, inside one sync.
+      const again = await threeMemberTeam(server.makeTarget);
+      await settle([again.owner, again.admin, again.lead]);
+      const inner = server.makeTarget();
+      let during: (() => Promise<unknown>) | null = null;
+      const admin = again.admin.reopen({
+        ...inner,
+        counters: inner.counters,
+        ensure: () => inner.ensure(),
+        get: (n) => inner.get(n),
+        put: (n, b) => inner.put(n, b),
+        remove: (n) => inner.remove(n),
+        list: async () => {
+          const listed = await inner.list();
+          const hook = during;
+          during = null;
+          if (hook) await hook();
+          return listed;
+        },
+      });
+      during = () => again.owner.engine.removeMember(again.lead.engine.memberId);
+      admin.engine.put(sub(shopA, 'mid'), { nickname: 'A:mid', shopId: shopA, s_password: 'MID-SYNC' });
+      await admin.engine.syncNow('push');
+      admin.engine.put(sub(shopA, 'next'), { nickname: 'A:next', shopId: shopA, s_password: 'NEXT-SYNC' });
+      await admin.engine.syncNow('push');
+      expect(await readableBy(again.lead, target, 'MID-SYNC')).toBe(true);
+      expect(await readableBy(again.lead, target, 'NEXT-SYNC')).toBe(false);
+    },
+  );
+
+  it.skipIf(!kind.available)(
     `a lead granted a shop again gets back the records it wrote there ${skipReason}`,
     async () => {
       const t = await threeMemberTeam(server.makeTarget);

@@ -1,7 +1,9 @@
-// When requests happen, on a clock the test moves: a lone change goes up about a second after it was made,
-// a stream of changes costs one upload per 20 s and no extra reads, and polls come at the set interval.
+// When requests happen, on a clock the test moves: a lone change goes up about a second after it was made
+// (a listing, then the upload: it is sealed after the newest member list is read), a stream of changes costs
+// one listing and one upload per 40 s and no polls besides, and polls come at the set interval.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PUSH_GAP_MS } from '../../electron/core/sync/sync-engine.ts';
 import { FolderTarget } from '../../electron/core/sync/targets/folder-target.ts';
 import { staffScope } from '../../shared/domain/sync/scopes.ts';
 import { ManualClock } from '../support/manual-clock.ts';
@@ -23,7 +25,7 @@ async function owner() {
 const sub = (i: number) => ({ scope: staffScope('s1'), kind: 'subaccount', id: `r${i}` });
 
 describe('sync schedule', () => {
-  it('a lone change goes up about a second after it was made, with one request', async () => {
+  it('a lone change goes up about a second after it was made, with one listing and one upload', async () => {
     const { m, clock, target } = await owner();
     clock.advance(60_000);
     await m.engine.idle();
@@ -36,7 +38,7 @@ describe('sync schedule', () => {
     clock.advance(1);
     await m.engine.idle();
     expect(m.engine.status().waiting).toBe(0);
-    expect(target.counters.requests).toBe(before + 1);
+    expect(target.counters.requests).toBe(before + 2);
     m.engine.stop();
   });
 
@@ -48,7 +50,7 @@ describe('sync schedule', () => {
       clock.advance(1800);
       await m.engine.idle();
     }
-    clock.advance(20_000);
+    clock.advance(PUSH_GAP_MS);
     await m.engine.idle();
     expect(m.engine.status().waiting).toBe(0);
     const used = target.counters.requests - before;
