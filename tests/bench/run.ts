@@ -19,6 +19,7 @@ import { backupBench } from './backup-bench.ts';
 import { inventoryBench } from './inventory-bench.ts';
 import { median, type Row, timeIt } from './measure.ts';
 import { syncBench } from './sync-bench.ts';
+import { teamBudgetBench } from './team-budget-bench.ts';
 import { transferBench } from './transfer-bench.ts';
 import { uiBench } from './ui-bench.ts';
 
@@ -90,6 +91,7 @@ rows.push(...(await agentsBench()));
 rows.push(...(await backupBench()));
 rows.push(...(await transferBench()));
 rows.push(...(await syncBench()));
+rows.push(...(await teamBudgetBench()));
 rows.push(...(await uiBench()));
 const w = Math.max(...rows.map((r) => r[0].length));
 console.log('Shopwarden benchmark (medians; ratios against baselines measured in this run)');

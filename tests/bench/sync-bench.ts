@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { shopDocSchema } from '../../electron/core/inventory/schemas.ts';
 import { systemClock } from '../../electron/core/ports.ts';
 import { inspectDocument } from '../../electron/core/storage/inspect.ts';
+import { pushGapFor } from '../../electron/core/sync/sync-engine.ts';
 import { staffScope } from '../../shared/domain/sync/scopes.ts';
 import { GOOD_PASSWORD, makeTestCore, type TestCore } from '../support/test-core.ts';
 import { startFaultProxy } from '../sync/support/fault-proxy.ts';
@@ -117,7 +118,7 @@ export async function syncBench(): Promise<Row[]> {
       await owner.core.team.idle();
     }
     // The last changes go up at most one upload gap later.
-    clock.advance(20_000);
+    clock.advance(pushGapFor(1));
     await owner.core.team.idle();
     const run = proxy.log.slice(start);
     const puts = run.filter((r) => r.method === 'PUT' && r.path.includes('/s-'));
@@ -161,7 +162,7 @@ export async function syncBench(): Promise<Row[]> {
     const waits: number[] = [];
     for (let i = 0; i < 5; i++) {
       // Each change well after the last upload, as a person's edits usually are.
-      await new Promise((r) => setTimeout(r, 21_000));
+      await new Promise((r) => setTimeout(r, pushGapFor(2) + 1000));
       const key = { scope: staffScope('s1'), kind: 'subaccount', id: `v${i}` };
       const t = performance.now();
       a.engine.put(key, { name: `s1:v${i}`, s_password: `pw${i}` });

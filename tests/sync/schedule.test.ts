@@ -1,9 +1,9 @@
 // When requests happen, on a clock the test moves: a lone change goes up about a second after it was made
 // (a listing, then the upload: it is sealed after the newest member list is read), a stream of changes costs
-// one listing and one upload per 40 s and no polls besides, and polls come at the set interval.
+// one listing and one upload per 30 s (more in a larger team) and no polls besides, and polls come at the set interval.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PUSH_GAP_MS } from '../../electron/core/sync/sync-engine.ts';
+import { pushGapFor } from '../../electron/core/sync/sync-engine.ts';
 import { FolderTarget } from '../../electron/core/sync/targets/folder-target.ts';
 import { staffScope } from '../../shared/domain/sync/scopes.ts';
 import { ManualClock } from '../support/manual-clock.ts';
@@ -50,7 +50,7 @@ describe('sync schedule', () => {
       clock.advance(1800);
       await m.engine.idle();
     }
-    clock.advance(PUSH_GAP_MS);
+    clock.advance(pushGapFor(1));
     await m.engine.idle();
     expect(m.engine.status().waiting).toBe(0);
     const used = target.counters.requests - before;

@@ -1,5 +1,6 @@
 // What the sync steps (pull, push, team changes) share: this machine's state and store, the target, the
 // clock. One object, so each step is a plain function over it and the engine only schedules them.
+import { createHash } from 'node:crypto';
 import type { HybridClock } from '../../../shared/domain/sync/hlc.ts';
 import { type MemberGrant, mayRead } from '../../../shared/domain/sync/scopes.ts';
 import type { ScopeKey } from './crypto/scope-keys.ts';
@@ -34,7 +35,10 @@ export const nextVersion = (prev: number, now: number) => Math.max(prev + 1, now
 export async function putOwn(ctx: EngineContext, name: string, bytes: Buffer): Promise<void> {
   await ctx.target.put(name, bytes);
   delete ctx.state.ownTags[name];
+  ctx.state.ownHashes[name] = sha256(bytes);
 }
+
+export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 export function addReport(ctx: EngineContext, r: SyncReport): void {
   // The same refusal of the same file is one report, not one per poll.

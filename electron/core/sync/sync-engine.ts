@@ -49,18 +49,20 @@ export interface SyncEngineOptions {
   readonly pollMs?: number;
   /** Quiet time after a change before it goes up (default 1 s). */
   readonly debounceMs?: number;
-  /** At most one upload per this many ms while changes keep coming (default 40 s). */
+  /** At most one upload per this many ms while changes keep coming (default: `pushGapFor` the team's size). */
   readonly pushGapMs?: number;
   /** Owner only: when to write a snapshot and how many covered files to delete per sync (see compact.ts). */
   readonly compact?: Partial<CompactOptions>;
 }
 
 /**
- * Between two uploads while changes keep coming. Each upload is a listing and a PUT; five members on one
- * 坚果云 account streaming changes for half an hour make at most 5 x (1800 / 40) x 2 = 450 requests of the
- * 600 a free account allows (the bench measures it).
+ * Between two uploads while changes keep coming, by team size. Every upload is a PUT here and a download on
+ * each of the other computers, and a team often shares one 坚果云 account (600 requests per 30 min on a free
+ * plan, polls included): at 40 s per other member, five members streaming changes for half an hour stay well
+ * under 600 (the bench measures it); one or two members upload every 30 s. A change after a quiet spell still
+ * goes up about a second after it was made.
  */
-export const PUSH_GAP_MS = 40_000;
+export const pushGapFor = (members: number) => Math.max(30_000, 40_000 * (members - 1));
 
 /** The same phases the team screen shows (declared once, in the contract). */
 export type SyncPhase = TeamPhase;
@@ -123,6 +125,7 @@ function newState(me: PrivateIdentity): SyncState {
     ahead: {},
     aside: {},
     ownTags: {},
+    ownHashes: {},
     high: {},
     rescan: false,
     mySeq: 0,
@@ -159,6 +162,7 @@ function upgrade(state: SyncState): SyncState {
   state.ahead ??= {};
   state.aside ??= {};
   state.ownTags ??= {};
+  state.ownHashes ??= {};
   return state;
 }
 
@@ -480,8 +484,9 @@ export class SyncEngine {
   }
 
   /**
-   * `full` (a poll, 立即同步): read what changed, upload, then the housekeeping (join requests, attached files,
-   * compaction). `push` (after local changes): read, then upload. Every upload is read for first, in the same
+   * `full` (立即同步): read what changed, upload, then the housekeeping (join requests, attached files,
+   * compaction). `poll` (the timer): the same, but queued changes wait for the upload timer when it is set.
+   * `push` (after local changes): read, then upload. Every upload is read for first, in the same
    * sync: a segment is sealed when it is built, so building it after the newest member list and keyrings are in
    * means a change made after a removal is never sealed with a key the removed member holds. What is left of
    * that window is one sync's own duration (a removal written between this listing and this upload), at most
@@ -489,7 +494,7 @@ export class SyncEngine {
    * a stream of edits is kept inside a WebDAV budget by `pushGapMs` and by each read standing in for the next
    * poll.
    */
-  syncNow(mode: 'full' | 'push' = 'full'): Promise<{ uploaded: number; applied: number }> {
+  syncNow(mode: 'full' | 'push' | 'poll' = 'full'): Promise<{ uploaded: number; applied: number }> {
     return this.serial(async () => {
       this.busy = true;
       this.emit();
@@ -503,13 +508,15 @@ export class SyncEngine {
         await team.publishKeyrings(this.ctx);
         // Files before the segments that name them.
         await pushBlobs(this.ctx, this.blobIO);
-        const uploaded = await push(this.ctx);
+        // A scheduled poll leaves queued changes to the upload timer when one is set: it keeps the gap between
+        // uploads (each is downloaded by every other member), so polls do not double the uploads of a stream.
+        const uploaded = mode === 'poll' && this.pushTimer ? 0 : await push(this.ctx);
         if (uploaded) this.lastPushAt = this.opts.clock.now();
         // Also when nothing went up: a segment read back from the server may have settled what waited.
         this.waitingCount = this.store.readOutbox().entries.length;
-        if (mode === 'full') await team.readJoins(this.ctx, entries);
-        if (mode === 'full') await pullBlobs(this.ctx, entries, this.blobIO);
-        if (mode === 'full') {
+        if (mode !== 'push') await team.readJoins(this.ctx, entries);
+        if (mode !== 'push') await pullBlobs(this.ctx, entries, this.blobIO);
+        if (mode !== 'push') {
           const housekeeping = { ...DEFAULT_COMPACT, ...this.opts.compact };
           await compact(this.ctx, entries, housekeeping);
           await sweepBlobs(this.ctx, entries, this.blobIO, housekeeping);
@@ -583,7 +590,9 @@ export class SyncEngine {
     const now = this.opts.clock.now();
     const delay = Math.max(
       this.opts.debounceMs ?? 1000,
-      this.lastPushAt + (this.opts.pushGapMs ?? PUSH_GAP_MS) - now,
+      this.lastPushAt +
+        (this.opts.pushGapMs ?? pushGapFor(this.ctx.state.teamBody?.members.length ?? 1)) -
+        now,
     );
     this.pushTimer = this.opts.clock.setTimeout(() => {
       this.pushTimer = null;
@@ -596,11 +605,11 @@ export class SyncEngine {
     if (this.pollTimer) this.opts.clock.clearTimeout(this.pollTimer);
     this.pollTimer = this.opts.clock.setTimeout(() => {
       this.pollTimer = null;
-      this.ticking = this.tick('full');
+      this.ticking = this.tick('poll');
     }, delay);
   }
 
-  private async tick(mode: 'full' | 'push'): Promise<void> {
+  private async tick(mode: 'poll' | 'push'): Promise<void> {
     try {
       await this.syncNow(mode);
       // Every sync reads: the next poll is one interval after it, so a stream of uploads needs no polls.

@@ -43,6 +43,8 @@ export interface SyncState {
   aside: Record<string, string>;
   /** Tags of files this machine wrote, as first listed after writing: a change means someone else altered it. */
   ownTags: Record<string, string>;
+  /** Digests of the keyrings, member list and snapshots this machine last wrote, to tell a re-tag from a rewrite. */
+  ownHashes: Record<string, string>;
   /** Per author: the highest segment ever applied, kept across a re-read (rollback detection). */
   high: Record<string, number>;
   /** Every author's segments are to be read again from the first (a key for a new scope arrived). */

@@ -52,6 +52,13 @@ function asTargetError(err: unknown, what: string): TargetError {
   return new TargetError('network', `${what}: ${String((err as Error)?.message ?? err)}`);
 }
 
+/**
+ * A file's tag from its listing. Apache marks the ETag of a file written less than a second ago as weak
+ * (`W/"…"`) and the same file's later listings strong: the same content, so the prefix is dropped (else every
+ * fresh file would look rewritten at the next poll and be fetched again).
+ */
+const tagOf = (i: FileStat) => (i.etag ? i.etag.replace(/^W\//, '') : `${i.size}-${i.lastmod}`);
+
 export class WebdavTarget implements SyncTarget {
   readonly counters = { requests: 0, bytesUp: 0, bytesDown: 0 };
   private readonly client: WebDAVClient;
@@ -100,7 +107,7 @@ export class WebdavTarget implements SyncTarget {
       });
       return items
         .filter((i) => i.type === 'file' && REMOTE_NAME.test(i.basename))
-        .map((i) => ({ name: i.basename, size: i.size, tag: i.etag ?? `${i.size}-${i.lastmod}` }));
+        .map((i) => ({ name: i.basename, size: i.size, tag: tagOf(i) }));
     } catch (err) {
       throw asTargetError(err, 'listing the folder');
     }
