@@ -558,6 +558,70 @@ describe('team area (three cores, shared folder)', () => {
     expect(Buffer.from(opened.contentBase64, 'base64').toString()).toBe('content of 留下.png');
   });
 
+  it("two members opening a deposit case for the same shop while apart end with one case holding both sides' work", async () => {
+    const folder = path.join(tempDataDir('team-folder'), 'shared');
+    const owner = await member();
+    const shop = await owner.ok<ShopView>('shops.create', taobaoShop('美妆旗舰店'));
+    await owner.ok('team.create', { connection: { kind: 'folder', dir: folder }, ownerName: '老板' });
+    const admin = await member();
+    await join(owner, admin, folder, '管理员小王', { role: 'admin', shops: [] });
+    await sync(owner);
+    await sync(admin);
+    // Apart: each opens the shop's case, ticks a different item, notes one, and the admin adds the account.
+    const a = await owner.ok<DepositCaseView>('deposit.create', { shopId: shop.id, amount: 5000 });
+    const b = await admin.ok<DepositCaseView>('deposit.create', { shopId: shop.id, amount: 5000 });
+    expect(a.id).not.toBe(b.id);
+    await owner.ok('deposit.updateItem', {
+      id: a.id,
+      itemId: a.items[0]?.id,
+      done: true,
+      note: '老板已核对',
+    });
+    await admin.ok('deposit.updateItem', {
+      id: b.id,
+      itemId: b.items[1]?.id,
+      done: true,
+      note: '管理员已办',
+    });
+    await admin.ok('deposit.addItem', { id: b.id, section: 'materials', text: '管理员加的材料' });
+    await admin.ok('deposit.setAccount', {
+      id: b.id,
+      kind: 'corporate',
+      holder: '杭州美妆有限公司',
+      bank: '招商银行',
+      number: '6225880137706868',
+    });
+    for (let i = 0; i < 3; i++) for (const m of [owner, admin]) await sync(m);
+    const lists = [
+      await owner.ok<DepositCaseView[]>('deposit.list'),
+      await admin.ok<DepositCaseView[]>('deposit.list'),
+    ];
+    for (const list of lists)
+      expect(list.filter((c) => c.shopId === shop.id && c.state !== 'refunded')).toHaveLength(1);
+    const [mine, theirs] = lists.map((l) => l[0]) as [DepositCaseView, DepositCaseView];
+    expect(theirs).toEqual(mine);
+    const byText = (zh: string | undefined) => mine.items.find((i) => i.text.zh === zh);
+    expect(byText(a.items[0]?.text.zh)).toMatchObject({ done: true, note: '老板已核对' });
+    expect(byText(b.items[1]?.text.zh)).toMatchObject({ done: true, note: '管理员已办' });
+    expect(mine.items.map((i) => i.text.zh)).toContain('管理员加的材料');
+    expect(mine.items).toHaveLength(a.items.length + 1);
+    // The refund account moved with it, sealed again under the kept case: it opens on both computers.
+    for (const m of [owner, admin]) {
+      const shown = await m.ok<{ value: string }>('deposit.revealAccount', { id: mine.id });
+      expect(shown.value).toBe('6225880137706868');
+    }
+    // Said on the computer that found the two and merged them (the other only ever saw one live case).
+    const reports = [
+      ...(await owner.ok<TeamStatus>('team.status')).reports,
+      ...(await admin.ok<TeamStatus>('team.status')).reports,
+    ];
+    const told = reports.find((r) => r.code === 'cases-merged');
+    expect(told?.zh).toContain('美妆旗舰店');
+    expect(told?.en).toMatch(/merged into one/);
+    // The team's records hold one case too: nothing to merge again, and no conflict to look at.
+    expect((await owner.ok<unknown[]>('team.conflicts')).length).toBe(0);
+  });
+
   it('two people working through one case and one draft while apart keep every tick, item, entry and field', async () => {
     const folder = path.join(tempDataDir('team-folder'), 'shared');
     const owner = await member();

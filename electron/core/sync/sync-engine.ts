@@ -258,6 +258,18 @@ export class SyncEngine {
     this.persist();
   }
 
+  /** Tells the user something the app did with others' changes (kept with the sync reports). */
+  tell(r: SyncReport): void {
+    addReport(this.ctx, r);
+    this.persist();
+    this.emit();
+  }
+
+  /** This engine's clock (what reports are stamped with). */
+  now(): number {
+    return this.opts.clock.now();
+  }
+
   onChange(fn: () => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);

@@ -8,6 +8,7 @@ export type ReportCode =
   | 'id-reused'
   | 'set-aside'
   | 'own-repaired'
+  | 'cases-merged'
   | 'removed-author'
   | 'rollback'
   | 'gap'
@@ -62,6 +63,10 @@ export function report(
     'set-aside': [
       `同步文件 ${file ?? ''}（${who}）未通过校验，可能被篡改或损坏${dz}。已搁置，本地数据未因它改动；其余更改照常读取，该成员下次同步时会重新上传。`,
       `Sync file ${file ?? ''} (${who}) failed its checks — altered or damaged${de}. Set aside, local data unchanged by it; everything else is read as usual, and the member uploads it again at their next sync.`,
+    ],
+    'cases-merged': [
+      `店铺「${who}」有两个进行中的保证金退还案例（两位成员分别新建），已合并为一个：两边的勾选、备注、附件和记录都保留。`,
+      `Shop "${who}" had two open deposit-refund cases (opened by two members apart); they were merged into one, keeping both sides' ticks, notes, files and history.`,
     ],
     'own-repaired': [
       `服务器上本机上传的 ${who} 个同步文件丢失或被改动（例如服务器从旧备份恢复），已从本机记录重新上传。`,

@@ -4,6 +4,7 @@
 // account number sealed again with this machine's key. Attached files travel as their own sealed files
 // (the engine's BlobIO below): uploaded before the records naming them, fetched where they are missing.
 import { isDeleted, type SyncRecord, valuesOf } from '../../../shared/domain/sync/records.ts';
+import { duplicateCases, mergeCases } from '../deposit/case-merge.ts';
 import { type CaseRecord, caseSchema, type DepositsDoc } from '../deposit/deposit-schema.ts';
 import type { Sealer } from '../kernel/sealer.ts';
 import { draftSchema, type RecoveryDoc } from '../recovery/recovery-schema.ts';
@@ -61,6 +62,8 @@ interface PrivateDeps extends BridgeDeps {
   /** The attached files on this computer. */
   readonly files: AttachmentFiles;
   readonly sealer: Sealer;
+  /** A shop's name for what the user is told (its id when unknown). */
+  readonly shopName?: (shopId: string) => string | undefined;
 }
 
 export class PrivateBridge extends Bridge<PrivateDeps> {
@@ -229,6 +232,56 @@ export class PrivateBridge extends Bridge<PrivateDeps> {
     const cases = records.filter((r) => r.kind === 'deposit' && r.scope === 'private');
     const drafts = records.filter((r) => r.kind === 'recovery-draft' && r.scope === 'private');
     if (!cases.length && !drafts.length) return true;
+    const ok = this.applyRemote(cases, drafts);
+    if (ok && cases.length) this.mergeDuplicates();
+    return ok;
+  }
+
+  /**
+   * Two live cases of one shop (two members each opened one while apart) become one: the same merge on every
+   * computer (case-merge.ts), written as this member's change so the team's records hold one case too. The refund account and attached files moved to
+   * the kept case are sealed again under its id. Told in both languages.
+   */
+  private mergeDuplicates(): void {
+    const doc = this.d.deposits.peek();
+    if (!doc || !this.entitled) return;
+    const pairs = duplicateCases(doc.cases);
+    if (!pairs.length) return;
+    try {
+      const cases = { ...doc.cases };
+      for (const [kept, gone] of pairs) {
+        let merged = mergeCases(cases[kept.id] ?? kept, gone);
+        if (!kept.account && gone.account) {
+          const number = this.d.sealer.open(
+            DEPOSIT_COLLECTION,
+            gone.id,
+            'accountNumber',
+            gone.account.sealedNumber,
+          );
+          merged = {
+            ...merged,
+            account: {
+              ...gone.account,
+              sealedNumber: this.d.sealer.seal(DEPOSIT_COLLECTION, kept.id, 'accountNumber', number),
+            },
+          };
+        }
+        const had = new Set(kept.items.flatMap((i) => i.attachments.map((a) => a.stored)));
+        for (const f of gone.items.flatMap((i) => i.attachments))
+          if (!had.has(f.stored) && this.d.files.exists(f.stored))
+            this.d.files.saveAs(kept.id, f.stored, this.d.files.read(gone.id, f.stored));
+        cases[kept.id] = merged;
+        delete cases[gone.id];
+        const shop = this.d.shopName?.(kept.shopId) ?? kept.shopId;
+        this.d.engine.tell(report('cases-merged', this.d.engine.now(), shop));
+      }
+      this.d.deposits.set({ cases });
+    } catch (err) {
+      this.d.onError(err);
+    }
+  }
+
+  private applyRemote(cases: SyncRecord[], drafts: SyncRecord[]): boolean {
     return this.asRemote(() => {
       if (cases.length) {
         const all = { ...(this.d.deposits.peek()?.cases ?? {}) };

@@ -139,6 +139,7 @@ export class TeamService {
       ...this.d.privateDocs,
       sealer: this.d.sealer,
       engine,
+      shopName: (id) => this.d.store.shopStore(id)?.get()?.shop.name,
       onRefused: (kind, id) => this.d.logError?.('team.refused', new Error(`${kind} ${id}`)),
       onError: (err) => this.d.logError?.('team.private', err),
     });
