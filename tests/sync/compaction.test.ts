@@ -146,6 +146,55 @@ describe.each(kinds)('snapshots and compaction over $name', (kind) => {
   );
 
   it.skipIf(!kind.available)(
+    `with the owner away an admin compacts; a member who joins later catches up from it; a demoted admin's snapshot is replaced ${skipReason}`,
+    async () => {
+      const t = await threeMemberTeam(server.makeTarget, [0, 0, 0], COMPACT);
+      const [shopA] = t.shops;
+      await settle([t.owner, t.admin, t.lead]);
+      // The owner's computer is off: only the admin and the lead work, 30 uploads between them.
+      for (let i = 0; i < 15; i++) {
+        t.admin.engine.put(
+          { scope: staffScope(shopA), kind: 'subaccount', id: `away${i}` },
+          { nickname: `A:${i}` },
+        );
+        await t.admin.engine.syncNow();
+        t.lead.engine.put(
+          { scope: staffScope(shopA), kind: 'subaccount', id: `away${i}` },
+          { note: `第${i}号` },
+        );
+        await t.lead.engine.syncNow();
+      }
+      await t.admin.engine.syncNow();
+      await t.admin.engine.syncNow();
+      const target = server.makeTarget();
+      const byAdmin = snapshotsOf(await names(target), t.admin);
+      expect(byAdmin).toHaveLength(1);
+      const team = new Set([t.owner, t.admin, t.lead].map((m) => m.engine.memberId));
+      const segs = (await names(target)).filter((n) => team.has(parseSegmentName(n)?.author ?? ''));
+      expect(segs.length).toBeLessThan(12);
+      // The owner comes back and invites someone; the newcomer reads the admin's snapshot.
+      const late = machine(server.makeTarget, COMPACT);
+      await invite(t.owner.engine, late.engine, '新管理员', { role: 'admin', shops: [] });
+      await settle([t.owner, t.admin, t.lead, late]);
+      expect(stateOf(late)).toEqual(stateOf(t.owner));
+      expect(late.engine.records({ kind: 'subaccount' })).toHaveLength(15);
+      expect(late.engine.status().reports).toEqual([]);
+      // The admin is made a lead: its snapshot no longer counts; the owner writes one of its own at once and
+      // the old one goes, and a member joining after that still gets everything.
+      await t.owner.engine.setMemberGrant(t.admin.engine.memberId, { role: 'lead', shops: [shopA] });
+      await settle([t.owner, t.admin, t.lead, late]);
+      await t.owner.engine.syncNow();
+      await t.owner.engine.syncNow();
+      expect(snapshotsOf(await names(target), t.admin)).toEqual([]);
+      expect(snapshotsOf(await names(target), t.owner).length).toBeGreaterThan(0);
+      const later = machine(server.makeTarget, COMPACT);
+      await invite(t.owner.engine, later.engine, '又一位管理员', { role: 'admin', shops: [] });
+      await settle([t.owner, later]);
+      expect(later.engine.records({ kind: 'subaccount' })).toHaveLength(15);
+    },
+  );
+
+  it.skipIf(!kind.available)(
     `a lead granted a shop after its history was compacted gets that history from the snapshot ${skipReason}`,
     async () => {
       const t = await threeMemberTeam(server.makeTarget, [0, 0, 0], COMPACT);

@@ -1,5 +1,6 @@
 // Attached files nothing names any more (removed from a case, or their case or draft deleted) are deleted
-// from the target by the owner, the one member who reads every record that can name a file. A file is
+// from the target by the owner or an admin, the members who read every record that can name a file (so a
+// team whose owner is away still lets go of them; two doing it at once delete the same file, harmlessly). A file is
 // judged unnamed only when this machine is settled and its documents have taken every record read, and it
 // goes only after it has stayed unnamed for `orphanMs` (a week by default) and several syncs: another
 // member uploads a file before the segment naming it, so a file can be unnamed for as long as that member's
@@ -8,7 +9,7 @@
 import { readBlob } from './blob.ts';
 import type { BlobIO } from './blobs.ts';
 import { type CompactOptions, settled } from './compact.ts';
-import type { EngineContext } from './engine-context.ts';
+import { type EngineContext, myGrant } from './engine-context.ts';
 import type { SyncState } from './sync-state.ts';
 import { blobName, parseBlobName, type RemoteEntry } from './targets/target.ts';
 
@@ -23,7 +24,8 @@ export async function sweepBlobs(
   opts: Pick<CompactOptions, 'orphanMs' | 'deletes'>,
 ): Promise<number> {
   const { state, store, target } = ctx;
-  if (!state.team || state.owner?.id !== state.me.id || !io) return 0;
+  const role = myGrant(ctx)?.role;
+  if (!state.team || (role !== 'owner' && role !== 'admin') || !io) return 0;
   if (!settled(ctx) || state.undelivered.length > 0) return 0;
   const named = io.named();
   if (!named) return 0;

@@ -56,6 +56,36 @@ export function myGrant(ctx: EngineContext): MemberGrant | null {
   return memberOf(ctx, ctx.state.me.id) ?? null;
 }
 
+/**
+ * Whose snapshots count: the owner's and current admins'. A snapshot carries records of every member, so it
+ * is trusted as far as its writer is; a demoted or removed admin's is ignored (and replaced by the next
+ * compaction).
+ */
+export function snapshotWriter(ctx: EngineContext, id: string): { id: string; sign: string } | null {
+  const { state } = ctx;
+  if (state.owner?.id === id) return state.owner;
+  const m = memberOf(ctx, id);
+  return m?.role === 'admin' ? m : null;
+}
+
+/** The newest trusted snapshot listed: highest round, the smaller writer id on a tie (the same for everyone). */
+export function newestSnapshot(
+  ctx: EngineContext,
+  entries: readonly { name: string; size: number }[],
+  maxSize: number,
+): { name: string; round: number; writer: string } | null {
+  let newest: { name: string; round: number; writer: string } | null = null;
+  for (const e of entries) {
+    const m = /^c-([0-9a-f]{32})-([0-9]{10})\.swc$/.exec(e.name);
+    if (!m || e.size > maxSize || !snapshotWriter(ctx, m[1] ?? '')) continue;
+    const round = Number(m[2]);
+    const writer = m[1] ?? '';
+    if (!newest || round > newest.round || (round === newest.round && writer < newest.writer))
+      newest = { name: e.name, round, writer };
+  }
+  return newest;
+}
+
 export const displayName = (ctx: EngineContext, id: string) =>
   memberOf(ctx, id)?.name ?? ctx.state.teamBody?.removed.find((r) => r.id === id)?.name ?? id.slice(0, 8);
 

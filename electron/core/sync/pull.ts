@@ -21,20 +21,16 @@ import {
   memberOf,
   mergeKeys,
   myGrant,
+  newestSnapshot,
   noteUnopened,
+  snapshotWriter,
 } from './engine-context.ts';
 import { openKeyring, readKeyring } from './keyring.ts';
 import { openSegment, readSegment, segmentHash } from './segment.ts';
 import { looksCutShort, MAX_REMOTE_FILE, signatureHolds } from './signed-file.ts';
 import { type Covers, openSnapshot, readSnapshot } from './snapshot.ts';
 import { report } from './sync-reports.ts';
-import {
-  parseSegmentName,
-  parseSnapshotName,
-  type RemoteEntry,
-  segmentName,
-  TEAM_FILE,
-} from './targets/target.ts';
+import { parseSegmentName, type RemoteEntry, segmentName, TEAM_FILE } from './targets/target.ts';
 import { openTeamDoc, readTeamDoc } from './team-doc.ts';
 
 /**
@@ -376,9 +372,10 @@ const behind = (ctx: EngineContext, covers: Covers) =>
   );
 
 /**
- * Reads the owner's newest snapshot when this machine is behind what it covers (new, re-reading after a
- * grant, or away while old segments were deleted), then moves every author's position up to it, so only
- * the segments after it are read. A machine that has read past it never downloads it.
+ * Reads the newest trusted snapshot (the owner's or an admin's: whoever compacted last) when this machine is
+ * behind what it covers (new, re-reading after a grant, or away while old segments were deleted), then moves
+ * every author's position up to it, so only the segments after it are read. A machine that has read past it
+ * never downloads it.
  */
 async function readSnapshotIfBehind(
   ctx: EngineContext,
@@ -386,29 +383,30 @@ async function readSnapshotIfBehind(
   touched: Map<string, SyncRecord>,
 ): Promise<void> {
   const { state } = ctx;
-  const owner = state.owner;
-  if (!owner || owner.id === state.me.id || !myGrant(ctx)) return;
-  let newest: { name: string; round: number } | null = null;
-  for (const e of entries) {
-    const p = parseSnapshotName(e.name);
-    if (p && p.owner === owner.id && e.size <= MAX_REMOTE_FILE && (!newest || p.round > newest.round))
-      newest = { name: e.name, round: p.round };
-  }
-  if (!newest) return;
-  const who = displayName(ctx, owner.id);
+  if (!state.owner || !myGrant(ctx)) return;
+  const newest = newestSnapshot(ctx, entries, MAX_REMOTE_FILE);
+  if (!newest || newest.writer === state.me.id) return;
+  const writer = snapshotWriter(ctx, newest.writer);
+  if (!writer) return;
+  const who = displayName(ctx, newest.writer);
   if (state.snapshot && newest.round < state.snapshot.round) {
     addReport(ctx, report('rollback', ctx.now(), who, `${newest.name} < ${state.snapshot.round}`));
     return;
   }
-  if (state.snapshot?.round === newest.round && !behind(ctx, state.snapshot.covers)) return;
+  if (
+    state.snapshot?.round === newest.round &&
+    state.snapshot.by === newest.writer &&
+    !behind(ctx, state.snapshot.covers)
+  )
+    return;
   const bytes = await ctx.target.get(newest.name);
   if (!bytes) return;
   const snap = readSnapshot(bytes);
   const authentic =
     snap &&
-    signatureHolds(snap.parsed, owner.sign) &&
+    signatureHolds(snap.parsed, writer.sign) &&
     snap.header.team === state.team &&
-    snap.header.w === owner.id &&
+    snap.header.w === newest.writer &&
     snap.header.r === newest.round;
   if (!snap || !authentic) {
     addReport(
@@ -417,7 +415,7 @@ async function readSnapshotIfBehind(
     );
     return;
   }
-  state.snapshot = { round: snap.header.r, covers: snap.header.c };
+  state.snapshot = { round: snap.header.r, covers: snap.header.c, by: newest.writer };
   if (!behind(ctx, snap.header.c)) return;
   const opened = openSnapshot(snap, keysById(ctx));
   if (!opened) {

@@ -85,6 +85,6 @@ export interface SyncState {
   orphans: Record<string, { since: number; syncs: number }>;
   /** Scopes this member could read and no longer may (a grant or role taken away), until the app has let go. */
   withdrawn: string[];
-  /** The newest snapshot this machine has read (or, for the owner, written): its round and what it covers. */
-  snapshot: { round: number; covers: Covers } | null;
+  /** The newest snapshot this machine has read or written: its round, what it covers, who wrote it. */
+  snapshot: { round: number; covers: Covers; by?: string } | null;
 }
