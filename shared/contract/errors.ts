@@ -228,6 +228,38 @@ export const errorMessages = {
     zh: '加入团队需要一个空的保险库（还没有店铺）：团队的数据会从同步位置下载。',
     en: 'Joining a team needs an empty vault (no shops yet): the team’s data is downloaded from the sync location.',
   },
+  SYNC_INVITE_TEXT_INVALID: {
+    zh: '没有在粘贴的内容里找到店务管家邀请。请把店主发来的整段文字全部复制粘贴（或打开邀请文件）。',
+    en: 'No Shopwarden invite was found in what was pasted. Copy and paste the whole message from the owner (or open the invite file).',
+  },
+  SYNC_INVITE_CODE_WRONG: {
+    zh: '16 位数字不对，邀请打不开。请向店主核对（电话或当面），数字不要通过聊天发送。',
+    en: 'The 16 digits are wrong, so the invite does not open. Check them with the owner (by phone or in person); the digits are never sent in a chat.',
+  },
+  SYNC_INVITE_NEEDS_LOGIN: {
+    zh: '这个邀请没有包含同步服务器的登录信息：请向店主要 WebDAV 用户名和应用密码后填写。',
+    en: 'This invite does not include the sync server login: ask the owner for the WebDAV user name and app password and fill them in.',
+  },
+  SYNC_AUTH_FAILED: {
+    zh: '同步服务器拒绝了用户名或密码。坚果云请使用“第三方应用密码”（账户信息 → 安全选项），不是登录密码。',
+    en: 'The sync server refused the user name or password. For 坚果云 use an app password (Account → Security), not the login password.',
+  },
+  SYNC_FOLDER_NOT_FOUND: {
+    zh: '同步服务器上没有这个文件夹，请核对地址和文件夹名。',
+    en: 'That folder does not exist on the sync server; check the address and the folder name.',
+  },
+  SYNC_TLS_FAILED: {
+    zh: '同步服务器的 https 证书无法验证（过期、自签名或与地址不符），为安全起见没有连接。',
+    en: "The sync server's https certificate could not be verified (expired, self-signed or for another address); not connected, for safety.",
+  },
+  SYNC_OFFLINE: {
+    zh: '连不上同步服务器：请检查网络，或地址是否写错。',
+    en: 'The sync server cannot be reached: check the network, or whether the address is right.',
+  },
+  SYNC_THROTTLED: {
+    zh: '同步服务器暂时限制了请求次数（坚果云：BlockedTemporarily），请过几分钟再试；本机数据不受影响。',
+    en: 'The sync server is limiting requests for now (坚果云: BlockedTemporarily); try again in a few minutes. Nothing on this computer is affected.',
+  },
   SYNC_TARGET_FAILED: {
     zh: '连不上同步位置或没有写入权限，未做任何更改。',
     en: 'The sync location could not be reached or written; nothing was changed.',

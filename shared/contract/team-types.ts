@@ -63,9 +63,16 @@ export interface TeamMembersView {
 
 export interface InviteView {
   id: string;
-  /** What the new member types or scans (also drawn as a QR code on the screen). */
+  /** The bare invite code (inside `text`; kept for a joiner who connects by hand). */
   code: string;
   expiresAt: string;
+  /** What the owner sends over WeChat: pasted whole by the joiner, or saved as `fileName`. */
+  text: string;
+  fileName: string;
+  /** Sixteen digits the owner tells the joiner by voice; `text` opens only with them. */
+  oneTimeCode: string;
+  /** Whether the WebDAV login is inside `text`. */
+  withLogin: boolean;
 }
 
 /** A password the removed member could see: to be changed on the platform. */

@@ -123,8 +123,9 @@ const valid: Record<string, Record<string, unknown>> = {
     code: 'ABCD-EFGH-JKMN',
     name: '小李',
   },
+  'team.joinByInvite': { text: 'SWI1~x~', oneTimeCode: '1234 5678 9012 3456', name: '小李', login: null },
   'team.members': {},
-  'team.invite': { minutes: 30 },
+  'team.invite': { minutes: 30, includeLogin: true },
   'team.approve': {
     inviteId: '0123456789abcdef',
     memberId: '0123456789abcdef0123456789abcdef',

@@ -45,7 +45,7 @@ async function join(
   name: string,
   grant: { role: 'admin' | 'lead'; shops: string[] },
 ) {
-  const inv = await owner.ok<InviteView>('team.invite', { minutes: 30 });
+  const inv = await owner.ok<InviteView>('team.invite', { minutes: 30, includeLogin: true });
   const waiting = await joiner.ok<TeamStatus>('team.join', {
     connection: { kind: 'folder', dir: folder },
     code: inv.code,
@@ -151,7 +151,9 @@ describe('team area (three cores, shared folder)', () => {
     ).toBe('NOT_FOUND');
     expect((await lead.refused('shops.create', taobaoShop('新店'))).code).toBe('SYNC_SCOPE_FORBIDDEN');
     expect((await lead.refused('deposit.list', {})).code).toBe('SYNC_SCOPE_FORBIDDEN');
-    expect((await lead.refused('team.invite', { minutes: 30 })).code).toBe('SYNC_SCOPE_FORBIDDEN');
+    expect((await lead.refused('team.invite', { minutes: 30, includeLogin: true })).code).toBe(
+      'SYNC_SCOPE_FORBIDDEN',
+    );
     // The lead's data folder and the shared folder never hold a main-account password in any readable form.
     for (const dir of [lead.dataDir, folder])
       for (const { bytes } of filesUnder(dir))
@@ -558,6 +560,76 @@ describe('team area (three cores, shared folder)', () => {
     expect(Buffer.from(opened.contentBase64, 'base64').toString()).toBe('content of 留下.png');
   });
 
+  it('a seller joins with the pasted invite and the spoken digits; the invite is single-use and leaves the list', async () => {
+    const folder = path.join(tempDataDir('team-folder'), 'shared');
+    const owner = await member();
+    await owner.ok('team.create', { connection: { kind: 'folder', dir: folder }, ownerName: '老板' });
+    const inv = await owner.ok<InviteView>('team.invite', { minutes: 72 * 60, includeLogin: true });
+    expect(inv.oneTimeCode).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
+    expect(inv.text).not.toContain(folder);
+    expect(inv.fileName).toMatch(/\.swinvite$/);
+    expect((await owner.ok<TeamMembersView>('team.members')).invites.map((i) => i.id)).toEqual([inv.id]);
+    const pasted = `老板 12:03\n${inv.text.replace(/(.{30})/g, '$1\n')}\n[微笑]`;
+    const joiner = await member();
+    // Wrong digits, or a message with no invite in it: said in words, nothing set up.
+    const wrong = await joiner.refused('team.joinByInvite', {
+      text: pasted,
+      oneTimeCode: '0000 0000 0000 0000',
+      name: '小李',
+      login: null,
+    });
+    expect(wrong.code).toBe('SYNC_INVITE_CODE_WRONG');
+    const none = await joiner.refused('team.joinByInvite', {
+      text: '邀请在哪？',
+      oneTimeCode: inv.oneTimeCode,
+      name: '小李',
+      login: null,
+    });
+    expect(none.code).toBe('SYNC_INVITE_TEXT_INVALID');
+    expect((await joiner.ok<TeamStatus>('team.status')).phase).toBe('not-set-up');
+    const waiting = await joiner.ok<TeamStatus>('team.joinByInvite', {
+      text: pasted,
+      oneTimeCode: inv.oneTimeCode,
+      name: '小李',
+      login: null,
+    });
+    expect(waiting.phase).toBe('waiting-approval');
+    // Someone else with the same text and digits asks too: the owner sees both (the safety code tells them
+    // apart), the invite is no longer listed as open, and it admits one member only.
+    const second = await member();
+    await second.ok('team.joinByInvite', {
+      text: inv.text,
+      oneTimeCode: inv.oneTimeCode,
+      name: '小王',
+      login: null,
+    });
+    await sync(owner);
+    const seen = await owner.ok<TeamMembersView>('team.members');
+    expect(seen.joins.map((j) => j.name).sort()).toEqual(['小李', '小王'].sort());
+    expect(seen.invites).toEqual([]);
+    const li = seen.joins.find((j) => j.name === '小李');
+    const wang = seen.joins.find((j) => j.name === '小王');
+    expect(li?.safetyCode).toBe(waiting.safetyCode);
+    await owner.ok('team.approve', {
+      inviteId: li?.inviteId,
+      memberId: li?.memberId,
+      grant: { role: 'lead', shops: [] },
+    });
+    const used = await owner.refused('team.approve', {
+      inviteId: wang?.inviteId,
+      memberId: wang?.memberId,
+      grant: { role: 'lead', shops: [] },
+    });
+    expect(used.code).toBe('SYNC_INVITE_EXPIRED');
+    expect((await owner.ok<TeamMembersView>('team.members')).joins).toEqual([]);
+    // An unused invite leaves the list when it expires (the shortest validity here; the screen's default is 72 h).
+    await owner.ok('settings.update', { autoLockMinutes: 240 });
+    const later = await owner.ok<InviteView>('team.invite', { minutes: 5, includeLogin: true });
+    expect((await owner.ok<TeamMembersView>('team.members')).invites.map((i) => i.id)).toEqual([later.id]);
+    owner.clock.advance(5 * 60_000 + 1000);
+    expect((await owner.ok<TeamMembersView>('team.members')).invites).toEqual([]);
+  });
+
   it("two members opening a deposit case for the same shop while apart end with one case holding both sides' work", async () => {
     const folder = path.join(tempDataDir('team-folder'), 'shared');
     const owner = await member();
@@ -715,7 +787,7 @@ describe('team area (three cores, shared folder)', () => {
     await owner.ok('team.create', { connection: { kind: 'folder', dir: folder }, ownerName: '老板' });
     const busy = await member();
     await busy.ok('shops.create', taobaoShop('自己的店'));
-    const inv = await owner.ok<InviteView>('team.invite', { minutes: 30 });
+    const inv = await owner.ok<InviteView>('team.invite', { minutes: 30, includeLogin: true });
     expect(
       (
         await busy.refused('team.join', {

@@ -47,13 +47,13 @@ test('connect, invite, approve with the safety code; the lead sees its shop with
   await new ShellPage(page).go(/店铺/);
   await team.expectPhase('已同步');
   await team.open();
-  const code = await team.makeInvite();
+  const invite = await team.makeInvite();
 
   const lead = await secondMember(browser);
   try {
     const leadTeam = new TeamPage(lead.page);
     await leadTeam.open();
-    const leadCode = await leadTeam.join(where, code, '客服主管小李');
+    const leadCode = await leadTeam.join(invite, '客服主管小李');
     await team.syncNow();
     const request = page.getByRole('group', { name: '客服主管小李' });
     await expect(request.getByTestId('owner-safety-code')).toHaveText(leadCode);
@@ -104,7 +104,7 @@ async function teamWithAdmin(owner: Core, browser: Browser, where: ReturnType<ty
   const connection = { kind: 'webdav', ...where };
   await call(owner, 'team.create', { connection, ownerName: '老板' });
   const admin = await secondMember(browser);
-  const inv = await call<InviteView>(owner, 'team.invite', { minutes: 30 });
+  const inv = await call<InviteView>(owner, 'team.invite', { minutes: 30, includeLogin: true });
   await call(admin.core, 'team.join', { connection, code: inv.code, name: '管理员小王' });
   await call(owner, 'team.syncNow');
   const join = (await call<TeamMembersView>(owner, 'team.members')).joins[0];

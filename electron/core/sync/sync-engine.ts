@@ -86,6 +86,7 @@ function errorWords(err: unknown): { kind: string; zh: string; en: string } {
       quota: '同步空间已满，请清理空间或升级套餐；本机的更改都已保存，会在有空间后上传。',
       server: '同步服务器出错，稍后自动重试；本机的更改都已保存。',
       network: '连不上同步服务器（离线或地址不对），本机照常工作，恢复连接后自动同步。',
+      tls: '同步服务器的 https 证书无法验证（过期、自签名或与地址不符），为安全起见暂停同步。',
       'not-found': '同步文件夹不存在，请检查地址。',
       refused: '同步服务器拒绝了请求。',
     };

@@ -23,6 +23,7 @@ import type { Sealer } from '../kernel/sealer.ts';
 import type { Clock } from '../ports.ts';
 import type { RecoveryDoc } from '../recovery/recovery-schema.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
+import { newOneTimeCode, openBundle, sealBundle } from '../sync/invite-bundle.ts';
 import type { LocalSealer } from '../sync/local-store.ts';
 import { SyncEngine } from '../sync/sync-engine.ts';
 import { TargetError } from '../sync/targets/target.ts';
@@ -295,7 +296,12 @@ export class TeamService {
 
   async join(c: Connection, code: string, name: string): Promise<TeamStatus> {
     if (this.d.store.shops().length > 0) throw new AppError('SYNC_JOIN_NEEDS_EMPTY_VAULT');
-    await this.testConnection(c);
+    // Reach the folder without creating it: a joiner who mistyped the folder is told so, not given an empty one.
+    try {
+      await targetFor(c).target.list();
+    } catch (err) {
+      throw targetFailure(err);
+    }
     const o = this.fresh(c);
     try {
       await o.engine.requestJoin(code, name);
@@ -331,20 +337,70 @@ export class TeamService {
         name: j.request.name,
         safetyCode: j.safetyCode,
       })),
+      // Single-use: an invite someone has answered, or one past its time, is no longer listed as open.
       invites: o.engine
         .openInvites()
+        .filter(
+          (i) => i.expiresAt > this.d.clock.now() && !o.engine.pendingJoins().some((j) => j.invite === i.id),
+        )
         .map((i) => ({ id: i.id, expiresAt: new Date(i.expiresAt).toISOString() })),
     };
   }
 
-  invite(minutes: number): InviteView {
-    const inv = this.need().engine.createInvite(minutes * 60_000);
+  invite(minutes: number, includeLogin: boolean): InviteView {
+    const o = this.need();
+    const inv = o.engine.createInvite(minutes * 60_000);
+    const c = o.connection;
+    const connection =
+      c.kind === 'folder'
+        ? c
+        : {
+            kind: 'webdav' as const,
+            url: c.url,
+            username: includeLogin ? c.username : null,
+            password: includeLogin ? c.password : null,
+          };
+    const oneTimeCode = newOneTimeCode();
+    const text = sealBundle({ code: inv.code, connection }, oneTimeCode);
     this.d.audit.append({
       action: 'team.invited',
       object: `invite/${inv.id}`,
-      summary: `${minutes} 分钟有效 / valid ${minutes} min`,
+      summary: `${minutes} 分钟有效 / valid ${minutes} min${includeLogin && c.kind === 'webdav' ? '，含登录信息 / with login' : ''}`,
     });
-    return { id: inv.id, code: inv.code, expiresAt: new Date(inv.expiresAt).toISOString() };
+    const day = new Date(this.d.clock.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    return {
+      id: inv.id,
+      code: inv.code,
+      expiresAt: new Date(inv.expiresAt).toISOString(),
+      text,
+      fileName: `店务管家团队邀请-${day}.swinvite`,
+      oneTimeCode,
+      withLogin: c.kind === 'folder' || includeLogin,
+    };
+  }
+
+  /** Opens the invite text with the spoken digits, then joins as `join` does. */
+  async joinByInvite(
+    text: string,
+    oneTimeCode: string,
+    name: string,
+    login: { username: string; password: string } | null,
+  ): Promise<TeamStatus> {
+    if (this.d.store.shops().length > 0) throw new AppError('SYNC_JOIN_NEEDS_EMPTY_VAULT');
+    const opened = openBundle(text, oneTimeCode);
+    if (opened === 'not-an-invite') throw new AppError('SYNC_INVITE_TEXT_INVALID');
+    if (opened === 'wrong-code')
+      throw new AppError('SYNC_INVITE_CODE_WRONG', { fields: { oneTimeCode: 'invalid' } });
+    const b = opened.connection;
+    let c: Connection;
+    if (b.kind === 'folder') c = b;
+    else {
+      const username = b.username ?? login?.username;
+      const password = b.password ?? login?.password;
+      if (!username || !password) throw new AppError('SYNC_INVITE_NEEDS_LOGIN');
+      c = { kind: 'webdav', url: b.url, username, password };
+    }
+    return this.join(c, opened.code, name);
   }
 
   private checkShops(g: MemberGrant): void {
@@ -501,11 +557,19 @@ export class TeamService {
   }
 }
 
+/** Each way of failing to reach the server in its own words (a wrong password is not "no network"). */
+const FAILURE_CODES = {
+  auth: 'SYNC_AUTH_FAILED',
+  'not-found': 'SYNC_FOLDER_NOT_FOUND',
+  tls: 'SYNC_TLS_FAILED',
+  network: 'SYNC_OFFLINE',
+  busy: 'SYNC_THROTTLED',
+} as const;
+
 function targetFailure(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const message = err instanceof TargetError ? err.message : String((err as Error)?.message ?? err);
-  return new AppError('SYNC_TARGET_FAILED', {
-    message,
-    details: { kind: err instanceof TargetError ? err.kind : 'other' },
-  });
+  const kind = err instanceof TargetError ? err.kind : 'other';
+  const code = FAILURE_CODES[kind as keyof typeof FAILURE_CODES] ?? 'SYNC_TARGET_FAILED';
+  return new AppError(code, { message, details: { kind } });
 }

@@ -28,7 +28,13 @@ interface TeamState {
   testConnection(connection: Connection): Promise<{ warning: 'plain-http-local' | null }>;
   create(connection: Connection, ownerName: string): Promise<void>;
   join(connection: Connection, code: string, name: string): Promise<void>;
-  makeInvite(minutes: number): Promise<void>;
+  joinByInvite(
+    text: string,
+    oneTimeCode: string,
+    name: string,
+    login: { username: string; password: string } | null,
+  ): Promise<void>;
+  makeInvite(minutes: number, includeLogin: boolean): Promise<void>;
   approve(inviteId: string, memberId: string, grant: Grant): Promise<void>;
   setGrant(memberId: string, grant: Grant): Promise<void>;
   remove(memberId: string, name: string): Promise<void>;
@@ -64,8 +70,11 @@ export const useTeam = create<TeamState>((set, get) => ({
   async join(connection, code, name) {
     set({ status: await bridge().invoke('team.join', { connection, code, name }) });
   },
-  async makeInvite(minutes) {
-    set({ invite: await bridge().invoke('team.invite', { minutes }) });
+  async joinByInvite(text, oneTimeCode, name, login) {
+    set({ status: await bridge().invoke('team.joinByInvite', { text, oneTimeCode, name, login }) });
+  },
+  async makeInvite(minutes, includeLogin) {
+    set({ invite: await bridge().invoke('team.invite', { minutes, includeLogin }) });
     await get().loadMembers();
   },
   async approve(inviteId, memberId, grant) {

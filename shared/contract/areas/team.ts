@@ -49,7 +49,25 @@ export const teamMethods = {
     response: returns<TeamStatus>(),
     whileLocked: false,
   },
+  /**
+   * Joins with the text the owner sent (pasted whole, or read from the invite file) and the 16 digits the owner
+   * said by voice: the text carries the server, the folder and, if the owner chose, the login. An empty vault
+   * only; answers the safety code to compare.
+   */
+  'team.joinByInvite': {
+    request: z.strictObject({
+      text: z.string().min(1).max(20_000),
+      oneTimeCode: z.string().trim().min(1).max(60),
+      name,
+      login: z
+        .strictObject({ username: z.string().min(1).max(200), password: z.string().min(1).max(500) })
+        .nullable(),
+    }),
+    response: returns<TeamStatus>(),
+    whileLocked: false,
+  },
   'team.members': { request: z.strictObject({}), response: returns<TeamMembersView>(), whileLocked: false },
+  /** One invite, single-use: the text to send, and the 16 digits to tell the joiner by voice. */
   'team.invite': {
     request: z.strictObject({
       minutes: z
@@ -57,6 +75,7 @@ export const teamMethods = {
         .int()
         .min(5)
         .max(7 * 24 * 60),
+      includeLogin: z.boolean(),
     }),
     response: returns<InviteView>(),
     whileLocked: false,

@@ -7,7 +7,7 @@ import type net from 'node:net';
 
 export type Fault =
   | { kind: 'pass' }
-  | { kind: 'status'; status: number; retryAfterS?: number }
+  | { kind: 'status'; status: number; retryAfterS?: number; body?: string }
   | { kind: 'drop-upload' }
   | { kind: 'partial-put' }
   | { kind: 'drop-download' }
@@ -88,7 +88,7 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
         case 'status': {
           const h: Record<string, string> = { 'content-type': 'text/plain' };
           if (fault.retryAfterS !== undefined) h['retry-after'] = String(fault.retryAfterS);
-          res.writeHead(fault.status, h).end(`fault ${fault.status}`);
+          res.writeHead(fault.status, h).end(fault.body ?? `fault ${fault.status}`);
           return;
         }
         case 'drop-upload':

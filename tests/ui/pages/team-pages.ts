@@ -76,10 +76,15 @@ export class TeamPage {
     await this.expectPhase('已同步');
   }
 
-  async join(place: WebdavPlace, code: string, name: string): Promise<string> {
-    await this.setup().getByText('加入团队（已有邀请码）').click();
-    await this.connect(place);
-    await this.setup().getByRole('textbox', { name: '邀请码' }).fill(code);
+  /**
+   * Joins as a seller does: pastes the owner's text as a chat app delivers it (wrapped, with words around it)
+   * and types the 16 digits the owner said; nothing about the server is typed.
+   */
+  async join(invite: { text: string; otc: string }, name: string): Promise<string> {
+    await this.setup().getByText('加入团队（已收到邀请）').click();
+    const pasted = `转发自老板：\n${invite.text.replace(/(.{40})/g, '$1\n')}\n收到请回复`;
+    await this.setup().getByRole('textbox', { name: '店主发来的邀请' }).fill(pasted);
+    await this.setup().getByLabel('16 位数字').fill(invite.otc);
     await this.setup().getByLabel('你的名字（店主会看到）').fill(name);
     await this.setup().getByRole('button', { name: '申请加入' }).click();
     const code6 = this.page.getByTestId('safety-code');
@@ -100,11 +105,14 @@ export class TeamPage {
     await expect(button).toBeEnabled();
   }
 
-  async makeInvite(): Promise<string> {
+  /** The owner's invite: the text to send, and the 16 digits to say. */
+  async makeInvite(): Promise<{ text: string; otc: string }> {
     const card = this.page.getByRole('region', { name: '邀请成员' });
     await card.getByRole('button', { name: '生成邀请' }).click();
-    const code = card.getByTestId('invite-code');
-    await expect(code).toHaveText(/^[0-9A-Z-]{20,}$/);
-    return (await code.textContent()) ?? '';
+    const text = card.getByTestId('invite-text');
+    await expect(text).toHaveValue(/SWI1~[A-Za-z0-9_-]+~/);
+    const otc = card.getByTestId('invite-otc');
+    await expect(otc).toHaveText(/^\d{4} \d{4} \d{4} \d{4}$/);
+    return { text: await text.inputValue(), otc: (await otc.textContent()) ?? '' };
   }
 }

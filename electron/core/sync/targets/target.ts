@@ -23,7 +23,15 @@ export interface SyncTarget {
   readonly counters: { requests: number; bytesUp: number; bytesDown: number };
 }
 
-export type TargetErrorKind = 'auth' | 'busy' | 'quota' | 'server' | 'network' | 'not-found' | 'refused';
+export type TargetErrorKind =
+  | 'auth'
+  | 'busy'
+  | 'quota'
+  | 'server'
+  | 'network'
+  | 'tls'
+  | 'not-found'
+  | 'refused';
 
 /** A target failure in words the sync state shows; `retryAfterMs` when the server asked for a pause. */
 export class TargetError extends Error {

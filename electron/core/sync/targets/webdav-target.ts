@@ -24,6 +24,19 @@ function retryAfterMs(
   return Number.isFinite(at) ? Math.min(Math.max(at - Date.now(), 0), 3_600_000) : undefined;
 }
 
+/** Node's codes for a certificate that does not verify, or a TLS handshake that fails. */
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME|ALTNAME/;
+
+/** The system error code under a fetch failure (it sits in `cause`, sometimes one level deeper). */
+function errorCode(err: unknown): string | undefined {
+  let e = err as { code?: unknown; cause?: unknown } | undefined;
+  for (let i = 0; i < 4 && e; i++) {
+    if (typeof e.code === 'string' && e.code !== 'ERR_FETCH_FAILED') return e.code;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
 function asTargetError(err: unknown, what: string): TargetError {
   if (err instanceof TargetError) return err;
   const e = err as {
@@ -49,6 +62,9 @@ function asTargetError(err: unknown, what: string): TargetError {
   if (status !== undefined) return new TargetError('refused', `${what}: unexpected answer ${status}`);
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
     return new TargetError('network', `${what}: no answer in time`);
+  const code = errorCode(err);
+  if (code && TLS_CODES.test(code))
+    return new TargetError('tls', `${what}: the server's certificate could not be verified (${code})`);
   return new TargetError('network', `${what}: ${String((err as Error)?.message ?? err)}`);
 }
 

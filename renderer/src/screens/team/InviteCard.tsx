@@ -1,11 +1,12 @@
-// The owner's side of joining: make a one-time code (and QR), then approve a request once the safety codes
-// on both screens match, choosing the role and shops.
-import { CopyOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Form, Image, Select, Space, Typography } from 'antd';
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+// The owner's side of joining: make a single-use invite (one text to send over WeChat, or the same as a file,
+// and 16 digits to say by voice), then approve a request once the safety codes on both screens match,
+// choosing the role and shops.
+import { CopyOutlined, DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Empty, Flex, Form, Input, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '../../hooks/use-mutation.ts';
+import { downloadBlob } from '../../lib/download.ts';
 import { useTeam } from '../../team/team-store.ts';
 import { GrantFields, type GrantValues } from './GrantFields.tsx';
 import { beijing } from './StatusCard.tsx';
@@ -13,6 +14,7 @@ import { beijing } from './StatusCard.tsx';
 const VALIDITY = [
   { minutes: 30, key: '30m' },
   { minutes: 24 * 60, key: '1d' },
+  { minutes: 72 * 60, key: '3d' },
   { minutes: 7 * 24 * 60, key: '7d' },
 ];
 
@@ -24,13 +26,11 @@ export function InviteCard() {
   const members = useTeam((s) => s.members);
   const makeInvite = useTeam((s) => s.makeInvite);
   const approve = useTeam((s) => s.approve);
-  const [minutes, setMinutes] = useState(30);
-  const [qr, setQr] = useState<string | null>(null);
-  useEffect(() => {
-    setQr(null);
-    if (invite)
-      void QRCode.toDataURL(invite.code, { errorCorrectionLevel: 'Q', margin: 2, scale: 5 }).then(setQr);
-  }, [invite]);
+  const webdav = useTeam((s) => s.status?.connection?.kind === 'webdav');
+  const [minutes, setMinutes] = useState(72 * 60);
+  const [withLogin, setWithLogin] = useState(true);
+  const copy = (text: string, done: string) =>
+    void navigator.clipboard?.writeText(text).then(() => message.success(done));
 
   return (
     <Card title={t('team.invite.title')} role="region" aria-label={t('team.invite.title')}>
@@ -50,32 +50,49 @@ export function InviteCard() {
                 : `${v.minutes / 1440} ${t('team.invite.days')}`,
           }))}
         />
-        <Button type="primary" onClick={() => void execute(() => makeInvite(minutes))}>
+        {webdav && (
+          <Checkbox checked={withLogin} onChange={(e) => setWithLogin(e.target.checked)}>
+            {t('team.invite.withLogin')}
+          </Checkbox>
+        )}
+        <Button type="primary" onClick={() => void execute(() => makeInvite(minutes, withLogin))}>
           {t('team.invite.make')}
         </Button>
       </Space>
       {invite && (
-        <Flex gap="large" align="center" wrap style={{ marginTop: 16 }}>
-          {qr && <Image src={qr} width={180} preview={false} alt={t('team.invite.code')} />}
-          <div style={{ minWidth: 0, flex: 1 }}>
-            <Typography.Text type="secondary">{t('team.invite.code')}</Typography.Text>
-            <Typography.Paragraph code style={{ wordBreak: 'break-all' }} data-testid="invite-code">
-              {invite.code}
-            </Typography.Paragraph>
-            <Typography.Paragraph type="secondary">
-              {t('team.invite.expires', { time: beijing(invite.expiresAt) })}
-            </Typography.Paragraph>
-            <Button
-              icon={<CopyOutlined />}
-              onClick={() =>
-                void navigator.clipboard
-                  ?.writeText(invite.code)
-                  .then(() => message.success(t('team.invite.copied')))
-              }
-            >
+        <Flex vertical gap="small" style={{ marginTop: 16 }}>
+          <Typography.Text strong>{t('team.invite.step1')}</Typography.Text>
+          <Input.TextArea
+            readOnly
+            value={invite.text}
+            autoSize={{ minRows: 3, maxRows: 6 }}
+            aria-label={t('team.invite.text')}
+            data-testid="invite-text"
+          />
+          <Space wrap>
+            <Button icon={<CopyOutlined />} onClick={() => copy(invite.text, t('team.invite.copied'))}>
               {t('team.invite.copy')}
             </Button>
-          </div>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => downloadBlob(new Blob([invite.text], { type: 'text/plain' }), invite.fileName)}
+            >
+              {t('team.invite.saveFile')}
+            </Button>
+          </Space>
+          {!invite.withLogin && (
+            <Typography.Text type="secondary">{t('team.invite.noLogin')}</Typography.Text>
+          )}
+          <Typography.Text strong style={{ marginTop: 8 }}>
+            {t('team.invite.step2')}
+          </Typography.Text>
+          <Typography.Title level={3} style={{ margin: 0, letterSpacing: 2 }} data-testid="invite-otc">
+            {invite.oneTimeCode}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('team.invite.step2Help')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('team.invite.expires', { time: beijing(invite.expiresAt) })}
+          </Typography.Text>
         </Flex>
       )}
       <Typography.Title level={5} style={{ marginTop: 24 }}>
