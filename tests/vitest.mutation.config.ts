@@ -13,6 +13,9 @@ export default defineConfig({
   test: {
     include: [
       'tests/unit/authorisation.test.ts',
+      'tests/unit/call-guard.test.ts',
+      'tests/unit/records-merge.test.ts',
+      'tests/sync/compaction.test.ts',
       'tests/sync/merge-properties.test.ts',
       'tests/sync/hostile-member.test.ts',
       'tests/sync/team-sync.test.ts',

@@ -8,7 +8,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { keyId } from '../../electron/core/sync/crypto/scope-keys.ts';
 import { openSegment, readSegment } from '../../electron/core/sync/segment.ts';
 import { MAX_REMOTE_FILE } from '../../electron/core/sync/signed-file.ts';
-import { type SyncTarget, segmentName, TEAM_FILE } from '../../electron/core/sync/targets/target.ts';
+import { encodeSnapshot } from '../../electron/core/sync/snapshot.ts';
+import {
+  type SyncTarget,
+  segmentName,
+  snapshotName,
+  TEAM_FILE,
+} from '../../electron/core/sync/targets/target.ts';
 import { encodeTeamDoc } from '../../electron/core/sync/team-doc.ts';
 import { staffScope } from '../../shared/domain/sync/scopes.ts';
 import { hostile } from './support/hostile.ts';
@@ -359,6 +365,49 @@ describe.each(kinds)('a hostile member and a damaged server, over $name', (kind)
       await admin.engine.syncNow('push');
       expect(await readableBy(again.lead, target, 'MID-SYNC')).toBe(true);
       expect(await readableBy(again.lead, target, 'NEXT-SYNC')).toBe(false);
+    },
+  );
+
+  it.skipIf(!kind.available)(
+    `a snapshot is trusted no further than its cells' authors: a lead-stamped template cell in an admin's snapshot is refused ${skipReason}`,
+    async () => {
+      const t = await threeMemberTeam(server.makeTarget);
+      t.admin.engine.put(person('p1'), { name: '王小二' });
+      await settle([t.owner, t.admin, t.lead]);
+      const admin = hostile(t.admin);
+      const stamp = (n: string, c: number) => ({ w: Date.now(), c, n });
+      const records = [
+        {
+          scope: 'global',
+          kind: 'template',
+          id: 'fine',
+          fields: { name: { v: '售后', h: stamp(admin.me.id, 0), b: null } },
+        },
+        {
+          scope: 'global',
+          kind: 'template',
+          id: 'forged',
+          fields: { name: { v: '全部权限', h: stamp(t.lead.engine.memberId, 1), b: null } },
+        },
+      ];
+      await server.makeTarget().put(
+        snapshotName(admin.me.id, 1000),
+        encodeSnapshot({
+          team: admin.state.team as string,
+          owner: admin.me,
+          round: 1000,
+          // It claims the admin's uploads so far, as a real one would: a reader behind them reads it.
+          covers: { [admin.me.id]: { seq: admin.state.mySeq, hash: admin.state.myHead as string } },
+          records: records as never,
+          keys: admin.keys,
+        }),
+      );
+      const late = machine(server.makeTarget);
+      await invite(t.owner.engine, late.engine, '新管理员', { role: 'admin', shops: [] });
+      await late.engine.syncNow();
+      expect(late.engine.get(template('fine'))?.fields.name?.v).toBe('售后');
+      expect(late.engine.get(template('forged'))).toBeUndefined();
+      expect(reports(late, 'not-entitled').map((r) => r.file)).toContain(snapshotName(admin.me.id, 1000));
     },
   );
 

@@ -101,8 +101,29 @@ describe('who may change what', () => {
     const w = refusalWords('lead', { scope: 'global', kind: 'rules', id: 'work' }, 'change', 'role');
     expect(w.zh).toBe('修改工作规则：客服主管无权修改工作规则');
     expect(w.en).toBe('change work rules: a CS lead may not change work rules');
-    expect(
-      refusalWords('lead', { scope: staffScope('s2'), kind: 'subaccount', id: 'x' }, 'delete', 'shop').zh,
-    ).toContain('未授权的店铺');
+    const words = (
+      why: Parameters<typeof refusalWords>[3],
+      kind = 'subaccount',
+      action: RecordAction = 'delete',
+    ) => refusalWords('lead', { scope: staffScope('s2'), kind, id: 'x' }, action, why);
+    expect(words('shop')).toEqual({
+      zh: '删除子账号（含临时客服、实人认证、员工绑定）：未授权的店铺',
+      en: 'delete sub-accounts (with temporary agents, verification, staff binding): a shop they are not granted',
+    });
+    expect(words('kind', 'member', 'create')).toEqual({
+      zh: '新建member：未知的记录类型',
+      en: 'create member: an unknown kind of record',
+    });
+    expect(words('scope', 'template', 'change')).toEqual({
+      zh: '修改权限模板：记录放在了不属于它的位置',
+      en: 'change permission templates: a record placed where it does not belong',
+    });
+    expect(words('id', 'shop', 'change')).toEqual({
+      zh: '修改店铺资料：店铺资料与店铺不符',
+      en: 'change shop details: shop details that do not match their shop',
+    });
+    expect(refusalWords('admin', { scope: 'global', kind: 'template', id: 't' }, 'create', 'role').zh).toBe(
+      '新建权限模板：管理员无权新建权限模板',
+    );
   });
 });
