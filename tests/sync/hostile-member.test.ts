@@ -383,6 +383,16 @@ describe.each(kinds)('a hostile member and a damaged server, over $name', (kind)
           id: 'fine',
           fields: { name: { v: '售后', h: stamp(admin.me.id, 0), b: null } },
         },
+        // A lead may not delete a person: its tombstone rides in the admin's snapshot beside the real name.
+        {
+          scope: 'global',
+          kind: 'person',
+          id: 'p1',
+          fields: {
+            name: { v: '王小二', h: stamp(admin.me.id, 2), b: null },
+            _deleted: { v: true, h: stamp(t.lead.engine.memberId, 3), b: null },
+          },
+        },
         {
           scope: 'global',
           kind: 'template',
@@ -407,6 +417,7 @@ describe.each(kinds)('a hostile member and a damaged server, over $name', (kind)
       await late.engine.syncNow();
       expect(late.engine.get(template('fine'))?.fields.name?.v).toBe('售后');
       expect(late.engine.get(template('forged'))).toBeUndefined();
+      expect(late.engine.get(person('p1'))?.fields.name?.v).toBe('王小二');
       expect(reports(late, 'not-entitled').map((r) => r.file)).toContain(snapshotName(admin.me.id, 1000));
     },
   );

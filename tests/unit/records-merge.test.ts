@@ -18,6 +18,8 @@ describe('merge edges', () => {
   it('compares list values by content', () => {
     expect(sameValue(['a', 'b'], ['a', 'b'])).toBe(true);
     expect(sameValue(['a', 'b'], ['a'])).toBe(false);
+    expect(sameValue(['a'], ['a', 'b'])).toBe(false);
+    expect(sameValue(['a', 'b'], ['a', 'c'])).toBe(false);
     expect(sameValue(['a', 'b'], ['b', 'a'])).toBe(false);
     expect(sameValue(['a'], 'a')).toBe(false);
     expect(sameValue('x', 'x')).toBe(true);
