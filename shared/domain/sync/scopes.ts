@@ -51,7 +51,3 @@ export function mayRead(member: MemberGrant, scope: string): boolean {
 
 // Reading a scope is not the right to write everything in it: what a member may create, change or delete is
 // judged by record kind and role in authorisation.ts.
-
-/** Every scope a member is entitled to, out of the scopes the team has. */
-export const entitledScopes = (member: MemberGrant, scopes: Iterable<string>) =>
-  [...scopes].filter((s) => mayRead(member, s));
