@@ -15,6 +15,7 @@ export default defineConfig({
       'tests/unit/authorisation.test.ts',
       'tests/unit/call-guard.test.ts',
       'tests/unit/records-merge.test.ts',
+      'tests/unit/arrival.test.ts',
       'tests/sync/compaction.test.ts',
       'tests/sync/merge-properties.test.ts',
       'tests/sync/hostile-member.test.ts',

@@ -13,7 +13,7 @@ import {
   refusal,
   refusalWords,
 } from '../../shared/domain/sync/authorisation.ts';
-import { type MemberGrant, mainScope, staffScope } from '../../shared/domain/sync/scopes.ts';
+import { type MemberGrant, mainScope, mayRead, staffScope } from '../../shared/domain/sync/scopes.ts';
 
 const owner: MemberGrant = { role: 'owner', shops: [] };
 const admin: MemberGrant = { role: 'admin', shops: [] };
@@ -125,5 +125,23 @@ describe('who may change what', () => {
     expect(refusalWords('admin', { scope: 'global', kind: 'template', id: 't' }, 'create', 'role').zh).toBe(
       '新建权限模板：管理员无权新建权限模板',
     );
+  });
+});
+
+describe('which scopes a member reads (and is given keys for)', () => {
+  it('owners and admins every real scope, a lead the shared ones and its own shops’ staff, nobody a bad name', () => {
+    for (const g of [owner, admin]) {
+      expect(mayRead(g, staffScope('s2'))).toBe(true);
+      expect(mayRead(g, mainScope('s2'))).toBe(true);
+      expect(mayRead(g, 'private')).toBe(true);
+      expect(mayRead(g, 'not a scope')).toBe(false);
+    }
+    expect(mayRead(lead, 'team')).toBe(true);
+    expect(mayRead(lead, 'global')).toBe(true);
+    expect(mayRead(lead, staffScope('s1'))).toBe(true);
+    expect(mayRead(lead, staffScope('s2'))).toBe(false);
+    expect(mayRead(lead, mainScope('s1'))).toBe(false);
+    expect(mayRead(lead, 'private')).toBe(false);
+    expect(mayRead(lead, 'not a scope')).toBe(false);
   });
 });

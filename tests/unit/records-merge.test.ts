@@ -55,6 +55,15 @@ describe('merge edges', () => {
       set: { name: { v: 'x', b: null } },
     }).record;
     expect(openConflicts(open, other)).toEqual(open);
+    // A write to the same id in another scope or of another kind settles nothing here.
+    const later = { name: { v: 'y', h: h(9), b: null } };
+    for (const elsewhere of [
+      { ...key, scope: 'shop:s1:staff', fields: later },
+      { ...key, kind: 'template', fields: later },
+    ])
+      expect(openConflicts(open, elsewhere)).toEqual(open);
+    // Nor does a write to another field of the same record.
+    expect(openConflicts(open, { ...key, fields: { note: { v: 'n', h: h(9), b: null } } })).toEqual(open);
     expect(openConflicts(open, both.record)).toEqual(open);
     const settled = applyChange(both.record, {
       ...key,
