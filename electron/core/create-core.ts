@@ -9,6 +9,7 @@ import { AUDIT_FILE, AuditLog } from './audit/audit-log.ts';
 import { auditHandlers } from './audit/handlers.ts';
 import { BackupService, backupReminders } from './backup/backup-service.ts';
 import { backupBeforeRisky, backupHandlers } from './backup/handlers.ts';
+import { rollBackInterruptedRestore } from './backup/restore-intent.ts';
 import { createWorkAreas } from './create-work-areas.ts';
 import { calibrate, type KdfCost } from './crypto/kdf.ts';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch.ts';
@@ -18,6 +19,7 @@ import type {
   ClipboardPort,
   Clock,
   ExternalOpener,
+  FolderPicker,
   KeyProtector,
   Notifier,
   PdfPrinter,
@@ -58,6 +60,8 @@ export interface CoreOptions {
   notifier?: Notifier;
   /** Saves the print view as a PDF (Electron); without one the UI opens the print dialog. */
   pdf?: PdfPrinter;
+  /** The system folder picker (Electron); without one the backup folder is typed. */
+  folderPicker?: FolderPicker;
   /** Largest temporary-agent batch the service accepts (the contract allows 200; the benchmark 500). */
   maxBatch?: number;
   info: Pick<AppInfo, 'version' | 'platform' | 'transport' | 'dataDirSource'>;
@@ -74,6 +78,8 @@ export interface Core {
   transfer: TransferService;
   /** Team sync, for tests and the benchmark (the engine's request counters). */
   team: TeamService;
+  /** Backups, for the fault suite (where a restore stops) and the benchmark (key derivations counted). */
+  backup: BackupService;
   dataDir: string;
   /** Resolves once the background authentication started by the last unlock has finished. */
   whenAuthenticated(): Promise<void>;
@@ -90,8 +96,12 @@ export function createCore(opts: CoreOptions): Core {
   let inner: Core;
   const replaceData = async (write: () => void) => {
     await inner.shutdown();
-    write();
-    inner = assembleCore(opts, bus, replaceData);
+    try {
+      write();
+    } finally {
+      // Written or rolled back, the data folder is whole again: the app goes on reading it.
+      inner = assembleCore(opts, bus, replaceData);
+    }
   };
   inner = assembleCore(opts, bus, replaceData);
   return {
@@ -109,6 +119,9 @@ export function createCore(opts: CoreOptions): Core {
     get team() {
       return inner.team;
     },
+    get backup() {
+      return inner.backup;
+    },
     dataDir: opts.dataDir,
     whenAuthenticated: () => inner.whenAuthenticated(),
     shutdown: () => inner.shutdown(),
@@ -121,9 +134,17 @@ export type ReplaceData = (write: () => void) => Promise<void>;
 function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData): Core {
   const clock = opts.clock ?? systemClock;
   ensurePrivateDir(opts.dataDir);
-  const recovery: RecoveryEvent[] = [];
+  // A restore a crash interrupted is undone before anything reads the data folder.
+  const undoneRestore = rollBackInterruptedRestore(opts.dataDir, new Date(clock.now()));
+  const recovery: RecoveryEvent[] = undoneRestore ? [undoneRestore] : [];
   // The audit log checks its own chain and anchor at start; what it repaired is reported like any file.
   const audit = new AuditLog(opts.dataDir, clock, (event) => recovery.push(event));
+  if (undoneRestore)
+    audit.append({
+      action: 'storage.recovered',
+      object: undoneRestore.file,
+      summary: 'interrupted-restore: 已撤销 / undone',
+    });
   let unrecoverable = false;
 
   const ctx: StorageContext = {
@@ -182,7 +203,17 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     unrecoverable: () => unrecoverable,
   });
   settings = new SettingsService(settingsDoc, vault, audit, bus, () => session.autoLock.reschedule());
-  const inventory = createInventory({ ctx, loadSafely, vault, audit, clock, opener: opts.opener });
+  const backupRef: { current: BackupService | null } = { current: null };
+  const safetyBackup = (reason: 'before-import') => backupRef.current?.safetyBackup(reason)?.file ?? null;
+  const inventory = createInventory({
+    ctx,
+    loadSafely,
+    vault,
+    audit,
+    clock,
+    opener: opts.opener,
+    safetyBackup,
+  });
   // An import a crash interrupted is completed before anything else reads or writes the shops.
   const importJournal = new ImportJournal(ctx, inventory.store);
   try {
@@ -191,7 +222,6 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     // The intent stays on disk and is completed at the next start; the app still opens.
     opts.logError?.('transfer.completeImport', err);
   }
-  const backupRef: { current: BackupService | null } = { current: null };
   const work = createWorkAreas({
     otherReminders: () => (backupRef.current ? backupReminders(backupRef.current.status()) : []),
     ctx,
@@ -240,8 +270,9 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     setImmediate(next);
   });
   const afterAuthentication = () => {
-    // A daily backup that is due runs first, so a failure is among what is announced right away.
-    backupRef.current?.tickNow();
+    // The backup key pair is checked (made anew after a restore of another vault) and a due daily backup
+    // runs first, so a failure is among what is announced right away.
+    backupRef.current?.unlocked();
     // Whatever fell due while the app was closed or locked is announced now, then every minute.
     work.reminders.tick();
     work.reminders.start();
@@ -273,7 +304,6 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     replaceData,
     onChanged: () => bus.emit('reminders.changed', {}),
     source: {
-      shopDocuments: () => inventory.store.shops().map((d) => ({ path: `shops/${d.shop.id}.json`, data: d })),
       counts: () => {
         const shops = inventory.store.shops();
         let attachments = 0;
@@ -295,6 +325,8 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     },
   });
   backupRef.current = backup;
+  // Daily backups run while locked too (they need no key): the first check is at start.
+  backup.tickNow();
 
   const transfer = new TransferService({
     vault,
@@ -332,6 +364,7 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     privateDocs: work.docs,
     rules: { doc: inventory.rulesDoc, current: () => inventory.rules.get() },
     logError: opts.logError,
+    beforeJoin: () => backup.safetyBackup('before-join'),
   });
   session.onUnlocked(() => {
     try {
@@ -357,12 +390,12 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     ...settingsHandlers(settings),
     ...auditHandlers(audit, recovery),
     ...secretHandlers(secrets, inventory.store),
-    ...transferHandlers(transfer, imports),
+    ...transferHandlers(transfer, imports, safetyBackup),
     ...teamHandlers(team),
     ...inventory.handlers,
     ...work.handlers,
     ...backupBeforeRisky({ ...inventory.handlers, ...work.handlers }, backup),
-    ...backupHandlers({ backup, session, audit, guardUsable }),
+    ...backupHandlers({ backup, session, audit, guardUsable, folderPicker: opts.folderPicker }),
   };
 
   const dispatchCall = createDispatch(handlers, {
@@ -412,6 +445,7 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     work,
     transfer,
     team,
+    backup,
     dataDir: opts.dataDir,
     whenAuthenticated: () => authentication?.done ?? Promise.resolve(),
     async shutdown() {

@@ -52,6 +52,12 @@ export interface PdfPrinter {
   printToPdf(): Promise<Buffer>;
 }
 
+/** The system's folder picker (Electron dialog); absent in the preview host, where a path is typed. */
+export interface FolderPicker {
+  /** The folder chosen, or null when the user cancelled. */
+  pickFolder(): Promise<string | null>;
+}
+
 /** System events that must lock the vault. */
 export interface PowerEvents {
   onLockRequired(listener: (reason: 'suspend' | 'screen-lock') => void): () => void;

@@ -8,6 +8,7 @@ import { openExternalSafely } from '../core/external-links.ts';
 import type { StoreBackendFactory } from '../core/ports.ts';
 import { electronClipboard } from './adapters/electron-clipboard.ts';
 import { electronNotifier } from './adapters/electron-notifier.ts';
+import { windowFolderPicker } from './adapters/folder-picker.ts';
 import { windowPdfPrinter } from './adapters/pdf-printer.ts';
 import { powerMonitorEvents } from './adapters/power-events.ts';
 import { safeStorageProtector } from './adapters/safe-storage-protector.ts';
@@ -31,6 +32,7 @@ export type ElectronApi = Pick<
   | 'powerMonitor'
   | 'shell'
   | 'Notification'
+  | 'dialog'
 >;
 
 export interface BootstrapOptions {
@@ -73,6 +75,7 @@ export function bootstrap(electron: ElectronApi, opts: BootstrapOptions): { read
       opener: { open: (url) => openExternalSafely(electron.shell, url) },
       notifier: electronNotifier(electron.Notification),
       pdf: windowPdfPrinter(() => (win && !win.isDestroyed() ? win.webContents : null)),
+      folderPicker: windowFolderPicker(electron.dialog, () => (win && !win.isDestroyed() ? win : null)),
       info: {
         version: app.getVersion(),
         platform: process.platform,

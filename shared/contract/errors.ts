@@ -54,8 +54,8 @@ export const errorMessages = {
     en: 'This backup was made by a newer Shopwarden; update the app before restoring it. Nothing was changed.',
   },
   BACKUP_WRONG_PASSWORD: {
-    zh: '备份密码不正确，未做任何更改。',
-    en: 'The backup password is incorrect; nothing was changed.',
+    zh: '密码或恢复密钥不正确：这个备份只能用它生成时的主密码、应急恢复包或自定义备份密码打开。未做任何更改。',
+    en: 'Wrong password or recovery key: this backup opens only with the master password of the day it was made, the recovery kit or the custom backup password. Nothing was changed.',
   },
   BACKUP_DAMAGED: {
     zh: '备份文件已损坏或不完整（校验失败），不能使用。未做任何更改，请换一个备份文件。',
@@ -68,6 +68,18 @@ export const errorMessages = {
   BACKUP_FOLDER_UNAVAILABLE: {
     zh: '备份文件夹不存在或无法写入（U 盘或网络盘是否已连接？）。',
     en: 'The backup folder does not exist or cannot be written (is the USB disk or network share connected?).',
+  },
+  BACKUP_SAFETY_FAILED: {
+    zh: '无法先做一份安全备份（磁盘已满或无法写入？），为保护现有数据，本次操作没有进行，未做任何更改。',
+    en: 'A safety backup could not be made first (disk full or not writable?); to protect the current data the operation did not run. Nothing was changed.',
+  },
+  BACKUP_NEEDS_UNLOCK: {
+    zh: '本机还没有备份密钥：请先解锁一次，之后锁定时也能自动备份。',
+    en: 'This computer has no backup key yet: unlock once, and backups can then run while locked too.',
+  },
+  RESTORE_NOT_CONFIRMED: {
+    zh: '恢复会替换当前全部数据，请先查看对比并确认。未做任何更改。',
+    en: 'Restoring replaces all current data; review the comparison and confirm first. Nothing was changed.',
   },
   RESTORE_NEEDS_UNLOCK: {
     zh: '已有数据时，需要先解锁才能从备份恢复。',

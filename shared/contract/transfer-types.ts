@@ -18,13 +18,15 @@ export type ImportProblemCode =
   | 'name_all_digits'
   | 'duplicate_in_file'
   | 'no_password'
-  | 'staff_two_accounts';
+  | 'staff_two_accounts'
+  | 'phone_required'
+  | 'phone_invalid'
+  | 'phone_in_use'
+  | 'email_invalid';
 
 export type ImportAdviceCode =
   | 'password_platform'
   | 'password_advice'
-  | 'phone_invalid'
-  | 'email_invalid'
   | 'template_unknown'
   | 'staff_unknown'
   | 'formula_like';
@@ -73,4 +75,6 @@ export interface ImportResult {
   subAccountsCreated: number;
   /** Rows left out: errors (when only the valid rows were asked for), existing and skipped ones. */
   rowsLeftOut: number;
+  /** The safety backup made just before (restorable; null on a first run with nothing to keep). */
+  safetyBackup: string | null;
 }

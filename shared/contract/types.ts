@@ -38,7 +38,9 @@ export type CorruptionKind =
   /** The file is shorter than its anchor says: its newest entries are missing. */
   | 'anchor'
   /** An import stopped between two shop files (crash, power cut); it was completed at the next start. */
-  | 'interrupted-import';
+  | 'interrupted-import'
+  /** A restore from a backup stopped midway (crash, power cut, full disk); it was undone at the next start. */
+  | 'interrupted-restore';
 
 export interface RecoveryEvent {
   /** File name relative to the data folder. */

@@ -2,6 +2,7 @@
 import { platform } from './platforms/catalog.ts';
 import type { PasswordPolicy, PlatformId } from './platforms/types.ts';
 import { ADVISED_PASSWORD } from './platforms/types.ts';
+import { normalizeMobile } from './validators.ts';
 
 export type NameProblem = 'empty' | 'too_long' | 'bad_chars' | 'all_digits' | 'taken';
 
@@ -32,6 +33,26 @@ export function checkSubAccountName(
   if (weightedLength(full, rule.cjkWeight) > rule.maxLength) return 'too_long';
   if (takenFullNames.has(full.toLowerCase())) return 'taken';
   return null;
+}
+
+export type PhoneProblem = 'required' | 'invalid_mobile' | 'in_use';
+
+/**
+ * The one rule for a sub-account's bound phone, wherever it enters (the form, an import): a platform that
+ * binds a phone to each sub-account needs one, a given phone must be a mainland mobile, and on such a
+ * platform no two sub-accounts of one shop share it. `inUse` answers for the normalised number.
+ */
+export function checkSubAccountPhone(
+  platformId: PlatformId,
+  typed: string,
+  inUse: (phone: string) => boolean,
+): { phone: string | null; problem: PhoneProblem | null } {
+  const spec = platform(platformId);
+  if (!typed.trim()) return { phone: null, problem: spec.phonePerSubAccount ? 'required' : null };
+  const phone = normalizeMobile(typed);
+  if (!phone) return { phone: null, problem: 'invalid_mobile' };
+  if (spec.phonePerSubAccount && inUse(phone)) return { phone, problem: 'in_use' };
+  return { phone, problem: null };
 }
 
 /** A free name close to the one asked for: the same with the smallest free number appended. */

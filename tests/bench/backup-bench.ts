@@ -95,7 +95,11 @@ export async function backupBench(): Promise<Row[]> {
     const fresh = makeTestCore({ dataDir: restoreDir });
     (globalThis as { gc?: () => void }).gc?.();
     t = performance.now();
-    const r = await fresh.core.dispatch('backup.restore', { file: backupFile, password: GOOD_PASSWORD });
+    const r = await fresh.core.dispatch('backup.restore', {
+      file: backupFile,
+      password: GOOD_PASSWORD,
+      confirm: true,
+    });
     restoreTimes.push(performance.now() - t);
     if (!r.ok) throw new Error(`restore: ${JSON.stringify(r.error)}`);
     await fresh.core.shutdown();

@@ -1,130 +1,32 @@
 // Encrypted backups, restore on a new machine, and the recovery kit, through the contract.
-import { createDecipheriv, scryptSync } from 'node:crypto';
+import {
+  createDecipheriv,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  hkdfSync,
+  scryptSync,
+} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/create-core.ts';
-import type { BackupInfo, BackupStatus, BackupSummary } from '../../shared/contract/backup-types.ts';
-import type { DepositCaseView } from '../../shared/contract/deposit-types.ts';
-import type { PersonView, ShopView, SubAccountView } from '../../shared/contract/inventory-types.ts';
-import type { DraftView } from '../../shared/contract/recovery-types.ts';
+import { describe, expect, it } from 'vitest';
+import type { BackupStatus, BackupSummary } from '../../shared/contract/backup-types.ts';
+import type { ShopView, SubAccountView } from '../../shared/contract/inventory-types.ts';
 import type { ReminderView } from '../../shared/contract/work-types.ts';
+import {
+  backedUp,
+  everything,
+  folder,
+  forget,
+  fresh,
+  NAMES,
+  populate,
+  SECRETS,
+} from '../support/backup-vault.ts';
 import { callers } from '../support/contract-calls.ts';
-import { generatedSub, taobaoShop } from '../support/payloads.ts';
-import { GOOD_PASSWORD, makeTestCore, type TestCore, tempDataDir } from '../support/test-core.ts';
-
-const dirs: string[] = [];
-const cores: TestCore[] = [];
-afterEach(async () => {
-  for (const tc of cores.splice(0)) await tc.core.shutdown();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function fresh(dataDir?: string): TestCore {
-  const tc = makeTestCore(dataDir ? { dataDir } : {});
-  cores.push(tc);
-  if (!dataDir) dirs.push(tc.dataDir);
-  return tc;
-}
-const folder = () => {
-  const d = tempDataDir('sw-backups');
-  dirs.push(d);
-  return d;
-};
-
-const SECRETS = [
-  'Main-Pass-机密-001',
-  '13912345678',
-  '6222021234567890123',
-  'Attachment 营业执照 PNG bytes',
-] as const;
-const NAMES = ['机密旗舰店', '秘密员工', '机密客服'] as const;
-
-/** A vault with a bit of everything: shop secret, sub-accounts, staff, a case with an account and a file. */
-async function populate(core: Core) {
-  const { ok } = callers(() => core);
-  await ok('vault.setup', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD, rememberOnDevice: false });
-  await ok('settings.update', { autoLockMinutes: 240 });
-  const shop = await ok<ShopView>('shops.create', taobaoShop(NAMES[0], { mainPassword: SECRETS[0] }));
-  for (const n of [NAMES[2], '小王', '小李']) await ok('subaccounts.create', generatedSub(shop.id, n));
-  await ok('staff.create', { name: NAMES[1], phone: SECRETS[1], position: '客服', notes: '', idNumber: '' });
-  const c = await ok<DepositCaseView>('deposit.create', { shopId: shop.id, amount: 5000 });
-  await ok('deposit.setAccount', {
-    id: c.id,
-    kind: 'corporate',
-    holder: '某公司',
-    bank: '招商银行',
-    number: SECRETS[2],
-  });
-  const item = c.items.find((i) => i.attachable)!;
-  await ok('deposit.addAttachment', {
-    id: c.id,
-    itemId: item.id,
-    fileName: 'licence.png',
-    contentBase64: Buffer.from(SECRETS[3]).toString('base64'),
-  });
-  await ok('recovery.create', { kind: 'generic', shopId: shop.id });
-  await ok('templates.create', {
-    platform: 'taobao',
-    name: '备份模板',
-    permissions: [],
-    nativeRole: null,
-    basedOn: null,
-  });
-  await ok('rules.update', { purgeAfterDays: 45 });
-  return { shopId: shop.id, caseId: c.id, itemId: item.id };
-}
-
-/** A populated vault with backups set up (which makes the first backup at once). */
-async function backedUp(out = folder()) {
-  const a = fresh();
-  await populate(a.core);
-  const status = await callers(() => a.core).ok<BackupStatus>('backup.configure', {
-    folder: out,
-    masterPassword: GOOD_PASSWORD,
-    password: null,
-  });
-  return { a, status };
-}
-
-/** Everything a user can see, secrets included (each revealed as the user would). */
-async function everything(core: Core) {
-  const { ok } = callers(() => core);
-  const shops = await ok<ShopView[]>('shops.list', { includeArchived: true });
-  const subs = await ok<SubAccountView[]>('subaccounts.list', {});
-  const staff = await ok<PersonView[]>('staff.list');
-  const cases = await ok<DepositCaseView[]>('deposit.list');
-  const drafts = await ok<DraftView[]>('recovery.list');
-  const templates = await ok<unknown[]>('templates.list', {});
-  // Rows only: the list also carries the current time, which moves between two reads.
-  const verification = (await ok<{ rows: unknown[] }>('verification.list')).rows;
-  const agents = await ok<unknown>('agents.list');
-  const rules = await ok<unknown>('rules.get');
-  const reveal = (collection: string, recordId: string, field: string) =>
-    ok<{ value: string }>('secrets.reveal', { ref: { collection, recordId, field } }).then((r) => r.value);
-  const secrets: string[] = [];
-  for (const s of shops) secrets.push(await reveal(`shop-${s.id}`, s.id, 'mainPassword'));
-  for (const s of subs) secrets.push(await reveal(`shop-${s.shopId}`, s.id, 'password'));
-  for (const p of staff) secrets.push(await reveal('staff', p.id, 'phone'));
-  for (const c of cases) {
-    secrets.push((await ok<{ value: string }>('deposit.revealAccount', { id: c.id })).value);
-    for (const i of c.items)
-      for (const a of i.attachments ?? [])
-        secrets.push(
-          Buffer.from(
-            (
-              await ok<{ contentBase64: string }>('deposit.openAttachment', {
-                id: c.id,
-                itemId: i.id,
-                attachmentId: a.id,
-              })
-            ).contentBase64,
-            'base64',
-          ).toString(),
-        );
-  }
-  return { shops, subs, staff, cases, drafts, templates, verification, agents, rules, secrets };
-}
+import { taobaoShop } from '../support/payloads.ts';
+import { GOOD_PASSWORD } from '../support/test-core.ts';
 
 describe('backup and restore', () => {
   it('back up, then restore on an empty data folder: every list and every revealed secret identical', async () => {
@@ -157,7 +59,7 @@ describe('backup and restore', () => {
       drafts: 1,
       attachments: 1,
     });
-    await nb.ok('backup.restore', { file, password: GOOD_PASSWORD });
+    await nb.ok('backup.restore', { file, password: GOOD_PASSWORD, confirm: true });
     expect((await nb.ok<{ state: string }>('vault.getStatus')).state).toBe('locked');
     await nb.ok('vault.unlock', { password: GOOD_PASSWORD });
     const after = await everything(b.core);
@@ -166,21 +68,73 @@ describe('backup and restore', () => {
     expect(await nb.ok('audit.verify')).toMatchObject({ ok: true });
   });
 
-  it('the file is real AES-256-GCM under scrypt(password): decrypted here with node:crypto alone', async () => {
+  it('the file is real X25519 + AES-256-GCM, its key reached from scrypt(password): opened here with node:crypto alone', async () => {
     const { a, status } = await backedUp();
     const bytes = fs.readFileSync(status.files[0]!.file);
     const magic = 'SHOPWARDEN-BACKUP\n';
     expect(bytes.subarray(0, magic.length).toString()).toBe(magic);
     const headerLen = bytes.readUInt32BE(magic.length);
-    const headerEnd = magic.length + 4 + headerLen;
-    const header = JSON.parse(bytes.subarray(magic.length + 4, headerEnd).toString());
-    expect(Object.keys(header).sort()).toEqual(['bodyLength', 'format', 'kdf', 'keyCheck', 'nonce']);
-    const key = scryptSync(GOOD_PASSWORD.normalize('NFKC'), Buffer.from(header.kdf.salt, 'base64'), 32, {
-      N: header.kdf.N,
-      r: header.kdf.r,
-      p: header.kdf.p,
-      maxmem: 256 * 1024 * 1024,
+    const framedEnd = magic.length + 4 + headerLen;
+    const header = JSON.parse(bytes.subarray(magic.length + 4, framedEnd).toString());
+    expect(Object.keys(header).sort()).toEqual(
+      [
+        'bodyLength',
+        'custom',
+        'epk',
+        'format',
+        'kit',
+        'master',
+        'nonce',
+        'priv',
+        'to',
+        'vault',
+        'wrapped',
+      ].sort(),
+    );
+    // The header's own SHA-256 follows it.
+    expect(bytes.subarray(framedEnd, framedEnd + 32)).toEqual(
+      createHash('sha256').update(bytes.subarray(0, framedEnd)).digest(),
+    );
+    const headerEnd = framedEnd + 32;
+    // v1.<base64url(nonce 12 | ciphertext | tag 16)>, AES-256-GCM with the given associated data.
+    const openSealed = (key: Buffer, sealed: string, aad: string) => {
+      const raw = Buffer.from(sealed.split('.')[1]!, 'base64url');
+      const d = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+      d.setAAD(Buffer.from(aad));
+      d.setAuthTag(raw.subarray(raw.length - 16));
+      return Buffer.concat([d.update(raw.subarray(12, raw.length - 16)), d.final()]);
+    };
+    const kek = scryptSync(
+      GOOD_PASSWORD.normalize('NFKC'),
+      Buffer.from(header.master.kdf.salt, 'base64'),
+      32,
+      {
+        N: header.master.kdf.N,
+        r: header.master.kdf.r,
+        p: header.master.kdf.p,
+        maxmem: 256 * 1024 * 1024,
+      },
+    );
+    const dataKey = openSealed(kek, header.master.wrappedKey, 'shopwarden/data-key/v1');
+    const priv = createPrivateKey({
+      key: openSealed(dataKey, header.priv, 'shopwarden/backup/v2/private-key'),
+      format: 'der',
+      type: 'pkcs8',
     });
+    const shared = diffieHellman({
+      privateKey: priv,
+      publicKey: createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: header.epk }, format: 'jwk' }),
+    });
+    const wrapKey = Buffer.from(
+      hkdfSync(
+        'sha256',
+        shared,
+        Buffer.from(`${header.epk}|${header.to}`),
+        'shopwarden/backup/v2/content-key',
+        32,
+      ),
+    );
+    const key = openSealed(wrapKey, header.wrapped, 'shopwarden/backup/v2/content-key');
     const d = createDecipheriv('aes-256-gcm', key, Buffer.from(header.nonce, 'base64'));
     d.setAAD(bytes.subarray(0, headerEnd));
     const bodyEnd = headerEnd + header.bodyLength;
@@ -235,10 +189,12 @@ describe('backup and restore', () => {
     const headerEnd = 18 + 4 + good.readUInt32BE(18);
     const newer = Buffer.concat([
       good.subarray(0, 22),
-      Buffer.from(good.subarray(22, headerEnd).toString().replace('"format":1', '"format":9')),
+      Buffer.from(good.subarray(22, headerEnd).toString().replace('"format":2', '"format":9')),
       good.subarray(headerEnd),
     ]);
     newer.writeUInt32BE(headerEnd - 22, 18);
+    // A newer version's file is whole: its header checksum matches its header.
+    newer.set(createHash('sha256').update(newer.subarray(0, headerEnd)).digest(), headerEnd);
     const cases: Array<[string, string, string]> = [
       [status.files[0]!.file, 'not the password', 'BACKUP_WRONG_PASSWORD'],
       [variant('flipped.swbackup', flipped), GOOD_PASSWORD, 'BACKUP_DAMAGED'],
@@ -260,7 +216,11 @@ describe('backup and restore', () => {
     const before = listing();
     for (const [file, password, code] of cases) {
       for (const method of ['backup.inspect', 'backup.restore']) {
-        const e = await nb.refused(method, { file, password });
+        const e = await nb.refused(method, {
+          file,
+          password,
+          ...(method === 'backup.restore' ? { confirm: true } : {}),
+        });
         expect(e.code, `${method} ${path.basename(file)}`).toBe(code);
       }
     }
@@ -280,7 +240,7 @@ describe('backup and restore', () => {
       idNumber: '',
     });
     await a.core.shutdown();
-    cores.splice(cores.indexOf(a), 1);
+    forget(a);
     fs.writeFileSync(path.join(a.dataDir, 'staff.json'), '\u0000'.repeat(100));
     const again = fresh(a.dataDir);
     const na = callers(() => again.core);
@@ -295,7 +255,7 @@ describe('backup and restore', () => {
     });
     const b = fresh();
     const nb = callers(() => b.core);
-    await nb.ok('backup.restore', { file: status.files[0]!.file, password: GOOD_PASSWORD });
+    await nb.ok('backup.restore', { file: status.files[0]!.file, password: GOOD_PASSWORD, confirm: true });
     await nb.ok('vault.unlock', { password: GOOD_PASSWORD });
     expect(await everything(b.core)).toEqual(recovered);
     expect(fs.existsSync(path.join(b.dataDir, 'damaged'))).toBe(false);
@@ -313,11 +273,11 @@ describe('backup and restore', () => {
     const file = status.files[0]!.file;
     await ok('shops.create', taobaoShop('备份之后的店'));
     await ok('vault.lock');
-    expect((await refused('backup.restore', { file, password: GOOD_PASSWORD })).code).toBe(
+    expect((await refused('backup.restore', { file, password: GOOD_PASSWORD, confirm: true })).code).toBe(
       'RESTORE_NEEDS_UNLOCK',
     );
     await ok('vault.unlock', { password: GOOD_PASSWORD });
-    await ok('backup.restore', { file, password: GOOD_PASSWORD });
+    await ok('backup.restore', { file, password: GOOD_PASSWORD, confirm: true });
     await ok('vault.unlock', { password: GOOD_PASSWORD });
     expect((await ok<ShopView[]>('shops.list', { includeArchived: true })).map((s) => s.name)).toEqual([
       NAMES[0],
@@ -332,7 +292,7 @@ describe('backup and restore', () => {
     expect((await ok<BackupStatus>('backup.status')).files.length).toBeGreaterThanOrEqual(1);
   });
 
-  it('a separate backup password works, and "master password" backups follow a master-password change', async () => {
+  it("a custom backup password opens it too; after a password change each backup opens with its own day's password", async () => {
     const a = fresh();
     await populate(a.core);
     const { ok, refused } = callers(() => a.core);
@@ -343,22 +303,39 @@ describe('backup and restore', () => {
       password: { password: 'backup-only-password-1', confirm: 'backup-only-password-1' },
     });
     expect(custom.passwordMode).toBe('custom');
-    await ok('backup.inspect', { file: custom.files[0]!.file, password: 'backup-only-password-1' });
-    expect(
-      (await refused('backup.inspect', { file: custom.files[0]!.file, password: GOOD_PASSWORD })).code,
-    ).toBe('BACKUP_WRONG_PASSWORD');
+    const customFile = custom.files[0]!.file;
+    await ok('backup.inspect', { file: customFile, password: 'backup-only-password-1' });
+    await ok('backup.inspect', { file: customFile, password: GOOD_PASSWORD });
+    expect((await refused('backup.inspect', { file: customFile, password: 'some other words' })).code).toBe(
+      'BACKUP_WRONG_PASSWORD',
+    );
     expect(
       (await refused('backup.configure', { folder: out, masterPassword: 'wrong', password: null })).code,
     ).toBe('WRONG_PASSWORD');
-    await ok('backup.configure', { folder: out, masterPassword: GOOD_PASSWORD, password: null });
+    const master = await ok<BackupStatus>('backup.configure', {
+      folder: out,
+      masterPassword: GOOD_PASSWORD,
+      password: null,
+    });
+    const old = master.files.find((f) => f.file !== customFile)!;
+    expect(old.opensWith).toMatchObject({ currentMaster: true, custom: false, otherVault: false });
+    a.clock.advance(61_000);
     const next = `${GOOD_PASSWORD}-二`;
     await ok('vault.changePassword', { current: GOOD_PASSWORD, next, confirm: next });
-    a.clock.advance(61_000);
-    const made = await ok<BackupInfo>('backup.run');
-    await ok('backup.inspect', { file: path.join(out, made.file), password: next });
-    expect(
-      (await refused('backup.inspect', { file: path.join(out, made.file), password: GOOD_PASSWORD })).code,
-    ).toBe('BACKUP_WRONG_PASSWORD');
+    // The change itself made a backup under the new password at once; the earlier ones keep the old one.
+    const after = await ok<BackupStatus>('backup.status');
+    const newest = after.files.find((f) => f.opensWith?.currentMaster)!;
+    expect(newest).toBeDefined();
+    expect(after.files.filter((f) => f.opensWith?.currentMaster)).toHaveLength(1);
+    expect(after.files.find((f) => f.file === old.file)?.opensWith?.currentMaster).toBe(false);
+    await ok('backup.inspect', { file: newest.file, password: next });
+    expect((await refused('backup.inspect', { file: newest.file, password: GOOD_PASSWORD })).code).toBe(
+      'BACKUP_WRONG_PASSWORD',
+    );
+    await ok('backup.inspect', { file: old.file, password: GOOD_PASSWORD });
+    expect((await refused('backup.inspect', { file: old.file, password: next })).code).toBe(
+      'BACKUP_WRONG_PASSWORD',
+    );
   });
 
   it('removing several sub-accounts at once makes a backup first', async () => {

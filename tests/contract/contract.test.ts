@@ -216,7 +216,8 @@ const valid: Record<string, Record<string, unknown>> = {
   },
   'backup.run': {},
   'backup.inspect': { file: '/tmp/sw-backups/x.swbackup', password: GOOD_PASSWORD },
-  'backup.restore': { file: '/tmp/sw-backups/x.swbackup', password: GOOD_PASSWORD },
+  'backup.restore': { file: '/tmp/sw-backups/x.swbackup', password: GOOD_PASSWORD, confirm: true },
+  'backup.pickFolder': {},
   'kit.status': {},
   'kit.create': { masterPassword: GOOD_PASSWORD },
   'vault.unlockWithRecoveryKey': {

@@ -417,6 +417,7 @@ describe('staff registry', () => {
     expect(await ok('staff.commitImport', { token: preview.token, skipInvalid: true })).toEqual({
       imported: 2,
       skipped: 2,
+      safetyBackup: expect.stringMatching(/before-import\.swbackup$/),
     });
     expect((await ok<PersonView[]>('staff.list', {})).map((p) => p.name)).toEqual(['张三', '王五']);
     expect((await refused('staff.commitImport', { token: preview.token, skipInvalid: true })).code).toBe(

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { BackupStatus } from '../../shared/contract/backup-types.ts';
 import type { DepositCaseView } from '../../shared/contract/deposit-types.ts';
 import type { ShopView, SubAccountView } from '../../shared/contract/inventory-types.ts';
 import type {
@@ -387,7 +388,7 @@ describe('team area (three cores, shared folder)', () => {
 
     const fresh = makeTestCore();
     const b = { ...fresh, ...callers(() => fresh.core) };
-    await b.ok('backup.restore', { file, password: GOOD_PASSWORD });
+    await b.ok('backup.restore', { file, password: GOOD_PASSWORD, confirm: true });
     await b.ok('vault.unlock', { password: GOOD_PASSWORD });
     const status = await sync(b as Member);
     expect(status).toMatchObject({ phase: 'idle', role: 'admin' });
@@ -587,6 +588,8 @@ describe('team area (three cores, shared folder)', () => {
     });
     expect(none.code).toBe('SYNC_INVITE_TEXT_INVALID');
     expect((await joiner.ok<TeamStatus>('team.status')).phase).toBe('not-set-up');
+    // Refused invites changed nothing, so no safety backup was needed; the real join makes one first.
+    expect((await joiner.ok<BackupStatus>('backup.status')).lastSafety).toBeNull();
     const waiting = await joiner.ok<TeamStatus>('team.joinByInvite', {
       text: pasted,
       oneTimeCode: inv.oneTimeCode,
@@ -594,6 +597,9 @@ describe('team area (three cores, shared folder)', () => {
       login: null,
     });
     expect(waiting.phase).toBe('waiting-approval');
+    expect((await joiner.ok<BackupStatus>('backup.status')).lastSafety).toMatchObject({
+      reason: 'before-join',
+    });
     // Someone else with the same text and digits asks too: the owner sees both (the safety code tells them
     // apart), the invite is no longer listed as open, and it admits one member only.
     const second = await member();

@@ -133,7 +133,12 @@ describe("a seller's sheet", () => {
       token: preview.token,
       skipInvalid: true,
     });
-    expect(result).toEqual({ shopsCreated: 2, subAccountsCreated: 3, rowsLeftOut: 5 });
+    expect(result).toEqual({
+      shopsCreated: 2,
+      subAccountsCreated: 3,
+      rowsLeftOut: 5,
+      safetyBackup: expect.stringMatching(/-before-import\.swbackup$/),
+    });
     expect(await accounts()).toEqual(
       [
         ...before,

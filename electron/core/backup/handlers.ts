@@ -1,9 +1,8 @@
 // The backup area's slice of the handlers: backups, restore, and the recovery kit.
-import type { BackupSummary } from '../../../shared/contract/backup-types.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Handlers } from '../dispatch.ts';
+import type { FolderPicker } from '../ports.ts';
 import type { SessionService } from '../session/session-service.ts';
-import type { BackupManifest } from './backup-format.ts';
 import type { BackupService } from './backup-service.ts';
 
 type BackupHandlers = Pick<
@@ -13,24 +12,18 @@ type BackupHandlers = Pick<
   | 'backup.run'
   | 'backup.inspect'
   | 'backup.restore'
+  | 'backup.pickFolder'
   | 'kit.status'
   | 'kit.create'
   | 'vault.unlockWithRecoveryKey'
 >;
-
-const summary = (m: BackupManifest): BackupSummary => ({
-  appVersion: m.appVersion,
-  createdAt: m.createdAt,
-  counts: m.counts,
-  parts: m.parts.length,
-  bytes: m.parts.reduce((n, p) => n + p.size, 0),
-});
 
 export function backupHandlers(d: {
   backup: BackupService;
   session: SessionService;
   audit: AuditLog;
   guardUsable(): void;
+  folderPicker?: FolderPicker | undefined;
 }): BackupHandlers {
   const { backup, session, audit } = d;
   return {
@@ -38,8 +31,12 @@ export function backupHandlers(d: {
     'backup.configure': (r) =>
       backup.configure({ folder: r.folder, masterPassword: r.masterPassword, password: r.password }),
     'backup.run': () => backup.run('manual'),
-    'backup.inspect': async (r) => summary(await backup.inspect(r.file, r.password)),
-    'backup.restore': async (r) => summary(await backup.restore(r.file, r.password)),
+    'backup.inspect': (r) => backup.inspect(r.file, r.password),
+    'backup.restore': (r) => backup.restore(r.file, r.password, r.confirm),
+    'backup.pickFolder': async () =>
+      d.folderPicker
+        ? { available: true, folder: await d.folderPicker.pickFolder() }
+        : { available: false, folder: null },
     'kit.status': () => session.vault.recoveryKit(),
     'kit.create': async (r) => {
       const made = await session.vault.createRecoveryKit(r.masterPassword);
@@ -50,21 +47,27 @@ export function backupHandlers(d: {
       });
       return made;
     },
-    'vault.unlockWithRecoveryKey': (r) => {
+    'vault.unlockWithRecoveryKey': async (r) => {
       d.guardUsable();
-      return session.unlockWithRecoveryKey(r.recoveryKey, r.next, r.confirm);
+      // What was here is kept first, under the old password, before the new one replaces it.
+      const status = await session.unlockWithRecoveryKey(r.recoveryKey, r.next, r.confirm, (key) => {
+        backup.safetyBackup('before-kit-reset', key);
+      });
+      backup.keyChanged('kit-reset');
+      return status;
     },
   };
 }
 
 /**
- * Risky operations (removing many records, importing many) make a backup first when backups are set up:
- * best effort, so a missing USB disk never blocks the user's work (the failure is on the dashboard).
+ * Bulk removals make a best-effort backup first when backups are set up: a missing USB disk never blocks the
+ * user's work (the failure is on the dashboard). Imports, a restore, a kit reset and a team join go through
+ * the one safety-backup path instead (BackupService.safetyBackup): made, verified and named, or no change.
  */
 export function backupBeforeRisky(
-  handlers: Pick<Handlers, 'subaccounts.delete' | 'agents.retire' | 'staff.commitImport'>,
+  handlers: Pick<Handlers, 'subaccounts.delete' | 'agents.retire'>,
   backup: BackupService,
-): Pick<Handlers, 'subaccounts.delete' | 'agents.retire' | 'staff.commitImport'> {
+): Pick<Handlers, 'subaccounts.delete' | 'agents.retire'> {
   return {
     'subaccounts.delete': (r) => {
       if (r.ids.length > 1) backup.before('before-bulk');
@@ -73,10 +76,6 @@ export function backupBeforeRisky(
     'agents.retire': (r) => {
       if (r.mode === 'delete' && r.ids.length > 1) backup.before('before-bulk');
       return handlers['agents.retire'](r);
-    },
-    'staff.commitImport': (r) => {
-      backup.before('before-import');
-      return handlers['staff.commitImport'](r);
     },
   };
 }

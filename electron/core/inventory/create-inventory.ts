@@ -28,6 +28,8 @@ export function createInventory(opts: {
   audit: AuditLog;
   clock: Clock;
   opener: ExternalOpener;
+  /** The one safety-backup path (backup-service.ts): made before an import writes; its file, or null. */
+  safetyBackup: (reason: 'before-import') => string | null;
 }) {
   const changeLog = new ChangeLog();
   const store = new InventoryStore(opts.ctx, opts.loadSafely, changeLog);
@@ -119,6 +121,7 @@ export function createInventory(opts: {
     subAccounts,
     staff,
     staffImport,
+    safetyBackup: opts.safetyBackup,
   });
   /** The views of everything written since the last call; null when nothing was. */
   let seq = 0;

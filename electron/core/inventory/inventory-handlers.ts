@@ -25,6 +25,7 @@ export function inventoryHandlers(s: {
   subAccounts: SubAccountService;
   staff: StaffService;
   staffImport: StaffImport;
+  safetyBackup: (reason: 'before-import') => string | null;
 }): Pick<Handlers, InventoryMethods> {
   return {
     'shops.list': (r) => s.shops.list(r.includeArchived),
@@ -74,7 +75,8 @@ export function inventoryHandlers(s: {
     'staff.update': ({ id, ...patch }) => s.staff.update(id, patch),
     'staff.setStatus': (r) => s.staff.setStatus(r.id, r.status),
     'staff.previewImport': (r) => s.staffImport.preview(r.fileName, r.contentBase64),
-    'staff.commitImport': (r) => s.staffImport.commit(r.token, r.skipInvalid),
+    'staff.commitImport': (r) =>
+      s.staffImport.commit(r.token, r.skipInvalid, () => s.safetyBackup('before-import')),
     'staff.export': async (r) => {
       const file = await exportStaff(s.staff.list(), { format: r.format, now: s.deps.clock.now() });
       s.deps.audit.append({

@@ -115,7 +115,12 @@ export class StaffImport {
     return { token, rows: view, validCount, invalidCount: rows.length - validCount, encoding };
   }
 
-  commit(token: string, skipInvalid: boolean): { imported: number; skipped: number } {
+  /** `beforeWrite` runs once the rows are known good, just before the write (the safety backup). */
+  commit(
+    token: string,
+    skipInvalid: boolean,
+    beforeWrite: () => string | null = () => null,
+  ): { imported: number; skipped: number; safetyBackup: string | null } {
     this.sweep();
     const p = this.pending.get(token);
     if (!p) throw new AppError('IMPORT_EXPIRED');
@@ -129,9 +134,10 @@ export class StaffImport {
       if (!checked.ok) throw new AppError('IMPORT_EXPIRED');
       records.push(this.staff.record(r.input, checked));
     }
+    const safetyBackup = beforeWrite();
     this.staff.addMany(records);
     this.pending.delete(token);
-    return { imported: records.length, skipped: invalid };
+    return { imported: records.length, skipped: invalid, safetyBackup };
   }
 
   private sweep(): void {

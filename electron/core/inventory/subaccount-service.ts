@@ -7,6 +7,7 @@ import { platform } from '../../../shared/domain/platforms/catalog.ts';
 import { normalizePermissions } from '../../../shared/domain/roles.ts';
 import {
   checkSubAccountName,
+  checkSubAccountPhone,
   fullSubAccountName,
   generateEasyPassword,
   generatePassword,
@@ -563,26 +564,24 @@ export class SubAccountService {
     phoneInput: string,
     selfId: string | null,
   ): string | null {
-    const spec = platform(doc.shop.platform);
-    if (!phoneInput.trim()) {
-      if (spec.phonePerSubAccount) f.add('phone', 'required');
-      return null;
-    }
-    const phone = normalizeMobile(phoneInput);
-    if (!phone) {
-      f.add('phone', 'invalid_mobile');
-      return null;
-    }
-    if (spec.phonePerSubAccount) {
-      const hash = this.d.sealer.keyedHash(`phone/${doc.shop.id}`, phone);
-      const clash = Object.values(doc.subAccounts).find((s) => s.id !== selfId && s.phoneHash === hash);
-      if (clash)
-        throw new AppError('PHONE_IN_USE', {
-          fields: { phone: 'invalid' },
-          details: { subAccount: clash.fullName },
-        });
-    }
-    return phone;
+    const { phone, problem } = checkSubAccountPhone(
+      doc.shop.platform,
+      phoneInput,
+      (p) => this.phoneHolder(doc, p, selfId) !== null,
+    );
+    if (problem === 'in_use')
+      throw new AppError('PHONE_IN_USE', {
+        fields: { phone: 'invalid' },
+        details: { subAccount: this.phoneHolder(doc, phone!, selfId)?.fullName ?? '' },
+      });
+    if (problem) f.add('phone', problem);
+    return problem ? null : phone;
+  }
+
+  /** The sub-account of this shop (other than `selfId`) bound to `phone`, if any (compared by keyed hash). */
+  phoneHolder(doc: ShopDoc, phone: string, selfId: string | null = null): SubAccountRecord | null {
+    const hash = this.d.sealer.keyedHash(`phone/${doc.shop.id}`, phone);
+    return Object.values(doc.subAccounts).find((s) => s.id !== selfId && s.phoneHash === hash) ?? null;
   }
 
   private takenNames(doc: ShopDoc, exceptId?: string): Set<string> {

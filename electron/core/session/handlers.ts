@@ -12,7 +12,7 @@ export function sessionHandlers(d: {
   dataDir: string;
   clipboard: Pick<ClipboardPort, 'history'>;
   session: SessionService;
-  backup: Pick<BackupService, 'before' | 'masterPasswordChanged'>;
+  backup: Pick<BackupService, 'before' | 'keyChanged'>;
   /** Throws when the data folder cannot be used (unlocking then would write over what is there). */
   guardUsable(): void;
 }): Omit<Pick<Handlers, Methods>, 'vault.unlockWithRecoveryKey'> {
@@ -36,7 +36,7 @@ export function sessionHandlers(d: {
     'vault.changePassword': async (r) => {
       d.backup.before('before-password-change');
       const status = await session.changePassword(r.current, r.next, r.confirm);
-      await d.backup.masterPasswordChanged(r.next);
+      d.backup.keyChanged('password-changed');
       return status;
     },
     'session.reportActivity': () => null,

@@ -72,9 +72,14 @@ export class SessionService {
   }
 
   /** 应急恢复包: unlocks with the printed key and sets the new master password in the same step. */
-  async unlockWithRecoveryKey(recoveryKey: string, next: string, confirm: string): Promise<VaultStatus> {
+  async unlockWithRecoveryKey(
+    recoveryKey: string,
+    next: string,
+    confirm: string,
+    beforeReset?: (dataKey: Buffer) => void,
+  ): Promise<VaultStatus> {
     try {
-      await this.vault.unlockWithRecoveryKey(recoveryKey, next, confirm);
+      await this.vault.unlockWithRecoveryKey(recoveryKey, next, confirm, beforeReset);
     } catch (err) {
       if ((err as { code?: string }).code === 'RECOVERY_KEY_WRONG') {
         this.deps.audit.append({

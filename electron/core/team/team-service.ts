@@ -40,6 +40,8 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 export interface TeamDeps {
   dataDir: string;
+  /** The one safety-backup path, run once the folder is reached and before anything is written. */
+  beforeJoin?: () => void;
   vault: Vault;
   store: InventoryStore;
   sealer: Sealer;
@@ -302,6 +304,7 @@ export class TeamService {
     } catch (err) {
       throw targetFailure(err);
     }
+    this.d.beforeJoin?.();
     const o = this.fresh(c);
     try {
       await o.engine.requestJoin(code, name);

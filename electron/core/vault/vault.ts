@@ -5,7 +5,7 @@ import type { LockReason, VaultState } from '../../../shared/contract/types.ts';
 import { MASTER_PASSWORD_MIN_LENGTH } from '../../../shared/domain/password-strength.ts';
 import { AuthenticationError, open, openBytes, seal } from '../crypto/aead.ts';
 import { normalizeCrockford, toCrockford } from '../crypto/base32.ts';
-import { deriveKey, type KdfCost, newParams } from '../crypto/kdf.ts';
+import { deriveKey, type KdfCost, newParams, type ScryptParams } from '../crypto/kdf.ts';
 import type { Clock, KeyProtector } from '../ports.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import { throttleDelayMs, throttledUntil } from './throttle.ts';
@@ -20,6 +20,34 @@ export function newRecoveryKey(): string {
 
 /** What the user typed, as the key: case, spaces and dashes ignored; look-alikes read as Crockford does. */
 export const normalizeRecoveryKey = normalizeCrockford;
+
+/** How the data key is wrapped in vault.json, as a backup copies it: it opens with that password or kit. */
+export interface KeySlots {
+  master: { kdf: ScryptParams; wrappedKey: string };
+  kit: { kdf: ScryptParams; wrappedKey: string; createdAt: string } | null;
+}
+
+/**
+ * Opens a copied slot with what the user typed: the master password of that time, or the recovery key.
+ * One key derivation. Null when it does not open (a wrong password or key).
+ */
+export async function openKeySlot(
+  slots: KeySlots,
+  kind: 'master' | 'kit',
+  secret: string,
+): Promise<Buffer | null> {
+  const slot = kind === 'master' ? slots.master : slots.kit;
+  if (!slot) return null;
+  const kek = await deriveKey(kind === 'kit' ? normalizeRecoveryKey(secret) : secret, slot.kdf);
+  try {
+    const key = openBytes(kek, slot.wrappedKey, kind === 'kit' ? KIT_AAD : KEY_AAD);
+    return key.length === 32 ? key : null;
+  } catch {
+    return null;
+  } finally {
+    kek.fill(0);
+  }
+}
 
 export interface VaultOptions {
   doc: DocumentStore<VaultDoc>;
@@ -256,7 +284,13 @@ export class Vault {
    * Unlocks with the recovery key, which forces a new master password at the same time: whoever had to
    * use the sheet has lost (or lost trust in) the old one. Counted and throttled like any attempt.
    */
-  unlockWithRecoveryKey(recoveryKey: string, next: string, confirm: string): Promise<void> {
+  unlockWithRecoveryKey(
+    recoveryKey: string,
+    next: string,
+    confirm: string,
+    /** Runs with the data key after the kit opened and before the new password replaces the old (may throw). */
+    beforeReset?: (dataKey: Buffer) => void,
+  ): Promise<void> {
     const attempt = this.attempts.then(async () => {
       const doc = this.requireDoc();
       checkNewPassword(next, confirm);
@@ -275,6 +309,14 @@ export class Vault {
       } finally {
         kek.fill(0);
       }
+      try {
+        beforeReset?.(key);
+      } catch (err) {
+        // Nothing is reset; the attempt was a right key, so it is not counted against the user.
+        this.opts.doc.set({ ...counted, failedAttempts: doc.failedAttempts, lastFailedAt: doc.lastFailedAt });
+        key.fill(0);
+        throw err;
+      }
       const params = newParams(this.kdfCost());
       const newKek = await deriveKey(next, params);
       this.opts.doc.set({
@@ -292,6 +334,17 @@ export class Vault {
     });
     this.attempts = attempt.catch(() => {});
     return attempt;
+  }
+
+  /** The data key's wrappings as they are on disk now (readable while locked: they hold no secret). */
+  keySlots(): KeySlots | null {
+    const doc = this.opts.doc.peek();
+    if (!doc) return null;
+    const kit = doc.recoveryKit ?? null;
+    return {
+      master: { kdf: doc.kdf, wrappedKey: doc.wrappedKey },
+      kit: kit ? { kdf: kit.kdf, wrappedKey: kit.wrappedKey, createdAt: kit.createdAt } : null,
+    };
   }
 
   /** The scrypt cost this vault was calibrated to, for other keys derived from passwords (backups). */

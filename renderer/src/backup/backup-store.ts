@@ -7,6 +7,7 @@ import type {
   BackupSummary,
   RecoveryKitCreated,
   RecoveryKitStatus,
+  SafetyBackup,
 } from '../../../shared/contract/backup-types.ts';
 import { bridge, useSession } from '../stores/session-store.ts';
 
@@ -20,11 +21,14 @@ interface BackupState {
     password: { password: string; confirm: string } | null;
   }): Promise<BackupStatus>;
   runNow(): Promise<BackupInfo>;
+  /** The system folder picker (desktop app): the folder chosen, or `available: false` where there is none. */
+  pickFolder(): Promise<{ available: boolean; folder: string | null }>;
   inspect(file: string, password: string): Promise<BackupSummary>;
   /** Replaces the data; the app is locked afterwards (the backup's master password opens it). */
   restore(file: string, password: string): Promise<BackupSummary>;
   createKit(masterPassword: string): Promise<RecoveryKitCreated>;
-  unlockWithRecoveryKey(recoveryKey: string, next: string, confirm: string): Promise<void>;
+  /** Unlocks and sets the new password; answers the safety backup made before (null: none needed). */
+  unlockWithRecoveryKey(recoveryKey: string, next: string, confirm: string): Promise<SafetyBackup | null>;
 }
 
 export const useBackup = create<BackupState>((set, get) => ({
@@ -54,10 +58,12 @@ export const useBackup = create<BackupState>((set, get) => ({
     }
   },
 
+  pickFolder: () => bridge().invoke('backup.pickFolder', {}),
+
   inspect: (file, password) => bridge().invoke('backup.inspect', { file, password }),
 
   async restore(file, password) {
-    const summary = await bridge().invoke('backup.restore', { file, password });
+    const summary = await bridge().invoke('backup.restore', { file, password, confirm: true });
     set({ status: null, kit: null });
     await useSession.getState().refreshStatus();
     return summary;
@@ -72,6 +78,8 @@ export const useBackup = create<BackupState>((set, get) => ({
   async unlockWithRecoveryKey(recoveryKey, next, confirm) {
     const status = await bridge().invoke('vault.unlockWithRecoveryKey', { recoveryKey, next, confirm });
     useSession.setState({ status, recovery: await bridge().invoke('storage.getRecoveryReport', {}) });
-    void get().load();
+    await get().load();
+    const safety = get().status?.lastSafety ?? null;
+    return safety?.reason === 'before-kit-reset' ? safety : null;
   },
 }));

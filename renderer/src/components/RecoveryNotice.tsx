@@ -24,13 +24,15 @@ export function RecoveryNotice() {
     const kind =
       e.problem === 'interrupted-import'
         ? 'itemImport'
-        : e.problem === 'missing'
-          ? 'itemMissing'
-          : e.problem === 'torn-tail'
-            ? 'itemTorn'
-            : e.restoredVersionAt === null
-              ? 'itemKept'
-              : 'item';
+        : e.problem === 'interrupted-restore'
+          ? 'itemRestore'
+          : e.problem === 'missing'
+            ? 'itemMissing'
+            : e.problem === 'torn-tail'
+              ? 'itemTorn'
+              : e.restoredVersionAt === null
+                ? 'itemKept'
+                : 'item';
     const parts = [t(`recovery.${kind}`, vars)];
     if (e.replayed && e.problem !== 'interrupted-import') parts.push(t('recovery.replayed', vars));
     parts.push(vars.lostCount > 0 ? t('recovery.lost', vars) : t('recovery.nothingLost'));

@@ -87,6 +87,8 @@ export const enUS: Shape<typeof zhCN> = {
     itemKept: '{{file}} ({{problem}}) was moved to {{movedTo}}; everything readable in it was kept.',
     itemImport:
       'The last import (started {{restoredAt}}) was interrupted while writing (a crash or power cut); it was completed at start: {{count}} shop files written, so no half import is left.',
+    itemRestore:
+      'The last restore from a backup (started {{restoredAt}}) was interrupted (a crash, power cut or full disk); it was undone at start: the data is as it was before the restore. Restore again if you still want to.',
     replayed: 'The {{count}} changes made after it were applied again.',
     lost: 'Records that could not be recovered ({{lostCount}}): {{lost}}.',
     nothingLost: 'No saved record was lost.',
@@ -105,6 +107,7 @@ export const enUS: Shape<typeof zhCN> = {
       'torn-tail': 'the end holds an unfinished write',
       anchor: 'its newest entries are missing',
       'interrupted-import': 'import interrupted',
+      'interrupted-restore': 'restore interrupted',
     },
   },
   settings: {

@@ -81,18 +81,19 @@ export const transferEn = {
       staff_two_accounts: 'This person already has a sub-account in this shop (one person, one account)',
       staff_two_accounts_row:
         'This person is already bound to a sub-account of this shop in row {{row}} (one person, one account)',
+      phone_in_use_row: ' (row {{row}})',
     },
     advice: {
       password_platform:
         "The password does not meet the platform's rule (kept as it is; change it on the platform soon)",
       password_advice:
         'A weak password (at least 12 characters with upper and lower case and digits is advised)',
-      phone_invalid: 'Invalid phone number, not saved',
-      email_invalid: 'Invalid e-mail address, not saved',
       template_unknown: 'No template of that name; none set',
       staff_unknown: 'No active staff member of that name; not bound',
       formula_like: 'Starts with = + - @; saved as text (never run as a formula)',
     },
+    ignored:
+      'These columns will not be imported: {{columns}}. If one of them holds something to import, choose it for its item above.',
     commitAll: 'Import all {{count}} rows',
     commitValid: 'Import only the {{count}} valid rows',
     hasErrors:

@@ -76,6 +76,8 @@ export const zhCN = {
     itemKept: '文件 {{file}}（{{problem}}）已移至 {{movedTo}}，其中可读的内容已保留。',
     itemImport:
       '上次导入（{{restoredAt}} 开始）在写入途中被中断（崩溃或断电），已在启动时补完：{{count}} 个店铺文件已写入，不会留下半个导入。',
+    itemRestore:
+      '上次从备份恢复（{{restoredAt}} 开始）在途中被中断（崩溃、断电或磁盘已满），已在启动时撤销：数据仍是恢复之前的样子。需要的话请重新恢复。',
     replayed: '其后的 {{count}} 次更改已重新应用。',
     lost: '无法恢复的记录（{{lostCount}}）：{{lost}}。',
     nothingLost: '没有丢失已保存的记录。',
@@ -94,6 +96,7 @@ export const zhCN = {
       'torn-tail': '末尾有未写完的内容',
       anchor: '最新的条目缺失',
       'interrupted-import': '导入被中断',
+      'interrupted-restore': '恢复被中断',
     },
   },
   settings: {

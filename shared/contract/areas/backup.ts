@@ -36,10 +36,17 @@ export const backupMethods = {
     whileLocked: true,
   },
   // Allowed while locked only when no vault exists yet (first run); the service refuses otherwise.
+  // `confirm`: the user saw the comparison with what is here and chose to replace it.
   'backup.restore': {
-    request: z.strictObject({ file: filePath, password }),
+    request: z.strictObject({ file: filePath, password, confirm: z.boolean() }),
     response: returns<BackupSummary>(),
     whileLocked: true,
+  },
+  // The system folder picker (desktop app); `available: false` where there is none (the path is typed).
+  'backup.pickFolder': {
+    request: empty,
+    response: returns<{ available: boolean; folder: string | null }>(),
+    whileLocked: false,
   },
   'kit.status': { request: empty, response: returns<RecoveryKitStatus>(), whileLocked: true },
   'kit.create': {

@@ -43,7 +43,7 @@ export const staffMethods = {
   },
   'staff.commitImport': {
     request: z.strictObject({ token: safeId, skipInvalid: z.boolean() }),
-    response: returns<{ imported: number; skipped: number }>(),
+    response: returns<{ imported: number; skipped: number; safetyBackup: string | null }>(),
     whileLocked: false,
   },
   'staff.export': {

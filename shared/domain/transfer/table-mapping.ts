@@ -21,12 +21,38 @@ export type TableField = (typeof TABLE_FIELDS)[number];
 export type ColumnMapping = Partial<Record<TableField, number>>;
 
 const HEADERS: Record<TableField, string[]> = {
-  shopName: ['店铺', '店铺名称', '店铺名', '店名', 'shop', 'shopname', 'store', 'storename'],
-  platform: ['平台', '电商平台', 'platform'],
-  mainLogin: ['主账号', '主账号登录名', '登录名', '主账户', 'mainaccount', 'mainlogin', 'login'],
+  shopName: [
+    '店铺',
+    '店铺名称',
+    '店铺名',
+    '店名',
+    '店铺名字',
+    '商家名称',
+    'shop',
+    'shopname',
+    'store',
+    'storename',
+  ],
+  platform: ['平台', '平台名称', '平台名', '所属平台', '电商平台', 'platform', 'platformname'],
+  mainLogin: [
+    '主账号',
+    '主账号登录名',
+    '主账号名',
+    '主账号名称',
+    '登录名',
+    '登录账号',
+    '主账户',
+    '店铺账号',
+    'mainaccount',
+    'mainlogin',
+    'login',
+  ],
   subAccount: [
     '子账号',
     '子账号名',
+    '子账号名称',
+    '子账号昵称',
+    '客服账号',
     '子账户',
     '账号',
     '昵称',
@@ -35,15 +61,37 @@ const HEADERS: Record<TableField, string[]> = {
     'nickname',
     'username',
   ],
-  password: ['密码', '登录密码', 'password', 'pwd'],
-  phone: ['手机', '手机号', '手机号码', '电话', 'phone', 'mobile'],
-  email: ['邮箱', '电子邮箱', '邮件', 'email', 'mail'],
-  template: ['岗位', '角色', '权限模板', '模板', '权限', 'role', 'template', 'position'],
-  staff: ['员工', '使用人', '姓名', '员工姓名', 'staff', 'person', 'name', 'employee'],
-  notes: ['备注', '说明', 'notes', 'note', 'remark', 'remarks'],
+  password: ['密码', '登录密码', '主账号密码', '子账号密码', 'password', 'pwd', 'passwd'],
+  phone: [
+    '手机',
+    '手机号',
+    '手机号码',
+    '绑定手机',
+    '绑定手机号',
+    '绑定手机号码',
+    '联系电话',
+    '联系手机',
+    '电话',
+    'phone',
+    'mobile',
+    'phonenumber',
+    'mobilephone',
+    'cellphone',
+    'tel',
+  ],
+  email: ['邮箱', '电子邮箱', '邮箱地址', '绑定邮箱', '邮件', 'email', 'mail', 'emailaddress'],
+  template: ['岗位', '角色', '权限模板', '权限角色', '模板', '权限', 'role', 'template', 'position'],
+  staff: ['员工', '使用人', '使用员工', '姓名', '员工姓名', '负责人', 'staff', 'person', 'name', 'employee'],
+  notes: ['备注', '备注信息', '说明', 'notes', 'note', 'remark', 'remarks', 'memo', 'comment'],
 };
 
 const norm = (s: string) => s.replace(/[\s_\-()（）/:：]/g, '').toLowerCase();
+
+/** Columns that no field reads: shown as not imported in the mapping step, never dropped without a word. */
+export function ignoredColumns(header: readonly string[], mapping: ColumnMapping): number[] {
+  const used = new Set(Object.values(mapping));
+  return header.flatMap((h, i) => (h.trim() && !used.has(i) ? [i] : []));
+}
 
 /** The columns recognised from a header row; the user can change any of them before the preview. */
 export function guessMapping(header: readonly string[]): ColumnMapping {

@@ -31,11 +31,24 @@ const read = await tc.core.dispatch('transfer.readImport', {
 if (!read.ok) throw new Error(JSON.stringify(read.error));
 const { token } = read.value as { token: string };
 
+// The safety backup made first is not the import's write: its fsyncs are not counted (a crash during it
+// leaves nothing of the import on disk, which the safety-backup suites check on their own).
+let inSafety = false;
+const backup = tc.core.backup;
+const safety = backup.safetyBackup.bind(backup);
+backup.safetyBackup = (...a: Parameters<typeof safety>) => {
+  inSafety = true;
+  try {
+    return safety(...a);
+  } finally {
+    inSafety = false;
+  }
+};
 let n = 0;
 const fsync = fs.fsyncSync;
 fs.fsyncSync = (fd: number) => {
   fsync(fd);
-  if (killAt > 0 && ++n >= killAt) process.kill(process.pid, 'SIGKILL');
+  if (!inSafety && killAt > 0 && ++n >= killAt) process.kill(process.pid, 'SIGKILL');
 };
 syncBuiltinESMExports();
 process.stdout.write('COMMIT\n');

@@ -122,6 +122,8 @@ export class Notification extends EventEmitter {
   show() {}
 }
 
+export const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) };
+
 export const contextBridge = {
   exposeInMainWorld() {
     throw new Error('contextBridge belongs to the preload, not main');
@@ -140,4 +142,5 @@ export default {
   powerMonitor,
   shell,
   Notification,
+  dialog,
 };

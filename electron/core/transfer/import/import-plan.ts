@@ -10,6 +10,7 @@ import {
   advisedPolicy,
   checkPassword,
   checkSubAccountName,
+  checkSubAccountPhone,
   fullSubAccountName,
 } from '../../../../shared/domain/subaccount-rules.ts';
 import type { ImportCandidate } from '../../../../shared/domain/transfer/classify.ts';
@@ -65,7 +66,13 @@ const NAME_PROBLEM: Record<string, ImportProblemCode> = {
 
 export function planImport(
   candidates: readonly PlanCandidate[],
-  vault: { shops: readonly ShopDoc[]; templates: readonly TemplateView[]; staff: StaffDoc },
+  vault: {
+    shops: readonly ShopDoc[];
+    templates: readonly TemplateView[];
+    staff: StaffDoc;
+    /** A sub-account of that existing shop is bound to this (normalised) phone. */
+    phoneTaken(shopId: string, phone: string): boolean;
+  },
 ): ImportPlan {
   const byLogin = new Map<string, ShopDoc>();
   const byName = new Map<string, ShopDoc[]>();
@@ -85,6 +92,8 @@ export function planImport(
   /** Per shop: people bound in the vault, and by rows of this file (person id -> row). */
   const boundInVault = new Map<string, Set<string>>();
   const boundInFile = new Map<string, Map<string, number>>();
+  /** Per shop: phones bound by rows of this file (phone -> row). */
+  const phonesInFile = new Map<string, Map<string, number>>();
   for (const doc of vault.shops) {
     namesInVault.set(
       doc.shop.id,
@@ -106,12 +115,18 @@ export function planImport(
     else if (shops.has(k)) {
       row.status = 'error';
       row.problems.push({ code: 'duplicate_in_file', row: shops.get(k)!.at });
+    } else if (
+      (c.phone.trim() && !normalizeMobile(c.phone)) ||
+      (c.email.trim() && !normalizeEmail(c.email))
+    ) {
+      // As the shop form: a phone or e-mail given must be valid (the row is refused, not stored without it).
+      row.status = 'error';
+      if (c.phone.trim() && !normalizeMobile(c.phone)) row.problems.push({ code: 'phone_invalid' });
+      if (c.email.trim() && !normalizeEmail(c.email)) row.problems.push({ code: 'email_invalid' });
     } else {
       row.createsShop = true;
       const phone = c.phone ? normalizeMobile(c.phone) : null;
       const email = c.email ? normalizeEmail(c.email) : null;
-      if (c.phone && !phone) row.advice.push('phone_invalid');
-      if (c.email && !email) row.advice.push('email_invalid');
       shops.set(k, {
         key: k,
         at: c.at,
@@ -239,12 +254,30 @@ export function planImport(
         else if (earlier !== undefined) row.problems.push({ code: 'staff_two_accounts', row: earlier });
       } else row.advice.push('staff_unknown');
     }
-    const phone = c.phone ? normalizeMobile(c.phone) : null;
-    if (c.phone && !phone) row.advice.push('phone_invalid');
+    // The same phone rule as the form (subaccount-rules.ts): required where the platform binds one to
+    // each sub-account, a mainland mobile, and not one another sub-account of the shop already has.
+    const filePhones = phonesInFile.get(shopRef) ?? new Map<string, number>();
+    const { phone, problem: phoneProblem } = checkSubAccountPhone(
+      platform,
+      c.phone ?? '',
+      (p) => filePhones.has(p) || ('existing' in shop && vault.phoneTaken(shop.existing, p)),
+    );
+    if (phoneProblem === 'required') row.problems.push({ code: 'phone_required' });
+    else if (phoneProblem === 'invalid_mobile') row.problems.push({ code: 'phone_invalid' });
+    else if (phoneProblem === 'in_use')
+      row.problems.push(
+        filePhones.has(phone!)
+          ? { code: 'phone_in_use', row: filePhones.get(phone!)! }
+          : { code: 'phone_in_use' },
+      );
     if (formulaLike(c.nickname)) row.advice.push('formula_like');
     row.status = row.problems.length > 0 ? 'error' : 'new';
     if (row.status === 'new') {
       fileNames.set(login.toLowerCase(), c.at);
+      if (phone) {
+        filePhones.set(phone, c.at);
+        phonesInFile.set(shopRef, filePhones);
+      }
       if (staffId) {
         const bound = boundInFile.get(shopRef) ?? new Map<string, number>();
         bound.set(staffId, c.at);

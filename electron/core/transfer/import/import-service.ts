@@ -32,7 +32,7 @@ const TOKEN_MS = 30 * 60_000;
 export interface ImportDeps {
   store: Pick<InventoryStore, 'shops' | 'staff'>;
   shops: Pick<ShopService, 'prepare'>;
-  subAccounts: Pick<SubAccountService, 'prepareImported'>;
+  subAccounts: Pick<SubAccountService, 'prepareImported' | 'phoneHolder'>;
   templates: { list(): TemplateView[] };
   journal: Pick<ImportJournal, 'write'>;
   audit: AuditLog;
@@ -78,7 +78,8 @@ export class ImportService {
     };
   }
 
-  commit(token: string, skipInvalid: boolean): ImportResult {
+  /** `beforeWrite` runs once the plan is known good, just before the write (the safety backup). */
+  commit(token: string, skipInvalid: boolean, beforeWrite: () => string | null = () => null): ImportResult {
     const held = this.take(token);
     // Planned again: the vault may have changed since the preview (another window, a phone registering).
     const plan = this.plan(held);
@@ -86,6 +87,7 @@ export class ImportService {
     if (counts.errors > 0 && !skipInvalid)
       throw new AppError('IMPORT_HAS_ERRORS', { details: { count: counts.errors } });
     const { docs, records, created } = this.documents(plan);
+    const safetyBackup = beforeWrite();
     this.d.journal.write([...docs.values()]);
     this.held = null;
     const source = held.read.source;
@@ -114,6 +116,7 @@ export class ImportService {
       shopsCreated: plan.shops.length,
       subAccountsCreated: plan.subs.length,
       rowsLeftOut: plan.rows.filter((r) => r.status !== 'new').length,
+      safetyBackup,
     };
   }
 
@@ -145,7 +148,15 @@ export class ImportService {
             held.read.credentials,
             shops.map((d) => ({ platform: d.shop.platform, name: d.shop.name, mainLogin: d.shop.mainLogin })),
           );
-    return planImport(candidates, { shops, templates: this.d.templates.list(), staff: this.d.store.staff() });
+    return planImport(candidates, {
+      shops,
+      templates: this.d.templates.list(),
+      staff: this.d.store.staff(),
+      phoneTaken: (shopId, phone) => {
+        const doc = shops.find((d) => d.shop.id === shopId);
+        return !!doc && this.d.subAccounts.phoneHolder(doc, phone) !== null;
+      },
+    });
   }
 
   /** The shop documents the plan changes or creates, secrets sealed, nothing written. */

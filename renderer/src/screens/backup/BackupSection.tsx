@@ -1,5 +1,5 @@
 import { CloudUploadOutlined, LoadingOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError, errorMessages, isErrorCode } from '../../../../shared/contract/errors.ts';
@@ -7,6 +7,7 @@ import { useBackup } from '../../backup/backup-store.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { errorText, formFieldErrors } from '../../i18n/errors.ts';
 import { beijing } from '../../lib/duration.ts';
+import { BackupFilesTable } from './BackupFilesTable.tsx';
 import { RestoreDialog } from './RestoreDialog.tsx';
 
 interface ConfigValues {
@@ -17,15 +18,12 @@ interface ConfigValues {
   masterPassword: string;
 }
 
-const size = (n: number) =>
-  n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
-
 /** Settings → 备份与恢复: where backups go, how they are locked, when the last one ran, and the files. */
 export function BackupSection() {
   const { t } = useTranslation();
   const lang = useLang();
   const { message } = App.useApp();
-  const { status, load, configure, runNow } = useBackup();
+  const { status, load, configure, runNow, pickFolder } = useBackup();
   const [form] = Form.useForm<ConfigValues>();
   const mode = Form.useWatch('mode', form) ?? 'master';
   const [busy, setBusy] = useState<'save' | 'run' | null>(null);
@@ -55,6 +53,13 @@ export function BackupSection() {
     } finally {
       setBusy(null);
     }
+  };
+
+  // The system's folder dialog in the desktop app; where there is none the path is typed (and kept).
+  const pick = async () => {
+    const r = await pickFolder();
+    if (!r.available) message.info(t('backup.pickUnavailable'));
+    else if (r.folder) form.setFieldsValue({ folder: r.folder });
   };
 
   const run = async () => {
@@ -126,41 +131,11 @@ export function BackupSection() {
               {t('backup.restore')}
             </Button>
           </Space>
-          <Table
-            size="small"
-            rowKey="file"
-            pagination={{ pageSize: 5, hideOnSinglePage: true }}
-            aria-label={t('backup.files')}
-            title={() => t('backup.files')}
-            locale={{ emptyText: t('backup.noFiles') }}
-            dataSource={status.files}
-            columns={[
-              { title: t('backup.file'), dataIndex: 'file', render: (f: string) => f.split(/[\\/]/).pop() },
-              {
-                title: t('backup.time'),
-                dataIndex: 'modifiedAt',
-                width: 170,
-                render: (ms: number) => beijing(ms),
-              },
-              { title: t('backup.size'), dataIndex: 'size', width: 100, render: size },
-              {
-                title: '',
-                width: 170,
-                render: (_: unknown, r: { file: string }) => (
-                  <Space>
-                    <Button size="small" onClick={() => setDialog({ mode: 'verify', file: r.file })}>
-                      {t('backup.verify')}
-                    </Button>
-                    <Button size="small" danger onClick={() => setDialog({ mode: 'restore', file: r.file })}>
-                      {t('backup.restore')}
-                    </Button>
-                  </Space>
-                ),
-              },
-            ]}
-            style={{ marginBottom: 16 }}
-          />
+          <BackupFilesTable files={status.files} onAction={(mode, file) => setDialog({ mode, file })} />
         </>
+      )}
+      {status && (
+        <BackupFilesTable safety files={status.safety} onAction={(mode, file) => setDialog({ mode, file })} />
       )}
       {status?.configured && <Typography.Title level={5}>{t('backup.change')}</Typography.Title>}
       <Form<ConfigValues>
@@ -171,13 +146,13 @@ export function BackupSection() {
         requiredMark={false}
         aria-label={t('backup.title')}
       >
-        <Form.Item
-          name="folder"
-          label={t('backup.folder')}
-          extra={t('backup.folderHint')}
-          rules={[{ required: true }]}
-        >
-          <Input />
+        <Form.Item label={t('backup.folder')} extra={t('backup.folderHint')} htmlFor="backup-folder" required>
+          <Space.Compact style={{ width: '100%' }}>
+            <Form.Item name="folder" noStyle rules={[{ required: true }]}>
+              <Input id="backup-folder" />
+            </Form.Item>
+            <Button onClick={() => void pick()}>{t('backup.pickFolder')}</Button>
+          </Space.Compact>
         </Form.Item>
         <Form.Item name="mode" label={t('backup.passwordMode')}>
           <Radio.Group
@@ -218,7 +193,12 @@ export function BackupSection() {
           initialFile={dialog.file}
           onClose={(restored) => {
             setDialog(null);
-            if (restored) message.success(t('backup.restored'));
+            if (restored)
+              message.success(
+                restored.safetyBackup
+                  ? t('backup.restoredKept', { file: restored.safetyBackup })
+                  : t('backup.restored'),
+              );
           }}
         />
       )}

@@ -16,6 +16,7 @@ export function BackupSummaryView({ summary }: { summary: BackupSummary }) {
         <>
           <div>
             {t('backup.holds', { date: beijing(Date.parse(summary.createdAt)), version: summary.appVersion })}
+            {summary.device ? ` ${t('backup.madeOn', { device: summary.device })}` : ''}
           </div>
           <div data-testid="backup-counts">{t('backup.counts', { ...summary.counts })}</div>
         </>

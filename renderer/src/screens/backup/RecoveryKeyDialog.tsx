@@ -1,5 +1,5 @@
 import { LoadingOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MASTER_PASSWORD_MIN_LENGTH } from '../../../../shared/domain/password-strength.ts';
@@ -23,14 +23,30 @@ export function RecoveryKeyDialog({ onClose }: { onClose: () => void }) {
   const next = Form.useWatch('next', form) ?? '';
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { modal } = App.useApp();
 
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
     setError(null);
     try {
-      await unlockWithRecoveryKey(v.recoveryKey, v.next, v.confirm);
+      const safety = await unlockWithRecoveryKey(v.recoveryKey, v.next, v.confirm);
       onClose();
+      // Said once, to be acknowledged: what was kept, and what opens the older backups now.
+      modal.success({
+        title: t('kit.resetDone'),
+        content: (
+          <>
+            {safety && (
+              <Typography.Paragraph data-testid="kit-reset-safety">
+                {t('backup.keptBefore', { what: t('backup.reasons.before-kit-reset'), file: safety.file })}
+              </Typography.Paragraph>
+            )}
+            <Typography.Paragraph>{t('kit.olderBackups')}</Typography.Paragraph>
+          </>
+        ),
+        okText: t('kit.gotIt'),
+      });
     } catch (err) {
       const fields = formFieldErrors(err, lang);
       if (fields.length) form.setFields(fields as never);

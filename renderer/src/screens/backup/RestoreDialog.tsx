@@ -1,16 +1,18 @@
 import { LoadingOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSummary } from '../../../../shared/contract/backup-types.ts';
 import { useBackup } from '../../backup/backup-store.ts';
 import { useLang } from '../../hooks/use-lang.ts';
 import { errorText } from '../../i18n/errors.ts';
+import { BackupCompare } from './BackupCompare.tsx';
 import { BackupSummaryView } from './BackupSummaryView.tsx';
 
 /**
- * Verify a backup file, and (mode 'restore') replace the data with it. The file is checked and its
- * contents shown first; nothing changes until the person confirms.
+ * Verify a backup file, and (mode 'restore') replace the data with it. The file is checked and compared
+ * with the data here first; nothing changes until the person ticks that they have checked and confirms.
+ * The result names the safety backup that keeps what was replaced.
  */
 export function RestoreDialog({
   mode,
@@ -19,7 +21,7 @@ export function RestoreDialog({
 }: {
   mode: 'verify' | 'restore';
   initialFile?: string;
-  onClose: (restored: boolean) => void;
+  onClose: (restored: BackupSummary | null) => void;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -28,17 +30,17 @@ export function RestoreDialog({
   const [busy, setBusy] = useState<'check' | 'restore' | null>(null);
   const [summary, setSummary] = useState<BackupSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [understood, setUnderstood] = useState(false);
 
   const run = async (what: 'check' | 'restore') => {
     const v = await form.validateFields();
     setBusy(what);
     setError(null);
     try {
-      if (what === 'check') setSummary(await inspect(v.file.trim(), v.password));
-      else {
-        await restore(v.file.trim(), v.password);
-        onClose(true);
-      }
+      if (what === 'check') {
+        setUnderstood(false);
+        setSummary(await inspect(v.file.trim(), v.password));
+      } else onClose(await restore(v.file.trim(), v.password));
     } catch (err) {
       setSummary(null);
       setError(errorText(err, lang));
@@ -51,7 +53,7 @@ export function RestoreDialog({
     <Modal
       open
       title={mode === 'restore' ? t('backup.restore') : t('backup.verify')}
-      onCancel={() => onClose(false)}
+      onCancel={() => onClose(null)}
       footer={null}
       destroyOnHidden
       width={640}
@@ -80,6 +82,17 @@ export function RestoreDialog({
       </Form>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
       {summary && <BackupSummaryView summary={summary} />}
+      {summary && mode === 'restore' && <BackupCompare summary={summary} />}
+      {summary && mode === 'restore' && summary.current && (
+        <Checkbox
+          checked={understood}
+          onChange={(e) => setUnderstood(e.target.checked)}
+          style={{ marginBottom: 16 }}
+          data-testid="restore-understood"
+        >
+          {t('backup.understand')}
+        </Checkbox>
+      )}
       <Space>
         <Button
           onClick={() => void run('check')}
@@ -92,7 +105,7 @@ export function RestoreDialog({
           <Button
             type="primary"
             danger
-            disabled={!summary || busy !== null}
+            disabled={!summary || busy !== null || (summary.current !== null && !understood)}
             icon={busy === 'restore' ? <LoadingOutlined /> : undefined}
             onClick={() => void run('restore')}
           >

@@ -35,7 +35,13 @@ export function ImportPreviewModal(props: { preview: ImportPreview; onClose(): v
   const commit = async () => {
     const r = await execute(() => mutate('staff.commitImport', { token: preview.token, skipInvalid }));
     if (r) {
-      modal.success({ title: t('inv.staff.imported', r), okText: t('inv.common.confirm') });
+      modal.success({
+        title: t('inv.staff.imported', r),
+        content: r.safetyBackup
+          ? t('backup.keptBefore', { what: t('backup.reasons.before-import'), file: r.safetyBackup })
+          : undefined,
+        okText: t('inv.common.confirm'),
+      });
       props.onClose();
     }
   };

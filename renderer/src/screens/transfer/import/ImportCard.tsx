@@ -88,6 +88,14 @@ export function ImportCard() {
         <Result
           status="success"
           title={t('transfer.import.done', { ...phase.result })}
+          subTitle={
+            phase.result.safetyBackup
+              ? t('backup.keptBefore', {
+                  what: t('backup.reasons.before-import'),
+                  file: phase.result.safetyBackup,
+                })
+              : undefined
+          }
           extra={
             <Button type="primary" onClick={restart}>
               {t('transfer.import.again')}

@@ -1,8 +1,12 @@
-import { Button, Form, Select, Space, Typography } from 'antd';
+import { Alert, Button, Form, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../../shared/contract/transfer-types.ts';
-import { type ColumnMapping, TABLE_FIELDS } from '../../../../../shared/domain/transfer/table-mapping.ts';
+import {
+  type ColumnMapping,
+  ignoredColumns,
+  TABLE_FIELDS,
+} from '../../../../../shared/domain/transfer/table-mapping.ts';
 import { useMutation } from '../../../hooks/use-mutation.ts';
 import { useTransfer } from '../../../transfer/transfer-store.ts';
 
@@ -23,6 +27,7 @@ export function ImportMappingStep(props: {
     { value: -1, label: t('transfer.import.noColumn') },
     ...header.map((h, i) => ({ value: i, label: `${letter(i)}: ${h}` })),
   ];
+  const ignored = ignoredColumns(header, mapping);
   const next = async () => {
     const p = await execute(() => remap(props.preview.token, mapping));
     if (p) props.onPreview(p);
@@ -49,6 +54,16 @@ export function ImportMappingStep(props: {
           </Form.Item>
         ))}
       </Form>
+      {ignored.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="import-ignored"
+          title={t('transfer.import.ignored', {
+            columns: ignored.map((i) => `${letter(i)}: ${header[i]}`).join('、'),
+          })}
+        />
+      )}
       <Space>
         <Button onClick={props.onBack}>{t('transfer.import.back')}</Button>
         <Button type="primary" onClick={() => void next()}>

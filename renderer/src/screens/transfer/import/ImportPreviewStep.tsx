@@ -106,7 +106,7 @@ export function ImportPreviewStep(props: {
             key: 'notes',
             render: (_, r) => (
               <Typography.Text type={r.status === 'error' ? 'danger' : 'secondary'}>
-                {rowNotes(t, r).join('；')}
+                {rowNotes(t, lang, r).join('；')}
               </Typography.Text>
             ),
           },
