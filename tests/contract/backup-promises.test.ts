@@ -7,6 +7,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BackupStatus, BackupSummary, RecoveryKitCreated } from '../../shared/contract/backup-types.ts';
+import { errorMessages } from '../../shared/contract/errors.ts';
 import type { ShopView } from '../../shared/contract/inventory-types.ts';
 import type { ImportResult } from '../../shared/contract/transfer-types.ts';
 import { canonical, everything, folder, fresh, populate } from '../support/backup-vault.ts';
@@ -223,20 +224,35 @@ describe('a disk that fills up mid-backup', () => {
     const listing = () => fs.readdirSync(out).sort();
     const before = listing();
     a.clock.advance(61_000);
-    const real = fs.writeFileSync;
-    fs.writeFileSync = ((file: fs.PathOrFileDescriptor, data: unknown, o?: unknown) => {
-      if (String(file).startsWith(out)) {
-        real(file, Buffer.from(data as Buffer).subarray(0, 100), o as fs.WriteFileOptions);
+    const realOpen = fs.openSync;
+    const realWrite = fs.writeSync;
+    const full = new Set<number>();
+    // The disk fills after the first 100 bytes of the backup file.
+    fs.openSync = ((file: fs.PathLike, ...rest: unknown[]) => {
+      const fd = (realOpen as (...a: unknown[]) => number)(file, ...rest);
+      if (String(file).startsWith(out)) full.add(fd);
+      return fd;
+    }) as typeof fs.openSync;
+    fs.writeSync = ((fd: number, ...rest: unknown[]) => {
+      if (full.has(fd)) {
+        full.delete(fd);
+        realWrite(fd, Buffer.alloc(100));
         throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       }
-      return real(file, data as string, o as fs.WriteFileOptions);
-    }) as typeof fs.writeFileSync;
+      return (realWrite as (...a: unknown[]) => number)(fd, ...rest);
+    }) as typeof fs.writeSync;
     syncBuiltinESMExports();
     try {
       const e = await refused('backup.run', {});
       expect(e.code).toBe('DISK_FULL');
+      // What the user reads, in both languages (the renderer shows the code's message).
+      expect(errorMessages[e.code as 'DISK_FULL']).toEqual({
+        zh: expect.stringContaining('磁盘空间已满'),
+        en: expect.stringContaining('disk is full'),
+      });
     } finally {
-      fs.writeFileSync = real;
+      fs.openSync = realOpen;
+      fs.writeSync = realWrite;
       syncBuiltinESMExports();
     }
     expect(listing()).toEqual(before);

@@ -148,6 +148,14 @@ export function layout(manifest: Omit<BackupManifest, 'parts'>, parts: BackupPar
 
 /** Builds the whole file (format 2). No password is needed: the content key is wrapped to the public key. */
 export function encodeBackup(keys: BackupKeys, meta: BackupMeta, parts: BackupPart[]): Buffer {
+  return Buffer.concat(encodeBackupChunks(keys, meta, parts));
+}
+
+/**
+ * The file as the pieces written one after another: the sealed attachments are written from their own
+ * buffers, never copied into one large one first.
+ */
+export function encodeBackupChunks(keys: BackupKeys, meta: BackupMeta, parts: BackupPart[]): Buffer[] {
   const { inside, outside, manifestBytes, len, bodyLength } = layout(
     {
       format: BACKUP_FORMAT,
@@ -188,7 +196,7 @@ export function encodeBackup(keys: BackupKeys, meta: BackupMeta, parts: BackupPa
   ];
   body.push(cipher.final());
   content.key.fill(0);
-  return Buffer.concat([aad, ...body, cipher.getAuthTag(), ...outside.map((p) => p.bytes)]);
+  return [aad, ...body, cipher.getAuthTag(), ...outside.map((p) => p.bytes)];
 }
 
 /** How far the first bytes are from the magic line: a few changed bytes are damage, not another file. */
@@ -294,9 +302,33 @@ export async function openBackup(
   file: Buffer,
   secret: string,
   kdfs: { count: number } = { count: 0 },
+  /** When `file` is only the first bytes: the file's size, and the whole file being read meanwhile. */
+  rest?: { size: number; whole: Promise<Buffer> },
 ): Promise<{ manifest: BackupManifest; parts: BackupPart[]; header: Header }> {
-  const read = readHeader(file);
-  const { header } = read;
+  const { header } = parseHeader(file, rest?.size ?? file.length);
+  const keyFound = findKey(header, secret, kdfs);
+  // It may settle (a wrong password) before the read below does: handled here, awaited further down.
+  keyFound.catch(() => {});
+  let bytes: Buffer;
+  try {
+    bytes = rest ? await rest.whole : file;
+  } catch {
+    keyFound.then(
+      (k) => k.fill(0),
+      () => {},
+    );
+    throw new AppError('NOT_FOUND');
+  }
+  const key = await keyFound;
+  try {
+    return { ...decodeBody(readHeader(bytes), key), header };
+  } finally {
+    key.fill(0);
+  }
+}
+
+/** The content key, from the slot the secret opens; the usual case costs one key derivation. */
+async function findKey(header: Header, secret: string, kdfs: { count: number }): Promise<Buffer> {
   let key: Buffer | null = null;
   if (header.format === 1) {
     kdfs.count++;
@@ -316,11 +348,7 @@ export async function openBackup(
     }
     if (!key) throw new AppError('BACKUP_WRONG_PASSWORD');
   }
-  try {
-    return { ...decodeBody(read, key), header };
-  } finally {
-    key.fill(0);
-  }
+  return key;
 }
 
 async function openSlot(

@@ -34,7 +34,7 @@ import {
   type BackupCounts,
   type BackupManifest,
   type BackupPart,
-  encodeBackup,
+  encodeBackupChunks,
   openBackup,
   opensWith,
   parseHeader,
@@ -296,7 +296,7 @@ export class BackupService {
     const custom = c?.custom && c.custom.for === recipient.publicKey ? c.custom : null;
     const locked = !this.d.vault.isUnlocked;
     const counts = this.countsNow();
-    const bytes = encodeBackup(
+    const chunks = encodeBackupChunks(
       {
         recipient,
         slots,
@@ -311,8 +311,8 @@ export class BackupService {
       },
       this.collect(),
     );
-    writeAtomically(file, bytes);
-    return { size: bytes.length, counts };
+    writeAtomically(file, chunks);
+    return { size: chunks.reduce((n, c) => n + c.length, 0), counts };
   }
 
   private countsNow(): BackupCounts {
@@ -497,13 +497,25 @@ export class BackupService {
   }
 
   private async open(file: string, password: string, kdfs?: { count: number }) {
-    let bytes: Buffer;
+    const where = path.resolve(file);
+    let head: Buffer;
+    let size: number;
     try {
-      bytes = fs.readFileSync(path.resolve(file));
+      head = Buffer.alloc(16_384);
+      const fd = fs.openSync(where, 'r');
+      try {
+        head = head.subarray(0, fs.readSync(fd, head, 0, head.length, 0));
+        size = fs.fstatSync(fd).size;
+      } finally {
+        fs.closeSync(fd);
+      }
     } catch {
       throw new AppError('NOT_FOUND', { message: `cannot read ${file}` });
     }
-    return { opened: await openBackup(bytes, password, kdfs) };
+    // The whole file is read while the key is derived (both run off the main thread).
+    const whole = fs.promises.readFile(where);
+    whole.catch(() => {});
+    return { opened: await openBackup(head, password, kdfs, { size, whole }) };
   }
 
   /** The data folder as it is now, file by file as on disk (shop journals with their documents). */
@@ -661,10 +673,16 @@ function withoutDeviceKey(bytes: Buffer, now: number): Buffer {
 }
 
 /** Temp file, fsync, rename, fsync the folder: a half-written backup never carries the final name. */
-function writeAtomically(file: string, bytes: Buffer): void {
+function writeAtomically(file: string, chunks: Buffer[]): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, bytes, { mode: 0o600, flush: true });
+    const fd = fs.openSync(tmp, 'w', 0o600);
+    try {
+      for (const c of chunks) for (let at = 0; at < c.length; ) at += fs.writeSync(fd, c, at, c.length - at);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(tmp, file);
     fsyncDir(path.dirname(file));
   } catch (err) {
