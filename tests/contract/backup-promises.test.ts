@@ -288,3 +288,45 @@ describe('choosing the backup folder', () => {
     }
   });
 });
+
+describe('the recovery key is guessed no faster than the password', () => {
+  it('wrong keys earn the same growing delay; even the right key waits it out', async () => {
+    const { a, ok, refused } = await configured();
+    const kit = await ok<RecoveryKitCreated>('kit.create', { masterPassword: GOOD_PASSWORD });
+    await ok('vault.lock');
+    const guess = (key: string) =>
+      refused('vault.unlockWithRecoveryKey', { recoveryKey: key, next: NEXT, confirm: NEXT });
+    const wrong = 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH';
+    expect((await guess(wrong)).code).toBe('RECOVERY_KEY_WRONG');
+    expect((await guess(wrong)).code).toBe('RECOVERY_KEY_WRONG');
+    const third = await guess(wrong);
+    expect(third.code).toBe('RECOVERY_KEY_WRONG');
+    expect((await guess(kit.key)).code).toBe('THROTTLED');
+    a.clock.advance(2000);
+    await ok('vault.unlockWithRecoveryKey', { recoveryKey: kit.key, next: NEXT, confirm: NEXT });
+  });
+});
+
+describe('rotation', () => {
+  it('a month of daily backups keeps the last 7 days and a few weeklies, and deletes the rest from the folder', async () => {
+    const { a, out } = await configured();
+    const names = () =>
+      fs
+        .readdirSync(out)
+        .filter((f) => f.endsWith('.swbackup'))
+        .sort();
+    const first = names()[0]!;
+    // The app runs on, locked most of the time: the daily backup runs by itself.
+    for (let day = 1; day <= 40; day++) a.clock.advance(24 * 3600_000);
+    const kept = names();
+    // 7 daily (today's among them) and at most 4 weekly: never the 41 made.
+    expect(kept.length).toBeGreaterThanOrEqual(7);
+    expect(kept.length).toBeLessThanOrEqual(11);
+    expect(kept).not.toContain(first);
+    // A file this app did not name is never deleted.
+    fs.writeFileSync(path.join(out, 'my-notes.swbackup'), 'mine');
+    a.clock.advance(24 * 3600_000);
+    expect(names()).toHaveLength(kept.length + 1);
+    expect(names()).toContain('my-notes.swbackup');
+  });
+});

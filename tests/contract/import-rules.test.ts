@@ -128,3 +128,22 @@ describe("a browser's CSV", () => {
     ]);
   });
 });
+
+describe('the same main account twice', () => {
+  it('twice in one file is refused as a duplicate; a second import of it finds it there and adds nothing', async () => {
+    const sheet =
+      '店铺名称,平台,主账号,密码\n甲店,淘宝,main-twice,Main-Pass-2026\n甲店,淘宝,main-twice,Main-Pass-2026\n';
+    const p = await read(sheet);
+    expect(problems(p)).toEqual([
+      [1, 'new', []],
+      [2, 'error', ['duplicate_in_file@1']],
+    ]);
+    await ok('transfer.commitImport', { token: p.token, skipInvalid: true });
+    const again = await read('店铺名称,平台,主账号,密码\n甲店,淘宝,MAIN-TWICE,Main-Pass-2026\n');
+    expect(problems(again)).toEqual([[1, 'exists', []]]);
+    await ok('transfer.commitImport', { token: again.token, skipInvalid: false });
+    expect((await ok<ShopView[]>('shops.list', { includeArchived: true })).map((s) => s.mainLogin)).toEqual([
+      'main-twice',
+    ]);
+  });
+});

@@ -133,6 +133,15 @@ describe('KeePass KDBX 4 export, opened by keepassxc-cli', () => {
     expect(show(main, 'URL')).toBe('https://myseller.taobao.com/');
     expect(show(main, '手机 / Phone')).toBe('13800138000');
     expect(show(main, '邮箱 / E-mail')).toBe('boss@example.cn');
+    // Phone, e-mail and password are protected fields: KeePassXC hides them unless asked to show them.
+    const shown = cli(['show', '--all', db, main], filePassword);
+    expect(shown.status, shown.stderr).toBe(0);
+    expect(shown.stdout).not.toContain('13800138000');
+    expect(shown.stdout).not.toContain('boss@example.cn');
+    expect(shown.stdout).not.toContain(s.mainPassword);
+    expect(shown.stdout).toMatch(/Password: PROTECTED/);
+    expect(shown.stdout).toMatch(/手机 \/ Phone: PROTECTED/);
+    expect(shown.stdout).toMatch(/邮箱 \/ E-mail: PROTECTED/);
 
     // The export is in the audit log, without any secret in it.
     const audit = await ok<{ entries: Array<{ action: string; summary: string }> }>('audit.list', {

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../electron/core/ports.ts';
 import { encodeBlob } from '../../electron/core/sync/blob.ts';
 import type { BlobIO } from '../../electron/core/sync/blobs.ts';
+import { DEFAULT_COMPACT } from '../../electron/core/sync/compact.ts';
 import { createIdentity } from '../../electron/core/sync/crypto/identity.ts';
 import { newScopeKey } from '../../electron/core/sync/crypto/scope-keys.ts';
 import { blobName, parseBlobName } from '../../electron/core/sync/targets/target.ts';
@@ -14,7 +15,8 @@ import { invite, type Machine, machine, skewedClock } from './support/team-cores
 
 const kinds = targetKinds(['apache', 'rclone', 'folder']);
 const DAY = 24 * 60 * 60_000;
-const HOUSEKEEPING = { compact: { after: 10_000, deletes: 1000, orphanMs: 7 * DAY } };
+// The product's own grace (a week), not one of the test's: shortening it must fail the checks below.
+const HOUSEKEEPING = { compact: { after: 10_000, deletes: 1000, orphanMs: DEFAULT_COMPACT.orphanMs } };
 
 /** A clock the test moves forward by days (on top of real time, which the engine's backoff needs). */
 function movableClock(): Clock & { days(n: number): void } {
@@ -121,7 +123,11 @@ describe.each(kinds)('attached files nothing names, over $name', (kind) => {
       clock.days(4);
       await admin.engine.syncNow();
       expect(await listed()).toEqual(new Set([kept, extra]));
-      clock.days(4);
+      // An hour short of the week it is still kept; the hour after, it goes.
+      clock.days(3 - 1 / 24);
+      await admin.engine.syncNow();
+      expect(await listed()).toEqual(new Set([kept, extra]));
+      clock.days(2 / 24);
       await admin.engine.syncNow();
       expect(await listed()).toEqual(new Set([kept]));
     },

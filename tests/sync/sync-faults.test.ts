@@ -296,7 +296,14 @@ describe('crashes and the local disk', () => {
         );
       });
       const after = admin.reopen();
-      for (const id of acked) expect(after.engine.get(sub(id)), `seed ${seed}, ${id}`).toBeDefined();
+      // Each acknowledged change is there with exactly what was written (the child writes these values).
+      for (const id of acked) {
+        const r = after.engine.get(sub(id));
+        expect([r?.fields.name?.v, r?.fields.password?.v], `seed ${seed}, ${id}`).toEqual([
+          `a:${id}`,
+          `pw-${id}`,
+        ]);
+      }
     }
     const final = admin.reopen();
     await settle([final, owner]);
