@@ -22,11 +22,12 @@ afterEach(() => {
 
 const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
 
-const CSV = ['店铺名称,平台,主账号,子账号,密码']
+// Pinduoduo binds a phone to each sub-account: each row has its own, as the form would require.
+const CSV = ['店铺名称,平台,主账号,子账号,密码,绑定手机']
   .concat(
     Array.from({ length: 6 }, (_, s) => [
-      `满盘店${s},拼多多,pdd${s},,Main-Pass-${s}`,
-      `满盘店${s},拼多多,pdd${s},客服${s},Sub-Pass-${s}`,
+      `满盘店${s},拼多多,pdd${s},,Main-Pass-${s},`,
+      `满盘店${s},拼多多,pdd${s},客服${s},Sub-Pass-${s},1390000000${s}`,
     ]).flat(),
   )
   .join('\n');
