@@ -1,4 +1,5 @@
-// `npm run mutation`: StrykerJS over the modules that guard what arrives by sync and by the app's calls.
+// `npm run mutation`: StrykerJS over the modules that guard what arrives by sync and by the app's calls,
+// and over those that keep backups, restores, imports and unlock attempts honest.
 // Not part of `npm test` (minutes on two cores); its score and run time are in the README.
 export default {
   testRunner: 'vitest',
@@ -9,6 +10,12 @@ export default {
     'shared/domain/sync/records.ts',
     'electron/core/sync/arrival.ts',
     'electron/core/team/handlers.ts',
+    'electron/core/backup/backup-format.ts',
+    'electron/core/backup/backup-keys.ts',
+    'electron/core/backup/restore-intent.ts',
+    'electron/core/transfer/import/import-plan.ts',
+    'shared/domain/subaccount-rules.ts',
+    'electron/core/vault/throttle.ts',
   ],
   coverageAnalysis: 'perTest',
   // Stryker rewrites a tsconfig for its sandbox through TypeScript's JS API, which TypeScript 7 (the native

@@ -1,5 +1,6 @@
 // The suites `npm run mutation` runs against each mutant of the modules that guard what arrives: the
-// authorisation table, scopes and merge rules, the arrival checks, and the app-call guard. Sync suites run on
+// authorisation table, scopes and merge rules, the arrival checks, and the app-call guard; and of those
+// that keep backups, restores, imports and unlock attempts honest. Sync suites run on
 // the shared-folder target only (SW_SYNC_TARGETS), the same checks without starting servers per mutant.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,15 @@ export default defineConfig({
       'tests/sync/hostile-member.test.ts',
       'tests/sync/team-sync.test.ts',
       'tests/contract/team.test.ts',
+      'tests/unit/backup-format.test.ts',
+      'tests/unit/vault.test.ts',
+      'tests/contract/backup.test.ts',
+      'tests/contract/backup-promises.test.ts',
+      'tests/faults/restore-interrupted.test.ts',
+      'tests/contract/import-rules.test.ts',
+      'tests/contract/transfer-import.test.ts',
+      'tests/unit/domain-platforms.test.ts',
+      'tests/contract/inventory.test.ts',
     ],
     environment: 'node',
     testTimeout: 60_000,

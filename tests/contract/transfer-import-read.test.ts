@@ -119,6 +119,7 @@ describe('KeePass files made by KeePassXC', () => {
             notes: '主账号 / Main account',
             phone: '13800138000',
             email: 'boss@example.cn',
+            data: '{"v":1,"kind":"shop"}',
           },
         ],
       },
@@ -141,6 +142,8 @@ describe('KeePass files made by KeePassXC', () => {
           group: '淘宝/旗舰店',
           phone: '13800138000',
           email: 'boss@example.cn',
+          // Our own record of the entry comes back as it was written.
+          data: '{"v":1,"kind":"shop"}',
         },
       ]);
 

@@ -1,6 +1,7 @@
 // Bitwarden's unencrypted JSON export (the shape its "Export vault → .json" writes and its importer reads):
 // folders for platform / shop, login items with the seller-center URI, phone and e-mail as hidden fields.
 import { createHash } from 'node:crypto';
+import { SW_DATA_FIELD } from '../../../shared/domain/transfer/shopwarden-data.ts';
 import type { ExportShop } from './credentials.ts';
 
 /** Bitwarden's item and field type numbers (login item; text and hidden custom fields). */
@@ -30,6 +31,7 @@ export function writeBitwardenJson(shops: ExportShop[]): string {
         { name: '店铺 / Shop', value: s.name, type: FIELD_TEXT, linkedId: null },
         ...(a.phone ? [{ name: '手机 / Phone', value: a.phone, type: FIELD_HIDDEN, linkedId: null }] : []),
         ...(a.email ? [{ name: '邮箱 / E-mail', value: a.email, type: FIELD_HIDDEN, linkedId: null }] : []),
+        { name: SW_DATA_FIELD, value: a.data, type: FIELD_TEXT, linkedId: null },
       ],
       login: {
         uris: [{ match: null, uri: a.url }],

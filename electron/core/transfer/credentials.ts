@@ -3,6 +3,7 @@
 import type { ShopView, SubAccountView } from '../../../shared/contract/inventory-types.ts';
 import { platform } from '../../../shared/domain/platforms/catalog.ts';
 import type { PlatformId } from '../../../shared/domain/platforms/ids.ts';
+import { encodeSwData } from '../../../shared/domain/transfer/shopwarden-data.ts';
 import type { InventoryStore } from '../inventory/inventory-store.ts';
 import { type Sealer, shopCollection } from '../kernel/sealer.ts';
 
@@ -19,6 +20,8 @@ export interface ExportAccount {
   notes: string;
   phone: string | null;
   email: string | null;
+  /** Our own facts about it (shopwarden-data.ts), so importing our export gives the same vault back. */
+  data: string;
 }
 
 export interface ExportShop {
@@ -64,9 +67,21 @@ export function collectCredentials(src: CredentialSources, shopId?: string): Exp
       userName: view.mainLogin,
       password: open(view.id, 'mainPassword', doc.shop.secrets.mainPassword),
       url: spec.sellerCenterUrl,
-      notes: [`主账号 / Main account`, ...(view.notes ? [view.notes] : [])].join('\n'),
+      // The shop's own notes, as typed: the title says it is the main account.
+      notes: view.notes,
       phone: open(view.id, 'phone', doc.shop.secrets.phone),
       email: open(view.id, 'email', doc.shop.secrets.email),
+      data: encodeSwData({
+        v: 1,
+        kind: 'shop',
+        platformShopId: view.platformShopId,
+        entityType: view.entityType,
+        depositAmount: view.depositAmount,
+        notes: view.notes,
+        crossBorder: view.crossBorder,
+        archived: view.archived,
+        createdAt: view.createdAt,
+      }),
     };
     const accounts = (subs.get(view.id) ?? []).map((s): ExportAccount => {
       const sealed = doc.subAccounts[s.id]?.secrets ?? {};
@@ -80,6 +95,16 @@ export function collectCredentials(src: CredentialSources, shopId?: string): Exp
         notes: subNotes(s),
         phone: open(s.id, 'phone', sealed.phone),
         email: null,
+        data: encodeSwData({
+          v: 1,
+          kind: 'sub',
+          status: s.status,
+          template: s.templateName,
+          permissions: s.permissions,
+          nativeRole: s.nativeRole,
+          staff: s.staffName,
+          createdAt: s.createdAt,
+        }),
       };
     });
     return {

@@ -1,6 +1,7 @@
 // KeePass KDBX 4: AES-256 for the data, Argon2id for the key, a group per platform and per shop inside it,
 // an entry per account. Phone and e-mail go in protected custom fields, as KeePassXC shows them.
 import kdbxweb from 'kdbxweb';
+import { SW_DATA_FIELD } from '../../../shared/domain/transfer/shopwarden-data.ts';
 import type { ExportShop } from './credentials.ts';
 import { setUpKdbxweb } from './kdbxweb-setup.ts';
 
@@ -47,6 +48,8 @@ export async function writeKdbx(
       entry.fields.set('Notes', a.notes);
       if (a.phone) entry.fields.set('手机 / Phone', kdbxweb.ProtectedValue.fromString(a.phone));
       if (a.email) entry.fields.set('邮箱 / E-mail', kdbxweb.ProtectedValue.fromString(a.email));
+      // No secret in it: plain, so KeePassXC shows it and our import reads it back.
+      entry.fields.set(SW_DATA_FIELD, a.data);
       entry.times.creationTime = when;
       entry.times.lastModTime = when;
     }

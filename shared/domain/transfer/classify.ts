@@ -26,6 +26,8 @@ export interface ImportCandidate {
   /** What the source called it, to show beside our reading of it. */
   title: string;
   url: string;
+  /** Our own export's record of the entry, raw ('' otherwise). */
+  data?: string;
 }
 
 /** Shops already in the vault, by what identifies them on the platform. */
@@ -80,6 +82,7 @@ export function classify(
       notes: c.notes,
       title: c.title,
       url: c.url,
+      data: c.data,
     };
     const platform = platformOfUrl(c.url);
     if (!platform)

@@ -24,6 +24,8 @@ export interface ImportedCredential {
   /** From a custom field named like a phone or e-mail field, when the source has one. */
   phone: string;
   email: string;
+  /** Our own export's record of the entry (shopwarden-data.ts), raw; '' from anything else. */
+  data: string;
 }
 
 export const blankCredential = (at: number): ImportedCredential => ({
@@ -36,6 +38,7 @@ export const blankCredential = (at: number): ImportedCredential => ({
   group: '',
   phone: '',
   email: '',
+  data: '',
 });
 
 /** A custom field's name that holds a phone (手机, 电话, phone, mobile...). */

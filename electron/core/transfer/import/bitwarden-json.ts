@@ -7,6 +7,7 @@ import {
   isEmailField,
   isPhoneField,
 } from '../../../../shared/domain/transfer/credential.ts';
+import { SW_DATA_FIELD } from '../../../../shared/domain/transfer/shopwarden-data.ts';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -43,7 +44,8 @@ export function credentialsFromBitwardenJson(text: string): ImportedCredential[]
     c.url = str((uris[0] as { uri?: unknown } | undefined)?.uri);
     for (const f of Array.isArray(item.fields) ? item.fields : []) {
       const o = (f ?? {}) as { name?: unknown; value?: unknown };
-      if (!c.phone && isPhoneField(str(o.name))) c.phone = str(o.value);
+      if (str(o.name) === SW_DATA_FIELD) c.data = str(o.value);
+      else if (!c.phone && isPhoneField(str(o.name))) c.phone = str(o.value);
       else if (!c.email && isEmailField(str(o.name))) c.email = str(o.value);
     }
     out.push(c);

@@ -14,6 +14,12 @@ import {
   fullSubAccountName,
 } from '../../../../shared/domain/subaccount-rules.ts';
 import type { ImportCandidate } from '../../../../shared/domain/transfer/classify.ts';
+import {
+  knownPermissions,
+  parseSwData,
+  type ShopData,
+  type SubData,
+} from '../../../../shared/domain/transfer/shopwarden-data.ts';
 import type { RowProblem } from '../../../../shared/domain/transfer/table-mapping.ts';
 import { normalizeEmail, normalizeMobile } from '../../../../shared/domain/validators.ts';
 import type { ShopDoc, StaffDoc } from '../../inventory/schemas.ts';
@@ -35,6 +41,8 @@ export interface NewShop {
   phone: string;
   email: string;
   notes: string;
+  /** From our own export: the shop's other facts, as they were. */
+  data?: ShopData;
 }
 
 export interface NewSub {
@@ -46,6 +54,8 @@ export interface NewSub {
   templateId: string | null;
   staffId: string | null;
   phone: string | null;
+  /** From our own export: state, permissions (the platform's only) and dates, as they were. */
+  data?: SubData;
 }
 
 export interface ImportPlan {
@@ -127,6 +137,7 @@ export function planImport(
       row.createsShop = true;
       const phone = c.phone ? normalizeMobile(c.phone) : null;
       const email = c.email ? normalizeEmail(c.email) : null;
+      const data = parseSwData(c.data ?? '');
       shops.set(k, {
         key: k,
         at: c.at,
@@ -136,7 +147,8 @@ export function planImport(
         mainPassword: c.password === '' ? null : c.password,
         phone: phone ?? '',
         email: email ?? '',
-        notes: c.notes,
+        notes: data?.kind === 'shop' ? data.notes : c.notes,
+        ...(data?.kind === 'shop' ? { data } : {}),
       });
       shopsByName.set(key(c.platform, c.shopName), k);
     }
@@ -236,17 +248,25 @@ export function planImport(
       if (checkPassword(spec.password, password)) row.advice.push('password_platform');
       else if (checkPassword(advisedPolicy(platform), password)) row.advice.push('password_advice');
     }
+    // Our own export says which template and person by name, as a sheet's columns would.
+    const swData = parseSwData(c.data ?? '');
+    const data =
+      swData?.kind === 'sub'
+        ? { ...swData, permissions: knownPermissions(platform, swData.permissions) }
+        : undefined;
+    const templateName = c.template || data?.template || '';
+    const staffName = c.staff || data?.staff || '';
     let templateId: string | null = null;
-    if (c.template) {
+    if (templateName) {
       const t = vault.templates.find(
-        (x) => x.platform === platform && x.name.trim().toLowerCase() === c.template!.trim().toLowerCase(),
+        (x) => x.platform === platform && x.name.trim().toLowerCase() === templateName.trim().toLowerCase(),
       );
       if (t) templateId = t.id;
       else row.advice.push('template_unknown');
     }
     let staffId: string | null = null;
-    if (c.staff) {
-      const matches = people.filter((p) => p.name === c.staff!.trim());
+    if (staffName) {
+      const matches = people.filter((p) => p.name === staffName.trim());
       if (matches.length === 1) {
         staffId = matches[0]!.id;
         const earlier = boundInFile.get(shopRef)?.get(staffId);
@@ -283,7 +303,16 @@ export function planImport(
         bound.set(staffId, c.at);
         boundInFile.set(shopRef, bound);
       }
-      subs.push({ at: c.at, shop, nickname: c.nickname.trim(), password, templateId, staffId, phone });
+      subs.push({
+        at: c.at,
+        shop,
+        nickname: c.nickname.trim(),
+        password,
+        templateId,
+        staffId,
+        phone,
+        ...(data ? { data } : {}),
+      });
     }
     rows.push(row);
   }

@@ -169,19 +169,23 @@ export class ImportService {
     const records: Array<{ id: string; shop: string; fullName: string }> = [];
     const created = new Map<string, ShopDoc>();
     for (const s of plan.shops) {
-      const doc = this.d.shops.prepare({
+      const prepared = this.d.shops.prepare({
         platform: s.platform,
         name: s.name.slice(0, 60),
-        platformShopId: '',
-        entityType: ENTERPRISE.has(s.platform) ? 'enterprise' : 'individual',
+        platformShopId: s.data?.platformShopId ?? '',
+        entityType: s.data?.entityType ?? (ENTERPRISE.has(s.platform) ? 'enterprise' : 'individual'),
         mainLogin: s.mainLogin.slice(0, 64),
         phone: s.phone,
         email: s.email,
-        depositAmount: 0,
+        depositAmount: s.data?.depositAmount ?? 0,
         notes: s.notes.slice(0, 2000),
-        crossBorder: false,
+        crossBorder: s.data?.crossBorder ?? false,
         mainPassword: s.mainPassword,
       });
+      // Our own export: archived or not, and the date it was made, as they were.
+      const doc = s.data
+        ? { ...prepared, shop: { ...prepared.shop, archived: s.data.archived, createdAt: s.data.createdAt } }
+        : prepared;
       created.set(s.key, doc);
       docs.set(doc.shop.id, doc);
     }
@@ -194,17 +198,19 @@ export class ImportService {
       const template = sub.templateId
         ? this.d.templates.list().find((t) => t.id === sub.templateId)
         : undefined;
-      const record = this.d.subAccounts.prepareImported(
+      const made = this.d.subAccounts.prepareImported(
         base,
         sub.nickname,
         {
           templateId: template?.id ?? null,
-          permissions: template?.permissions ?? [],
-          nativeRole: template?.nativeRole ?? null,
+          // Our own export's permissions are the account's own (a template may have changed since).
+          permissions: sub.data?.permissions ?? template?.permissions ?? [],
+          nativeRole: sub.data ? sub.data.nativeRole : (template?.nativeRole ?? null),
         },
         sub.password,
         { staffId: sub.staffId, phone: sub.phone },
       );
+      const record = sub.data ? { ...made, status: sub.data.status, createdAt: sub.data.createdAt } : made;
       docs.set(base.shop.id, { ...base, subAccounts: { ...base.subAccounts, [record.id]: record } });
       records.push({ id: record.id, shop: base.shop.name, fullName: record.fullName });
     }

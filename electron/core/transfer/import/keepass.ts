@@ -9,6 +9,7 @@ import {
   isEmailField,
   isPhoneField,
 } from '../../../../shared/domain/transfer/credential.ts';
+import { SW_DATA_FIELD } from '../../../../shared/domain/transfer/shopwarden-data.ts';
 import { setUpKdbxweb } from '../kdbxweb-setup.ts';
 
 export const KDF_CAPS = {
@@ -84,7 +85,8 @@ function credentialsOf(db: kdbxweb.Kdbx): ImportedCredential[] {
       c.group = path.join('/');
       for (const [name, value] of e.fields) {
         if (['Title', 'UserName', 'Password', 'URL', 'Notes'].includes(name)) continue;
-        if (!c.phone && isPhoneField(name)) c.phone = text(value);
+        if (name === SW_DATA_FIELD) c.data = text(value);
+        else if (!c.phone && isPhoneField(name)) c.phone = text(value);
         else if (!c.email && isEmailField(name)) c.email = text(value);
       }
       out.push(c);
