@@ -13,7 +13,6 @@ export default {
     'electron/core/backup/backup-format.ts',
     'electron/core/backup/backup-keys.ts',
     'electron/core/backup/restore-intent.ts',
-    'electron/core/transfer/import/import-plan.ts',
     'shared/domain/subaccount-rules.ts',
     'electron/core/vault/throttle.ts',
   ],

@@ -337,6 +337,8 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
       sealer: inventory.deps.sealer,
       shops: () => inventory.shops.list(true),
       subAccounts: (shopId) => inventory.subAccounts.list(shopId),
+      people: () => inventory.staff.list(),
+      templates: () => inventory.templates.list(),
     },
   });
 
@@ -344,7 +346,8 @@ function assembleCore(opts: CoreOptions, bus: EventBus, replaceData: ReplaceData
     store: inventory.store,
     shops: inventory.shops,
     subAccounts: inventory.subAccounts,
-    templates: { list: () => inventory.templates.list() },
+    templates: inventory.templates,
+    staff: inventory.staff,
     journal: importJournal,
     audit,
     clock,

@@ -67,6 +67,9 @@ export interface ImportPreview {
     exists: number;
     errors: number;
     skipped: number;
+    /** From our own whole-vault export: people and custom templates not in the vault yet, created first. */
+    newPeople: number;
+    newTemplates: number;
   };
 }
 

@@ -42,9 +42,12 @@ async function accounts(core = tc): Promise<Array<[string, string]>> {
     plaintextUnderstood: true,
   });
   const data = JSON.parse(Buffer.from(file.contentBase64, 'base64').toString('utf8')) as {
-    items: Array<{ login: { username: string; password: string | null } }>;
+    items: Array<{ login?: { username: string; password: string | null } }>;
   };
-  return data.items.map((i) => [i.login.username, i.login.password ?? ''] as [string, string]).sort();
+  // Logins only (a whole-vault export also holds the staff and templates, as notes).
+  return data.items
+    .flatMap((i) => (i.login ? [[i.login.username, i.login.password ?? ''] as [string, string]] : []))
+    .sort();
 }
 
 const statusOf = (p: ImportPreview) =>
@@ -119,6 +122,8 @@ describe("a seller's sheet", () => {
       exists: 1,
       errors: 4,
       skipped: 0,
+      newPeople: 0,
+      newTemplates: 0,
     });
     expect(JSON.stringify(preview)).not.toContain('Sub "a" 1');
 

@@ -87,8 +87,8 @@ describe('kill -9 during an import', () => {
             }
           ).items;
           for (const i of items) {
-            const m = /^main(\d+):客服(\d)$/.exec(i.login.username);
-            if (m) expect(i.login.password).toBe(`Sub-Pass-${m[1]}-${m[2]}`);
+            const m = /^main(\d+):客服(\d)$/.exec(i.login?.username ?? '');
+            if (m) expect(i.login?.password).toBe(`Sub-Pass-${m[1]}-${m[2]}`);
           }
         }
         // Nothing half done is left for a later start either, not even a temp file of the intent.

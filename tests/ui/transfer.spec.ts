@@ -81,6 +81,6 @@ test('the Bitwarden .json says it is unencrypted and needs the tick before anyth
     items: Array<{ login: { username: string; password: string } }>;
   };
   expect(data.encrypted).toBe(false);
-  expect(data.items.find((i) => i.login.username === '旗舰店:小王')?.login.password).toBe('Sub-Pass-123');
+  expect(data.items.find((i) => i.login?.username === '旗舰店:小王')?.login?.password).toBe('Sub-Pass-123');
   await expect(page.getByText(/未加密，导入后请删除/)).toBeVisible();
 });

@@ -86,13 +86,17 @@ export class TemplateService {
       });
   }
 
-  create(input: {
-    platform: PlatformId;
-    name: string;
-    permissions: string[];
-    nativeRole: string | null;
-    basedOn: string | null;
-  }): TemplateView {
+  /** `dates`: an import of our own export keeps the template's dates. */
+  create(
+    input: {
+      platform: PlatformId;
+      name: string;
+      permissions: string[];
+      nativeRole: string | null;
+      basedOn: string | null;
+    },
+    dates?: { createdAt: string; updatedAt: string },
+  ): TemplateView {
     const id = newId();
     const now = nowIso(this.d.clock);
     const t: CustomTemplate = {
@@ -102,8 +106,8 @@ export class TemplateService {
       permissions: normalizePermissions(input.platform, input.permissions),
       nativeRole: input.nativeRole,
       basedOn: input.basedOn,
-      createdAt: now,
-      updatedAt: now,
+      createdAt: dates?.createdAt ?? now,
+      updatedAt: dates?.updatedAt ?? now,
     };
     const doc = this.d.store.templates();
     this.d.store.setTemplates({ custom: { ...doc.custom, [id]: t } });

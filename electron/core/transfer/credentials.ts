@@ -1,11 +1,16 @@
 // Every account of the vault (or of one shop) as a password manager entry: opened from the sealed fields
 // only here, for an export the user confirmed with the master password, and handed straight to a writer.
-import type { ShopView, SubAccountView } from '../../../shared/contract/inventory-types.ts';
+import type {
+  PersonView,
+  ShopView,
+  SubAccountView,
+  TemplateView,
+} from '../../../shared/contract/inventory-types.ts';
 import { platform } from '../../../shared/domain/platforms/catalog.ts';
 import type { PlatformId } from '../../../shared/domain/platforms/ids.ts';
 import { encodeSwData } from '../../../shared/domain/transfer/shopwarden-data.ts';
 import type { InventoryStore } from '../inventory/inventory-store.ts';
-import { type Sealer, shopCollection } from '../kernel/sealer.ts';
+import { type Sealer, STAFF_COLLECTION, shopCollection } from '../kernel/sealer.ts';
 
 export interface ExportAccount {
   /** The record's own id (stable across exports, so a re-import can tell it is the same account). */
@@ -33,10 +38,56 @@ export interface ExportShop {
 }
 
 export interface CredentialSources {
-  store: Pick<InventoryStore, 'shop'>;
+  store: Pick<InventoryStore, 'shop' | 'staff' | 'templates'>;
   sealer: Sealer;
   shops(): ShopView[];
   subAccounts(shopId?: string): SubAccountView[];
+  people(): PersonView[];
+  templates(): TemplateView[];
+}
+
+/** The staff register and the custom templates, as a whole-vault export carries them. */
+export interface ExportRegister {
+  people: Array<{ name: string; phone: string; data: string }>;
+  templates: Array<{ name: string; data: string }>;
+}
+
+export function collectRegister(src: CredentialSources): ExportRegister {
+  const people = src.people().map((p) => {
+    const sealed = src.store.staff().people[p.id]?.secrets.phone;
+    return {
+      name: p.name,
+      phone: sealed ? src.sealer.open(STAFF_COLLECTION, p.id, 'phone', sealed) : '',
+      data: encodeSwData({
+        v: 1,
+        kind: 'person',
+        name: p.name,
+        position: p.position,
+        status: p.status,
+        notes: p.notes,
+        idLast4: p.idLast4,
+        createdAt: p.createdAt,
+      }),
+    };
+  });
+  const custom = src.store.templates().custom;
+  const templates = src
+    .templates()
+    .filter((t) => !t.builtin && custom[t.id])
+    .map((t) => ({
+      name: t.name,
+      data: encodeSwData({
+        v: 1,
+        kind: 'template',
+        platform: t.platform,
+        name: t.name,
+        permissions: t.permissions,
+        nativeRole: t.nativeRole,
+        createdAt: custom[t.id]!.createdAt,
+        updatedAt: custom[t.id]!.updatedAt,
+      }),
+    }));
+  return { people, templates };
 }
 
 const STATUS = { active: '启用 / active', disabled: '停用 / disabled' } as const;
@@ -104,6 +155,9 @@ export function collectCredentials(src: CredentialSources, shopId?: string): Exp
           nativeRole: s.nativeRole,
           staff: s.staffName,
           createdAt: s.createdAt,
+          ...(doc.subAccounts[s.id]?.verification
+            ? { verification: doc.subAccounts[s.id]?.verification }
+            : {}),
         }),
       };
     });

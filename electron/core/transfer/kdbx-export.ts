@@ -2,7 +2,7 @@
 // an entry per account. Phone and e-mail go in protected custom fields, as KeePassXC shows them.
 import kdbxweb from 'kdbxweb';
 import { SW_DATA_FIELD } from '../../../shared/domain/transfer/shopwarden-data.ts';
-import type { ExportShop } from './credentials.ts';
+import type { ExportRegister, ExportShop } from './credentials.ts';
 import { setUpKdbxweb } from './kdbxweb-setup.ts';
 
 /** Argon2id at 64 MiB, 3 passes, 2 lanes: KeePassXC's own defaults for a new database are of this order. */
@@ -10,10 +10,13 @@ export const KDBX_ARGON2 = { memoryBytes: 64 * 1024 * 1024, iterations: 3, paral
 
 const { ValueType } = kdbxweb.VarDictionary;
 
+/** The group holding the staff register and custom templates (a whole-vault export only). */
+export const REGISTER_GROUP = '店务管家 · 员工与权限模板';
+
 export async function writeKdbx(
   shops: ExportShop[],
   password: string,
-  opts: { now: number; kdf?: typeof KDBX_ARGON2 } = { now: Date.now() },
+  opts: { now: number; kdf?: typeof KDBX_ARGON2; register?: ExportRegister } = { now: Date.now() },
 ): Promise<Uint8Array> {
   setUpKdbxweb();
   const kdf = opts.kdf ?? KDBX_ARGON2;
@@ -50,6 +53,24 @@ export async function writeKdbx(
       if (a.email) entry.fields.set('邮箱 / E-mail', kdbxweb.ProtectedValue.fromString(a.email));
       // No secret in it: plain, so KeePassXC shows it and our import reads it back.
       entry.fields.set(SW_DATA_FIELD, a.data);
+      entry.times.creationTime = when;
+      entry.times.lastModTime = when;
+    }
+  }
+  if (opts.register && (opts.register.people.length || opts.register.templates.length)) {
+    const group = db.createGroup(root, REGISTER_GROUP);
+    for (const p of opts.register.people) {
+      const entry = db.createEntry(group);
+      entry.fields.set('Title', `员工：${p.name}`);
+      if (p.phone) entry.fields.set('手机 / Phone', kdbxweb.ProtectedValue.fromString(p.phone));
+      entry.fields.set(SW_DATA_FIELD, p.data);
+      entry.times.creationTime = when;
+      entry.times.lastModTime = when;
+    }
+    for (const t of opts.register.templates) {
+      const entry = db.createEntry(group);
+      entry.fields.set('Title', `权限模板：${t.name}`);
+      entry.fields.set(SW_DATA_FIELD, t.data);
       entry.times.creationTime = when;
       entry.times.lastModTime = when;
     }

@@ -7,7 +7,13 @@ import type { AuditLog } from '../audit/audit-log.ts';
 import type { Clock } from '../ports.ts';
 import type { Vault } from '../vault/vault.ts';
 import { writeBitwardenJson } from './bitwarden-export.ts';
-import { accountCount, type CredentialSources, collectCredentials, type ExportShop } from './credentials.ts';
+import {
+  accountCount,
+  type CredentialSources,
+  collectCredentials,
+  collectRegister,
+  type ExportShop,
+} from './credentials.ts';
 import { writeKdbx } from './kdbx-export.ts';
 
 export interface TransferDeps {
@@ -43,7 +49,9 @@ export class TransferService {
   async kdbxFile(password: string, shopId?: string): Promise<{ shops: ExportShop[]; file: ExportFile }> {
     const shops = collectCredentials(this.d.sources, shopId);
     const now = this.d.clock.now();
-    const bytes = await writeKdbx(shops, password, { now });
+    // A whole-vault export carries the staff register and the custom templates too.
+    const register = shopId ? undefined : collectRegister(this.d.sources);
+    const bytes = await writeKdbx(shops, password, { now, ...(register ? { register } : {}) });
     return {
       shops,
       file: {
@@ -61,7 +69,10 @@ export class TransferService {
     return this.done('bitwarden', shops, input.shopId, {
       fileName: `店务管家-bitwarden-${fileStamp(now)}.json`,
       mime: 'application/json',
-      contentBase64: Buffer.from(writeBitwardenJson(shops), 'utf8').toString('base64'),
+      contentBase64: Buffer.from(
+        writeBitwardenJson(shops, input.shopId ? undefined : collectRegister(this.d.sources)),
+        'utf8',
+      ).toString('base64'),
       rowCount: accountCount(shops),
     });
   }

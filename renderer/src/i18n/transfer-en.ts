@@ -95,6 +95,8 @@ export const transferEn = {
     ignored:
       'These columns will not be imported: {{columns}}. If one of them holds something to import, choose it for its item above.',
     commitAll: 'Import all {{count}} rows',
+    register:
+      "This is Shopwarden's own export: {{newPeople}} staff and {{newTemplates}} custom permission templates not here yet are created first.",
     commitValid: 'Import only the {{count}} valid rows',
     hasErrors:
       '{{count}} rows have errors and will not be imported. Fix the file and choose it again, or import only the valid rows.',

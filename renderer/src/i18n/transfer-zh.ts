@@ -87,6 +87,8 @@ export const transferZh = {
       formula_like: '以 = + - @ 开头，按文字保存（不会当作公式）',
     },
     commitAll: '导入全部 {{count}} 行',
+    register:
+      '这是店务管家自己的导出：还会先新建 {{newPeople}} 名员工、{{newTemplates}} 个自定义权限模板（本机没有的）。',
     ignored: '这些列不会导入：{{columns}}。如果其中有要导入的内容，请在上面选择它对应的项目。',
     commitValid: '只导入有效的 {{count}} 行',
     hasErrors: '有 {{count}} 行错误，不会导入。可以修改文件后重新选择，或只导入有效的行。',

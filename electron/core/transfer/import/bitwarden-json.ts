@@ -32,7 +32,10 @@ export function credentialsFromBitwardenJson(text: string): ImportedCredential[]
   const out: ImportedCredential[] = [];
   d.items.forEach((raw, i) => {
     const item = (raw ?? {}) as Record<string, unknown>;
-    if (item.type !== 1) return;
+    // Logins; and secure notes only when they are our own export's staff and templates.
+    const fields = Array.isArray(item.fields) ? item.fields : [];
+    const ours = fields.some((f) => str((f as { name?: unknown } | null)?.name) === SW_DATA_FIELD);
+    if (item.type !== 1 && !(item.type === 2 && ours)) return;
     const login = (item.login ?? {}) as Record<string, unknown>;
     const c = blankCredential(i + 1);
     c.title = str(item.name);
@@ -42,7 +45,7 @@ export function credentialsFromBitwardenJson(text: string): ImportedCredential[]
     c.password = str(login.password);
     const uris = Array.isArray(login.uris) ? login.uris : [];
     c.url = str((uris[0] as { uri?: unknown } | undefined)?.uri);
-    for (const f of Array.isArray(item.fields) ? item.fields : []) {
+    for (const f of fields) {
       const o = (f ?? {}) as { name?: unknown; value?: unknown };
       if (str(o.name) === SW_DATA_FIELD) c.data = str(o.value);
       else if (!c.phone && isPhoneField(str(o.name))) c.phone = str(o.value);

@@ -17,13 +17,16 @@ import {
 } from '../../../../shared/domain/transfer/table-mapping.ts';
 import type { AuditLog } from '../../audit/audit-log.ts';
 import type { InventoryStore } from '../../inventory/inventory-store.ts';
-import type { ShopDoc } from '../../inventory/schemas.ts';
+import { type ShopDoc, verificationSchema } from '../../inventory/schemas.ts';
 import type { ShopService } from '../../inventory/shop-service.ts';
+import type { StaffService } from '../../inventory/staff-service.ts';
 import type { SubAccountService } from '../../inventory/subaccount-service.ts';
+import type { TemplateService } from '../../inventory/template-service.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Clock } from '../../ports.ts';
 import type { ImportJournal } from './import-journal.ts';
 import { countsOf, type ImportPlan, type PlanCandidate, planImport } from './import-plan.ts';
+import { type RegisterPlan, splitRegister, withPlanned, writeRegister } from './import-register.ts';
 import { type ReadResult, readImportFile } from './read-file.ts';
 
 /** How long a read file waits for its confirmation. */
@@ -33,7 +36,8 @@ export interface ImportDeps {
   store: Pick<InventoryStore, 'shops' | 'staff'>;
   shops: Pick<ShopService, 'prepare'>;
   subAccounts: Pick<SubAccountService, 'prepareImported' | 'phoneHolder'>;
-  templates: { list(): TemplateView[] };
+  templates: { list(): TemplateView[] } & Pick<TemplateService, 'create'>;
+  staff: Pick<StaffService, 'check' | 'record' | 'addMany' | 'idHashes'>;
   journal: Pick<ImportJournal, 'write'>;
   audit: AuditLog;
   clock: Clock;
@@ -66,7 +70,7 @@ export class ImportService {
   preview(token: string, mapping?: ColumnMapping): ImportPreview {
     const held = this.take(token);
     if (mapping && held.read.kind === 'table') held.mapping = mapping;
-    const plan = this.plan(held);
+    const { plan, register } = this.plan(held);
     return {
       token,
       source: held.read.source as ImportSource,
@@ -74,7 +78,11 @@ export class ImportService {
       header: held.read.kind === 'table' ? (held.read.table[0] ?? []) : null,
       mapping: held.mapping,
       rows: plan.rows,
-      counts: countsOf(plan),
+      counts: {
+        ...countsOf(plan),
+        newPeople: register.people.length,
+        newTemplates: register.templates.length,
+      },
     };
   }
 
@@ -82,12 +90,16 @@ export class ImportService {
   commit(token: string, skipInvalid: boolean, beforeWrite: () => string | null = () => null): ImportResult {
     const held = this.take(token);
     // Planned again: the vault may have changed since the preview (another window, a phone registering).
-    const plan = this.plan(held);
-    const counts = countsOf(plan);
+    const first = this.plan(held);
+    const counts = countsOf(first.plan);
     if (counts.errors > 0 && !skipInvalid)
       throw new AppError('IMPORT_HAS_ERRORS', { details: { count: counts.errors } });
-    const { docs, records, created } = this.documents(plan);
     const safetyBackup = beforeWrite();
+    // Our own export's staff and templates first; then the accounts, planned again, find them by name.
+    const hasRegister = first.register.people.length + first.register.templates.length > 0;
+    if (hasRegister) writeRegister(first.register, { staff: this.d.staff, templates: this.d.templates });
+    const { plan } = hasRegister ? this.plan(held) : first;
+    const { docs, records, created } = this.documents(plan);
     this.d.journal.write([...docs.values()]);
     this.held = null;
     const source = held.read.source;
@@ -139,24 +151,31 @@ export class ImportService {
     return held.value;
   }
 
-  private plan(held: Held): ImportPlan {
+  private plan(held: Held): { plan: ImportPlan; register: RegisterPlan } {
     const shops = this.d.store.shops();
+    const vault = { staff: this.d.store.staff(), templates: this.d.templates.list() };
+    const { accounts, register } =
+      held.read.kind === 'table'
+        ? { accounts: [], register: { people: [], templates: [] } }
+        : splitRegister(held.read.credentials, vault);
     const candidates: PlanCandidate[] =
       held.read.kind === 'table'
         ? candidatesFromTable(held.read.table, held.mapping ?? {})
         : classify(
-            held.read.credentials,
+            accounts,
             shops.map((d) => ({ platform: d.shop.platform, name: d.shop.name, mainLogin: d.shop.mainLogin })),
           );
-    return planImport(candidates, {
+    const planned = withPlanned(vault, register);
+    const plan = planImport(candidates, {
       shops,
-      templates: this.d.templates.list(),
-      staff: this.d.store.staff(),
+      templates: planned.templates,
+      staff: planned.staff,
       phoneTaken: (shopId, phone) => {
         const doc = shops.find((d) => d.shop.id === shopId);
         return !!doc && this.d.subAccounts.phoneHolder(doc, phone) !== null;
       },
     });
+    return { plan, register };
   }
 
   /** The shop documents the plan changes or creates, secrets sealed, nothing written. */
@@ -210,7 +229,16 @@ export class ImportService {
         sub.password,
         { staffId: sub.staffId, phone: sub.phone },
       );
-      const record = sub.data ? { ...made, status: sub.data.status, createdAt: sub.data.createdAt } : made;
+      // Verification as our export stored it, if it passes the store's own schema.
+      const verification = verificationSchema.safeParse(sub.data?.verification);
+      const record = sub.data
+        ? {
+            ...made,
+            status: sub.data.status,
+            createdAt: sub.data.createdAt,
+            ...(verification.success ? { verification: verification.data } : {}),
+          }
+        : made;
       docs.set(base.shop.id, { ...base, subAccounts: { ...base.subAccounts, [record.id]: record } });
       records.push({ id: record.id, shop: base.shop.name, fullName: record.fullName });
     }

@@ -45,7 +45,14 @@ export function ImportPreviewStep(props: {
         type={counts.errors > 0 ? 'warning' : 'success'}
         showIcon
         title={t('transfer.import.summary', counts)}
-        description={t('transfer.import.fileKind', { kind: sourceName(preview) })}
+        description={
+          <>
+            <div>{t('transfer.import.fileKind', { kind: sourceName(preview) })}</div>
+            {counts.newPeople + counts.newTemplates > 0 && (
+              <div data-testid="import-register">{t('transfer.import.register', counts)}</div>
+            )}
+          </>
+        }
       />
       {counts.errors > 0 && (
         <Alert type="error" showIcon title={t('transfer.import.hasErrors', { count: counts.errors })} />
