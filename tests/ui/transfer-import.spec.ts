@@ -37,11 +37,11 @@ for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
     await openUnlocked(app, page);
     const file = await sheet([
-      ['店铺名称', '平台', '主账号', '子账号', '密码'],
-      ['旗舰店', '淘宝', 'flagship', '', 'Main-Pass-2026-A'],
-      ['旗舰店', '淘宝', 'flagship', '小王', 'Sub-Pass-2026-A'],
-      ['旗舰店', '淘宝', 'flagship', '小王', 'Sub-Pass-2026-B'],
-      ['拼多多店', '拼多多', 'pdd_boss', '', 'Pdd-Pass-2026-A'],
+      ['店铺名称', '平台', '主账号', '子账号', '密码', '开店日期'],
+      ['旗舰店', '淘宝', 'flagship', '', 'Main-Pass-2026-A', '2020-01-01'],
+      ['旗舰店', '淘宝', 'flagship', '小王', 'Sub-Pass-2026-A', ''],
+      ['旗舰店', '淘宝', 'flagship', '小王', 'Sub-Pass-2026-B', ''],
+      ['拼多多店', '拼多多', 'pdd_boss', '', 'Pdd-Pass-2026-A', ''],
     ]);
     await new ShellPage(page).go(/导入导出/);
     const card = page.getByRole('region', { name: '导入账号' });
@@ -55,6 +55,8 @@ for (const width of WIDTHS) {
         .getByRole('combobox', { name: '子账号' })
         .locator('xpath=ancestor::div[contains(@class,"ant-select")][1]'),
     ).toContainText('D: 子账号');
+    // A column nothing reads is named, not dropped without a word.
+    await expect(card.getByTestId('import-ignored')).toContainText('这些列不会导入：F: 开店日期');
     await expectNoSideScroll(page);
     await card.getByRole('button', { name: /^预\s?览$/ }).click();
 
@@ -67,6 +69,8 @@ for (const width of WIDTHS) {
     await expectNoSideScroll(page);
     await card.getByRole('button', { name: /只导入有效的 3 行/ }).click();
     await expect(card.getByText('已导入：新建 2 个店铺、1 个子账号；未导入 1 行。')).toBeVisible();
+    // What was there is kept first, and the result names that backup.
+    await expect(card.getByText(/导入之前已备份：.*safety-\d{17}-before-import\.swbackup/)).toBeVisible();
 
     await new ShellPage(page).go(/ 子账号$/);
     await expect(page.getByRole('row', { name: 'flagship:小王' })).toBeVisible();
