@@ -330,3 +330,27 @@ describe('rotation', () => {
     expect(names()).toContain('my-notes.swbackup');
   });
 });
+
+describe('after restoring another vault', () => {
+  it('a custom backup password bound to the old key pair is dropped, and the list says master password', async () => {
+    const { a, ok, out } = await configured();
+    await ok('backup.configure', {
+      folder: out,
+      masterPassword: GOOD_PASSWORD,
+      password: { password: 'backup-only-password-1', confirm: 'backup-only-password-1' },
+    });
+    const other = fresh();
+    await populate(other.core);
+    const s = await callers(() => other.core).ok<BackupStatus>('backup.configure', {
+      folder: folder(),
+      masterPassword: GOOD_PASSWORD,
+      password: null,
+    });
+    a.clock.advance(61_000);
+    await ok('backup.restore', { file: s.files[0]!.file, password: GOOD_PASSWORD, confirm: true });
+    await ok('vault.unlock', { password: GOOD_PASSWORD });
+    const after = await ok<BackupStatus>('backup.status');
+    expect(after.passwordMode).toBe('master');
+    expect(after.folder).toBe(out);
+  });
+});

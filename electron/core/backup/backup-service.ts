@@ -242,14 +242,14 @@ export class BackupService {
   private ensureIdentity(): Recipient {
     const key = this.d.vault.dataKey();
     const have = this.identity.peek();
-    if (have && openRecipient(key, have.sealedPrivate)) return have;
-    const made = newRecipient(key);
-    this.identity.set(made);
+    const pair = have && openRecipient(key, have.sealedPrivate) ? have : newRecipient(key);
+    if (pair !== have) this.identity.set(pair);
     const c = this.doc.peek();
-    // A custom password sealed the old pair's private key: it cannot open backups made from now on.
-    if (c?.custom && c.custom.for !== made.publicKey)
+    // A custom password sealed another pair's private key (a new pair, or a restore of another vault's
+    // backup): it cannot open backups made from now on, so the list stops saying it does.
+    if (c?.custom && c.custom.for !== pair.publicKey)
       this.doc.set({ ...c, passwordMode: 'master', custom: null });
-    return made;
+    return pair;
   }
 
   /** Makes a backup now into the configured folder. `reason` names what asked for it (audited). */

@@ -110,7 +110,7 @@ export const zhCN = {
     current: '当前主密码',
     next: '新主密码',
     confirm: '再次输入新主密码',
-    changed: '主密码已修改',
+    changed: '主密码已修改。之前的备份仍用修改前的主密码（或应急恢复包）打开；从现在起的备份用新主密码。',
     clipboardHistory: {
       excluded: '复制的密码不会进入系统剪贴板历史。',
       'not-excludable': '注意：Windows 剪贴板历史可能保留复制的密码（Win+V）。可在系统设置中关闭剪贴板历史。',
