@@ -13,7 +13,7 @@ import {
   generatePassword,
   suggestFreeName,
 } from '../../../shared/domain/subaccount-rules.ts';
-import { maskMobile, normalizeMobile } from '../../../shared/domain/validators.ts';
+import { maskMobile } from '../../../shared/domain/validators.ts';
 import type { VerificationState } from '../../../shared/domain/verification.ts';
 import { nowIso } from '../kernel/deps.ts';
 import { newId } from '../kernel/ids.ts';

@@ -121,7 +121,8 @@ export const enUS: Shape<typeof zhCN> = {
     current: 'Current master password',
     next: 'New master password',
     confirm: 'Repeat new master password',
-    changed: 'Master password changed. Earlier backups still open with the previous master password (or the recovery kit); backups from now on use the new one.',
+    changed:
+      'Master password changed. Earlier backups still open with the previous master password (or the recovery kit); backups from now on use the new one.',
     clipboardHistory: {
       excluded: 'Copied passwords are kept out of the system clipboard history.',
       'not-excludable':
