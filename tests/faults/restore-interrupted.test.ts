@@ -61,6 +61,42 @@ describe('a restore a crash stopped', () => {
   });
 });
 
+describe("a crash while another vault's backup replaces this one", () => {
+  it('what the backup brought that was never here (its attachments) goes, what was here comes back', async () => {
+    // Here: a vault with one shop and no attached files. The backup: another vault's, with attachments.
+    const here = fresh();
+    const c = callers(() => here.core);
+    await c.ok('vault.setup', { password: GOOD_PASSWORD, confirm: GOOD_PASSWORD, rememberOnDevice: false });
+    await c.ok('shops.create', taobaoShop('这台电脑的店'));
+    const was = canonical(await everything(here.core));
+    expect(fs.existsSync(path.join(here.dataDir, 'attachments'))).toBe(false);
+    const other = fresh();
+    await populate(other.core);
+    const s = await callers(() => other.core).ok<BackupStatus>('backup.configure', {
+      folder: folder(),
+      masterPassword: GOOD_PASSWORD,
+      password: null,
+    });
+    const crashes: string[] = [];
+    onTestFinished(() => {
+      for (const dir of crashes) fs.rmSync(dir, { recursive: true, force: true });
+    });
+    here.core.backup.restoreHooks = {
+      afterPart: (p) => {
+        if (p.startsWith('attachments/')) crashes.push(copyDir(here.dataDir));
+      },
+    };
+    await c.ok('backup.restore', { file: s.files[0]!.file, password: GOOD_PASSWORD, confirm: true });
+    expect(crashes.length).toBeGreaterThanOrEqual(1);
+    for (const dir of crashes) {
+      const b = fresh(dir);
+      await callers(() => b.core).ok('vault.unlock', { password: GOOD_PASSWORD });
+      expect(canonical(await everything(b.core))).toEqual(was);
+      expect(fs.existsSync(path.join(dir, 'attachments'))).toBe(false);
+    }
+  });
+});
+
 describe('a disk that fills up during a restore', () => {
   it('DISK_FULL, rolled back: every record as before, and the app unlocks as before', async () => {
     const { ok, refused, file, a, was } = await vaultWithOlderBackup();
