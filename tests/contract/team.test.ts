@@ -16,15 +16,9 @@ import type {
 import type { WorkRules } from '../../shared/contract/work-types.ts';
 import { callers } from '../support/contract-calls.ts';
 import { generatedSub, taobaoShop, typedSub } from '../support/payloads.ts';
-import { GOOD_PASSWORD, makeTestCore, setUpVault, tempDataDir } from '../support/test-core.ts';
+import { join, type Member, member } from '../support/team-members.ts';
+import { GOOD_PASSWORD, makeTestCore, tempDataDir } from '../support/test-core.ts';
 import { filesUnder } from '../sync/support/team-cores.ts';
-
-async function member() {
-  const t = makeTestCore();
-  await setUpVault(t.core);
-  return { ...t, ...callers(() => t.core) };
-}
-type Member = Awaited<ReturnType<typeof member>>;
 
 const sync = (m: Member) => m.ok<TeamStatus>('team.syncNow');
 
@@ -37,30 +31,6 @@ async function draftWithFile(m: Member, shopId: string): Promise<{ id: string }>
     contentBase64: Buffer.from('id-card-photo').toString('base64'),
   });
   return draft;
-}
-
-async function join(
-  owner: Member,
-  joiner: Member,
-  folder: string,
-  name: string,
-  grant: { role: 'admin' | 'lead'; shops: string[] },
-) {
-  const inv = await owner.ok<InviteView>('team.invite', { minutes: 30, includeLogin: true });
-  const waiting = await joiner.ok<TeamStatus>('team.join', {
-    connection: { kind: 'folder', dir: folder },
-    code: inv.code,
-    name,
-  });
-  expect(waiting.phase).toBe('waiting-approval');
-  await sync(owner);
-  const members = await owner.ok<TeamMembersView>('team.members');
-  const req = members.joins.find((j) => j.name === name);
-  // Both screens show the same six digits.
-  expect(req?.safetyCode).toBe(waiting.safetyCode);
-  await owner.ok('team.approve', { inviteId: req?.inviteId, memberId: req?.memberId, grant });
-  const joined = await sync(joiner);
-  expect(joined).toMatchObject({ phase: 'idle', role: grant.role });
 }
 
 describe('team area (three cores, shared folder)', () => {

@@ -29,7 +29,7 @@ import { type BlobIO, pullBlobs, pushBlobs } from './blobs.ts';
 import { type CompactOptions, compact, DEFAULT_COMPACT } from './compact.ts';
 import { createIdentity, type PrivateIdentity } from './crypto/identity.ts';
 import { latestKeys } from './crypto/scope-keys.ts';
-import { addReport, type EngineContext, myGrant } from './engine-context.ts';
+import { addReport, displayName, type EngineContext, myGrant } from './engine-context.ts';
 import { type LocalSealer, LocalStore } from './local-store.ts';
 import { pull } from './pull.ts';
 import { push } from './push.ts';
@@ -187,6 +187,8 @@ export class SyncEngine {
   private running = false;
   private readonly listeners = new Set<() => void>();
   private readonly remoteListeners = new Set<(records: SyncRecord[]) => boolean>();
+  /** True while others' changes are handed to the local documents (see `tell`). */
+  private delivering = false;
 
   constructor(private readonly opts: SyncEngineOptions) {
     this.store = new LocalStore(opts.dir, opts.sealer);
@@ -248,7 +250,12 @@ export class SyncEngine {
       .map((k) => state.records[k])
       .filter((r): r is SyncRecord => r !== undefined);
     let ok = true;
-    for (const fn of this.remoteListeners) ok = fn(all) && ok;
+    this.delivering = true;
+    try {
+      for (const fn of this.remoteListeners) ok = fn(all) && ok;
+    } finally {
+      this.delivering = false;
+    }
     if (ok) state.undelivered = [];
   }
 
@@ -262,8 +269,15 @@ export class SyncEngine {
   /** Tells the user something the app did with others' changes (kept with the sync reports). */
   tell(r: SyncReport): void {
     addReport(this.ctx, r);
+    // Told while others' changes are being handed over: saved and shown with the delivery's own state write.
+    if (this.delivering) return;
     this.persist();
     this.emit();
+  }
+
+  /** A member's name as the team document gives it (the id's start when it is not in the team). */
+  memberName(id: string): string {
+    return displayName(this.ctx, id);
   }
 
   /** This engine's clock (what reports are stamped with). */

@@ -19,7 +19,9 @@ export type ReportCode =
   | 'withdrawn-shop'
   | 'withdrawn-main'
   | 'withdrawn-private'
-  | 'own-restored';
+  | 'own-restored'
+  | 'rule-refused'
+  | 'record-unusable';
 
 export interface SyncReport {
   readonly code: ReportCode;
@@ -111,6 +113,14 @@ export function report(
     'withdrawn-private': [
       '你已不能查看保证金退还和账号找回：本机已删除这些记录、收款账户和附件（含历史版本）；团队中的数据不受影响。',
       "You may no longer see deposit refunds and account recovery: this computer deleted those records, refund accounts and attachments (with their old versions); the team's data is unaffected.",
+    ],
+    'rule-refused': [
+      `${who} 同步来的更改不符合平台规则，未写入本机${dz}。本机保留原来的内容；请该成员在表单中改正后再同步。`,
+      `A change from ${who} breaks a platform rule and was not written here${de}. This computer keeps what it had; ask them to correct it in the form and sync again.`,
+    ],
+    'record-unusable': [
+      `${who} 同步来的记录无法读取（可能来自更新版本的应用，或数据已损坏），未写入本机${dz}；其它更改照常同步。`,
+      `A record from ${who} could not be read (a newer app version, or damaged data) and was not written here${de}; their other changes sync as usual.`,
     ],
     'outbox-torn': [
       '本机待上传队列的最后一条记录未写完（写入时被中断），已跳过；它从未被确认保存。',

@@ -37,6 +37,7 @@ import {
   templateFromRecord,
   templateKey,
 } from './record-mapping.ts';
+import { arrivalRefusal } from './sub-arrival-rules.ts';
 
 type Write = RecordWrite;
 
@@ -204,7 +205,7 @@ export class InventoryBridge extends Bridge<InventoryDeps> {
         else if (r.kind === 'subaccount') {
           const shopId = r.fields.shopId?.v;
           if (typeof shopId !== 'string' || r.scope !== staffScope(shopId)) {
-            this.d.onRefused(r.kind, r.id);
+            this.refuse(r);
             continue;
           }
           subs.set(shopId, [...(subs.get(shopId) ?? []), r]);
@@ -231,7 +232,9 @@ export class InventoryBridge extends Bridge<InventoryDeps> {
         ),
       );
       if (!built.success) {
-        this.d.onRefused('shop', id);
+        this.refuse(shopRec, {
+          name: typeof shopRec.fields.name?.v === 'string' ? shopRec.fields.name.v : id,
+        });
         return;
       }
       shop = built.data;
@@ -243,20 +246,32 @@ export class InventoryBridge extends Bridge<InventoryDeps> {
     for (const rec of recs) {
       const home = this.d.store.shopOfSub(rec.id);
       if (home !== undefined && home !== id) {
-        this.d.onRefused('subaccount', rec.id);
+        this.refuse(rec);
         continue;
       }
       if (isDeleted(rec) || !this.d.engine.get(subKey(id, rec.id))) {
         delete subAccounts[rec.id];
         continue;
       }
-      const sub = subFromRecord(
-        rec,
-        (f, v) => this.d.sealer.seal(col, rec.id, f, v),
-        (phone) => this.d.sealer.keyedHash(`phone/${id}`, phone),
+      const phoneHash = (phone: string) => this.d.sealer.keyedHash(`phone/${id}`, phone);
+      const sub = subFromRecord(rec, (f, v) => this.d.sealer.seal(col, rec.id, f, v), phoneHash);
+      if (!sub) {
+        this.refuse(rec);
+        continue;
+      }
+      // The platform's rules, as the form and the import apply them, against the shop as it is here.
+      const here = subAccounts[rec.id];
+      const others = Object.values(subAccounts).filter((s) => s.id !== rec.id);
+      const phone = rec.fields.s_phone?.v;
+      const why = arrivalRefusal(
+        { platform: shop.platform, mainLogin: shop.mainLogin },
+        { sub, phone: typeof phone === 'string' ? phone : null },
+        here ? { sub: here, phone: this.open(col, here.id, 'phone', here.secrets) } : null,
+        others,
+        phoneHash,
       );
-      if (sub) subAccounts[rec.id] = sub;
-      else this.d.onRefused('subaccount', rec.id);
+      if (why) this.refuse(rec, { name: `${shop.name} · ${sub.fullName}`, why });
+      else subAccounts[rec.id] = sub;
     }
     this.d.store.writeShop({ shop, subAccounts });
   }
@@ -272,7 +287,7 @@ export class InventoryBridge extends Bridge<InventoryDeps> {
         personFromRecord(rec, (f, v) => this.d.sealer.seal(STAFF_COLLECTION, rec.id, f, v)),
       );
       if (p.success) people[rec.id] = p.data;
-      else this.d.onRefused('person', rec.id);
+      else this.refuse(rec);
     }
     this.d.store.setStaff({ people });
   }
@@ -286,7 +301,7 @@ export class InventoryBridge extends Bridge<InventoryDeps> {
       }
       const t = templateSchema.safeParse(templateFromRecord(rec));
       if (t.success) custom[rec.id] = t.data;
-      else this.d.onRefused('template', rec.id);
+      else this.refuse(rec);
     }
     this.d.store.setTemplates({ custom });
   }

@@ -292,7 +292,7 @@ export class PrivateBridge extends Bridge<PrivateDeps> {
           }
           const c = this.caseFrom(rec);
           if (c) all[rec.id] = c;
-          else this.d.onRefused('deposit', rec.id);
+          else this.refuse(rec);
         }
         this.d.deposits.set({ cases: all });
       }
@@ -306,7 +306,7 @@ export class PrivateBridge extends Bridge<PrivateDeps> {
           }
           const r = this.draftFrom(rec);
           if (r) all[rec.id] = r;
-          else this.d.onRefused('recovery-draft', rec.id);
+          else this.refuse(rec);
         }
         this.d.recovery.set({ ...st, drafts: all });
       }

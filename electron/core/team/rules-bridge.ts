@@ -79,7 +79,7 @@ export class RulesBridge extends Bridge<RulesDeps> {
     if (!rec || isDeleted(rec)) return true;
     const next = rulesFromRecord(this.d.current(), rec);
     if (!next) {
-      this.d.onRefused(rulesKey.kind, rulesKey.id);
+      this.refuse(rec);
       return true;
     }
     if (JSON.stringify(next) === JSON.stringify(this.d.current())) return true;

@@ -28,10 +28,12 @@ import type { LocalSealer } from '../sync/local-store.ts';
 import { SyncEngine } from '../sync/sync-engine.ts';
 import { TargetError } from '../sync/targets/target.ts';
 import type { Vault } from '../vault/vault.ts';
+import type { Refusal } from './bridge.ts';
 import { type Connection, connectionView, loadConnection, saveConnection, targetFor } from './connection.ts';
 import { InventoryBridge } from './inventory-bridge.ts';
 import { type AttachmentFiles, PrivateBridge } from './private-bridge.ts';
 import { listFieldLabel } from './private-fields.ts';
+import { refusalReport } from './refusal-report.ts';
 import { RulesBridge } from './rules-bridge.ts';
 
 export const SYNC_DIR = 'sync';
@@ -122,6 +124,13 @@ export class TeamService {
     void o.engine.idle().finally(() => o.wipe());
   }
 
+  /** A record another member sent that is not written here: logged, and told in the sync reports. */
+  private refused(engine: SyncEngine, r: Refusal): void {
+    this.d.logError?.('team.refused', new Error(`${r.kind} ${r.id}`));
+    const who = r.by ? engine.memberName(r.by) : '其他成员 / another member';
+    engine.tell(refusalReport(r, engine.now(), who));
+  }
+
   private attach(sealer: LocalSealer & { wipe(): void }, connection: Connection, pollSeconds: number): Open {
     const { target } = targetFor(connection);
     const engine = new SyncEngine({
@@ -135,7 +144,7 @@ export class TeamService {
       store: this.d.store,
       sealer: this.d.sealer,
       engine,
-      onRefused: (kind, id) => this.d.logError?.('team.refused', new Error(`${kind} ${id}`)),
+      onRefused: (r) => this.refused(engine, r),
       onError: (err) => this.d.logError?.('team.bridge', err),
     });
     const privateBridge = new PrivateBridge({
@@ -143,7 +152,7 @@ export class TeamService {
       sealer: this.d.sealer,
       engine,
       shopName: (id) => this.d.store.shopStore(id)?.get()?.shop.name,
-      onRefused: (kind, id) => this.d.logError?.('team.refused', new Error(`${kind} ${id}`)),
+      onRefused: (r) => this.refused(engine, r),
       onError: (err) => this.d.logError?.('team.private', err),
     });
     const off = engine.onChange(() => {
@@ -154,7 +163,7 @@ export class TeamService {
     const rulesBridge = new RulesBridge({
       ...this.d.rules,
       engine,
-      onRefused: (kind, id) => this.d.logError?.('team.refused', new Error(`${kind} ${id}`)),
+      onRefused: (r) => this.refused(engine, r),
       onError: (err) => this.d.logError?.('team.rules', err),
     });
     this.open = {
