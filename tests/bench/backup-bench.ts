@@ -69,6 +69,9 @@ async function oneCase(withAttachments: boolean, cost: { N: number; r: number; p
   const subs = await call<unknown[]>('subaccounts.list', {});
   if (subs.length !== 10_000) throw new Error(`seeded ${subs.length} sub-accounts`);
 
+  // The first timed backup hashes every attachment as the first backup after a start does (the one made by
+  // configure above has filled the session's hash memory, so it is emptied here).
+  (tc.core.backup as unknown as { attachmentHashes: Map<string, unknown> }).attachmentHashes.clear();
   const copyTimes: number[] = [];
   const backupTimes: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -121,9 +124,14 @@ async function oneCase(withAttachments: boolean, cost: { N: number; r: number; p
   return [
     [`cp -a + fsync of the data folder (${what})`, `${copy.toFixed(0)} ms`, 'baseline'],
     [
-      `backup (${mb(backupSize)} file)`,
+      `backup (${mb(backupSize)} file; median of ${RUNS}, attachment hashes reused after the first)`,
       `${b.toFixed(0)} ms`,
       `${(b / copy).toFixed(2)}x; target <= 1.5x${b / copy <= 1.5 ? ' (met)' : ' (MISSED)'}`,
+    ],
+    [
+      'the first backup of the session (hashes every attachment)',
+      `${backupTimes[0]!.toFixed(0)} ms`,
+      `${(backupTimes[0]! / copy).toFixed(2)}x (no target of its own)`,
     ],
     [`one key derivation at the default cost (N=2^${Math.log2(cost.N)})`, `${kdf.toFixed(0)} ms`, 'baseline'],
     [

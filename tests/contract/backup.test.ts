@@ -85,6 +85,7 @@ describe('backup and restore', () => {
         'kit',
         'master',
         'nonce',
+        'outside',
         'priv',
         'to',
         'vault',

@@ -100,21 +100,28 @@ describe("a crash while another vault's backup replaces this one", () => {
 describe('a disk that fills up during a restore', () => {
   it('DISK_FULL, rolled back: every record as before, and the app unlocks as before', async () => {
     const { ok, refused, file, a, was } = await vaultWithOlderBackup();
-    const real = fs.writeFileSync;
+    const realOpen = fs.openSync;
+    const realWrite = fs.writeSync;
     let parts = 0;
-    fs.writeFileSync = ((f: fs.PathOrFileDescriptor, data: unknown, o?: unknown) => {
+    let full: number | null = null;
+    fs.openSync = ((f: fs.PathLike, ...rest: unknown[]) => {
+      const fd = (realOpen as (...a: unknown[]) => number)(f, ...rest);
       // The third file of the backup written into the data folder finds the disk full.
-      if (String(f).startsWith(a.dataDir) && String(f).endsWith('.tmp') && ++parts === 3)
-        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-      return real(f, data as string, o as fs.WriteFileOptions);
-    }) as typeof fs.writeFileSync;
+      if (String(f).startsWith(a.dataDir) && String(f).endsWith('.tmp') && ++parts === 3) full = fd;
+      return fd;
+    }) as typeof fs.openSync;
+    fs.writeSync = ((fd: number, ...rest: unknown[]) => {
+      if (fd === full) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      return (realWrite as (...a: unknown[]) => number)(fd, ...rest);
+    }) as typeof fs.writeSync;
     syncBuiltinESMExports();
     try {
       expect((await refused('backup.restore', { file, password: GOOD_PASSWORD, confirm: true })).code).toBe(
         'DISK_FULL',
       );
     } finally {
-      fs.writeFileSync = real;
+      fs.openSync = realOpen;
+      fs.writeSync = realWrite;
       syncBuiltinESMExports();
     }
     expect(parts).toBeGreaterThanOrEqual(3);

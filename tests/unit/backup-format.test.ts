@@ -17,7 +17,7 @@ const parts = [
   { path: 'attachments/abc', bytes: randomBytes(64), sealed: true },
 ];
 
-async function made(): Promise<{ file: Buffer; headerEnd: number }> {
+async function made(withParts = parts): Promise<{ file: Buffer; headerEnd: number }> {
   const dataKey = randomBytes(32);
   const kdf = newParams(cost);
   const kek = await deriveKey(PASSWORD, kdf);
@@ -33,7 +33,7 @@ async function made(): Promise<{ file: Buffer; headerEnd: number }> {
     locked: false,
     counts,
   };
-  const file = encodeBackup(keys, meta, parts);
+  const file = encodeBackup(keys, meta, withParts);
   return { file, headerEnd: 18 + 4 + file.readUInt32BE(18) + 32 };
 }
 
@@ -82,6 +82,38 @@ describe('the backup header', () => {
     expect(await codeOf(openBackup(Buffer.from('PK\u0003\u0004 a zip file, long enough'), PASSWORD))).toBe(
       'BACKUP_NOT_A_BACKUP',
     );
+  });
+
+  it('each sealed part is checked, whether the header lists their sizes or (past 500) not', async () => {
+    const sealed = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        path: `attachments/a${i}`,
+        bytes: randomBytes(8 + (i % 5)),
+        sealed: true,
+      }));
+    for (const n of [3, 501]) {
+      const many = [parts[0]!, ...sealed(n)];
+      const { file } = await made(many);
+      const header = JSON.parse(file.subarray(22, 22 + file.readUInt32BE(18)).toString('utf8'));
+      expect(header.outside, `${n} parts`).toEqual(
+        n <= 500 ? many.slice(1).map((p) => p.bytes.length) : undefined,
+      );
+      const opened = await openBackup(file, PASSWORD);
+      expect(opened.parts.map((p) => p.bytes)).toEqual(many.map((p) => p.bytes));
+      const sizes = many.slice(1).map((p) => p.bytes.length);
+      const start = file.length - sizes.reduce((a, b) => a + b, 0);
+      // The first byte of the first, of the middle and of the last sealed part.
+      const mid = Math.floor(n / 2);
+      for (const at of [
+        start,
+        start + sizes.slice(0, mid).reduce((a, b) => a + b, 0),
+        file.length - sizes.at(-1)!,
+      ]) {
+        const bad = Buffer.from(file);
+        bad[at]! ^= 0x01;
+        expect(await codeOf(openBackup(bad, PASSWORD)), `${n} parts, offset ${at}`).toBe('BACKUP_DAMAGED');
+      }
+    }
   });
 
   it('the usual open costs exactly one key derivation', async () => {

@@ -38,6 +38,8 @@ const kdfSchema = z.strictObject({
 });
 const sealedText = z.string().min(10).max(600);
 
+const MAX_OUTSIDE_LISTED = 500;
+
 const headerV1Schema = z.strictObject({
   format: z.literal(1),
   kdf: kdfSchema,
@@ -62,6 +64,12 @@ const headerV2Schema = z.strictObject({
   custom: z.strictObject({ kdf: kdfSchema, wrapped: sealedText }).nullable(),
   nonce: z.string().length(16),
   bodyLength: z.number().int().min(0),
+  /**
+   * The sizes of the sealed parts that follow the body, in order (absent in early format-2 files, and when
+   * there are too many to keep the header small): lets a restore hash them while the key is being derived.
+   * The manifest inside still says what each must be.
+   */
+  outside: z.array(z.number().int().min(0)).max(MAX_OUTSIDE_LISTED).optional(),
 });
 type HeaderV1 = z.infer<typeof headerV1Schema>;
 export type HeaderV2 = z.infer<typeof headerV2Schema>;
@@ -105,6 +113,8 @@ export interface BackupPart {
   bytes: Buffer;
   /** Ciphertext already (an attachment sealed with the data key): kept outside the encrypted body. */
   sealed?: boolean;
+  /** Its SHA-256 (hex) when already known for exactly these bytes (see BackupService's attachment hashes). */
+  sha256?: string;
 }
 
 /** Who may open a backup being made: the vault's backup key pair, its key slots now, a custom password. */
@@ -133,7 +143,7 @@ export function layout(manifest: Omit<BackupManifest, 'parts'>, parts: BackupPar
     parts: parts.map((p) => ({
       path: p.path,
       size: p.bytes.length,
-      sha256: createHash('sha256').update(p.bytes).digest('hex'),
+      sha256: p.sha256 ?? createHash('sha256').update(p.bytes).digest('hex'),
       outside: !!p.sealed,
     })),
   };
@@ -181,6 +191,7 @@ export function encodeBackupChunks(keys: BackupKeys, meta: BackupMeta, parts: Ba
     custom: keys.custom,
     nonce: nonce.toString('base64'),
     bodyLength,
+    ...(outside.length <= MAX_OUTSIDE_LISTED ? { outside: outside.map((p) => p.bytes.length) } : {}),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const headerLen = Buffer.alloc(4);
@@ -319,9 +330,12 @@ export async function openBackup(
     );
     throw new AppError('NOT_FOUND');
   }
+  const read = readHeader(bytes);
+  // The sealed parts are hashed while the key derivation still runs on its own thread.
+  const early = earlyHashes(read);
   const key = await keyFound;
   try {
-    return { ...decodeBody(readHeader(bytes), key), header };
+    return { ...decodeBody(read, key, early), header };
   } finally {
     key.fill(0);
   }
@@ -382,8 +396,29 @@ async function openSlot(
   }
 }
 
-/** Decrypts the body and checks every part's size and SHA-256 against the authenticated manifest. */
-function decodeBody(read: ReadHeader, key: Buffer): { manifest: BackupManifest; parts: BackupPart[] } {
+/** The SHA-256 of each sealed part as the header's sizes cut them; none when the sizes do not add up. */
+function earlyHashes(read: ReadHeader): string[] | null {
+  const sizes = read.header.format === 2 ? read.header.outside : undefined;
+  if (!sizes || sizes.reduce((n, s) => n + s, 0) !== read.rest.length) return null;
+  let at = 0;
+  return sizes.map((size) => {
+    const sha = createHash('sha256')
+      .update(read.rest.subarray(at, at + size))
+      .digest('hex');
+    at += size;
+    return sha;
+  });
+}
+
+/**
+ * Decrypts the body and checks every part's size and SHA-256 against the authenticated manifest. `early`:
+ * the sealed parts' hashes taken before, used when the manifest cuts them at the same places.
+ */
+function decodeBody(
+  read: ReadHeader,
+  key: Buffer,
+  early: string[] | null = null,
+): { manifest: BackupManifest; parts: BackupPart[] } {
   const { header, aad, body, tag, rest } = read;
   let plain: Buffer;
   try {
@@ -404,11 +439,20 @@ function decodeBody(read: ReadHeader, key: Buffer): { manifest: BackupManifest; 
   const parts: BackupPart[] = [];
   let at = 4 + manifestLen;
   let out = 0;
+  let nth = 0;
+  const sizes = read.header.format === 2 ? read.header.outside : undefined;
+  let aligned = early !== null;
   for (const p of manifest.parts) {
     const bytes = p.outside ? rest.subarray(out, out + p.size) : plain.subarray(at, at + p.size);
-    if (p.outside) out += p.size;
-    else at += p.size;
-    if (bytes.length !== p.size || createHash('sha256').update(bytes).digest('hex') !== p.sha256)
+    // An early hash stands for this part only where the header cut the same bytes (same place, same size).
+    if (p.outside && sizes?.[nth] !== p.size) aligned = false;
+    const known = p.outside && aligned ? early?.[nth] : undefined;
+    if (p.outside) {
+      out += p.size;
+      nth++;
+    } else at += p.size;
+    const sha = known ?? createHash('sha256').update(bytes).digest('hex');
+    if (bytes.length !== p.size || sha !== p.sha256)
       throw new AppError('BACKUP_DAMAGED', { details: { part: p.path } });
     parts.push({ path: p.path, bytes, sealed: p.outside });
   }

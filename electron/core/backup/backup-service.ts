@@ -4,6 +4,7 @@
 // making one needs no password and no unlock, and each file opens with the master password of its day,
 // the recovery kit, or the custom backup password. Before an operation that replaces or bulk-changes data
 // (import, restore, kit reset, team join) one path makes a safety backup here, verifies it and names it.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +27,7 @@ import type { AuditLog } from '../audit/audit-log.ts';
 import { deriveKey, newParams, type ScryptParams } from '../crypto/kdf.ts';
 import type { Clock } from '../ports.ts';
 import { DocumentStore, type StorageContext } from '../storage/document-store.ts';
-import { fsyncDir, storageError } from '../storage/fs-durable.ts';
+import { fsyncDir, storageError, writeAll } from '../storage/fs-durable.ts';
 import { encodeDocument } from '../storage/inspect.ts';
 import type { Vault } from '../vault/vault.ts';
 import {
@@ -120,6 +121,12 @@ const identitySchema = recipientSchema;
 export class BackupService {
   private readonly doc: DocumentStore<Config>;
   private readonly identity: DocumentStore<Recipient>;
+  /**
+   * SHA-256 of each attachment already hashed this session, by path, with the file's identity then. An
+   * attachment is written once under a random name and never changed in place, so a later backup reuses the
+   * hash of a file whose inode, size and modification time are unchanged instead of reading it twice.
+   */
+  private readonly attachmentHashes = new Map<string, { id: string; sha256: string }>();
 
   constructor(private readonly d: BackupDeps) {
     this.doc = new DocumentStore(d.ctx, BACKUP_CONFIG, configSchema);
@@ -531,15 +538,36 @@ export class BackupService {
           continue;
         }
         if (NOT_BACKED_UP_FILES.has(rel) || rel.endsWith('.tmp') || rel.includes('.tmp-')) continue;
+        // Attachments are sealed with the data key already (random names, ciphertext contents).
+        if (rel.startsWith('attachments/')) {
+          parts.push(this.attachmentPart(abs, rel));
+          continue;
+        }
         let bytes: Buffer = fs.readFileSync(abs);
         // A device-bound key means nothing on another machine: the restored vault asks for the password.
         if (rel === 'vault.json') bytes = withoutDeviceKey(bytes, this.d.clock.now());
-        // Attachments are sealed with the data key already (random names, ciphertext contents).
-        parts.push({ path: rel, bytes, sealed: rel.startsWith('attachments/') });
+        parts.push({ path: rel, bytes });
       }
     };
     walk(dataDir);
     return parts;
+  }
+
+  /** An attachment as a part, read through one descriptor so its identity and bytes are of the same file. */
+  private attachmentPart(abs: string, rel: string): BackupPart {
+    const fd = fs.openSync(abs, 'r');
+    try {
+      const st = fs.fstatSync(fd, { bigint: true });
+      const id = `${st.ino}/${st.size}/${st.mtimeNs}/${st.ctimeNs}`;
+      const bytes = fs.readFileSync(fd);
+      const known = this.attachmentHashes.get(rel);
+      if (known?.id === id) return { path: rel, bytes, sealed: true, sha256: known.sha256 };
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      this.attachmentHashes.set(rel, { id, sha256 });
+      return { path: rel, bytes, sealed: true, sha256 };
+    } finally {
+      fs.closeSync(fd);
+    }
   }
 
   private safetyDir(): string {
@@ -678,7 +706,7 @@ function writeAtomically(file: string, chunks: Buffer[]): void {
   try {
     const fd = fs.openSync(tmp, 'w', 0o600);
     try {
-      for (const c of chunks) for (let at = 0; at < c.length; ) at += fs.writeSync(fd, c, at, c.length - at);
+      writeAll(fd, chunks);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { RecoveryEvent } from '../../../shared/contract/types.ts';
-import { fsyncDir } from '../storage/fs-durable.ts';
+import { fsyncDir, writeAll } from '../storage/fs-durable.ts';
 import type { BackupPart } from './backup-format.ts';
 
 export const RESTORE_INTENT = 'restore-intent.json';
@@ -66,7 +66,13 @@ export function replaceDataFolder(
       const dest = path.join(dataDir, p.path);
       fs.mkdirSync(path.dirname(dest), { recursive: true, mode: 0o700 });
       const tmp = `${dest}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, p.bytes, { mode: 0o600, flush: true });
+      const fd = fs.openSync(tmp, 'w', 0o600);
+      try {
+        writeAll(fd, [p.bytes]);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
       fs.renameSync(tmp, dest);
       dirs.add(path.dirname(dest));
       hooks.afterPart?.(p.path);

@@ -117,3 +117,13 @@ export function rawDurableWrite(file: string, data: string | Buffer): void {
 export function timestampForName(ms: number): string {
   return new Date(ms).toISOString().replace(/[:.]/g, '-');
 }
+
+/**
+ * Writes in slices of at most 256 KiB: one write of several MiB into a new file measured three to four
+ * times slower here than the same bytes in slices (and than `cp`), so a backup with attachments pays for it.
+ */
+export function writeAll(fd: number, chunks: readonly Buffer[]): void {
+  for (const c of chunks)
+    for (let at = 0; at < c.length; ) at += fs.writeSync(fd, c, at, Math.min(WRITE_SLICE, c.length - at));
+}
+const WRITE_SLICE = 256 * 1024;
