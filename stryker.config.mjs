@@ -15,6 +15,7 @@ export default {
     'electron/core/backup/restore-intent.ts',
     'shared/domain/subaccount-rules.ts',
     'electron/core/vault/throttle.ts',
+    'electron/core/team/sub-arrival-rules.ts',
   ],
   coverageAnalysis: 'perTest',
   // Stryker rewrites a tsconfig for its sandbox through TypeScript's JS API, which TypeScript 7 (the native
