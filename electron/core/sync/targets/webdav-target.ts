@@ -37,6 +37,26 @@ function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * A connection the server closed while it sat idle in the pool (rclone and many NAS servers close kept-alive
+ * connections after a few seconds) fails the next request before any answer. Every request here is
+ * idempotent (a listing, a read, a whole-file write, a delete), so such a failure is tried once more on a
+ * new connection.
+ */
+const STALE_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+function staleConnection(err: unknown): boolean {
+  const e = err as { status?: number; name?: string; message?: unknown } | undefined;
+  if (e?.status !== undefined || e?.name === 'TimeoutError' || e?.name === 'AbortError') return false;
+  const code = errorCode(err);
+  if (code && STALE_CODES.has(code)) return true;
+  let c = err as { message?: unknown; cause?: unknown } | undefined;
+  for (let i = 0; i < 4 && c; i++) {
+    if (typeof c.message === 'string' && /socket hang up|other side closed/i.test(c.message)) return true;
+    c = c.cause as typeof c;
+  }
+  return false;
+}
+
 function asTargetError(err: unknown, what: string): TargetError {
   if (err instanceof TargetError) return err;
   const e = err as {
@@ -93,21 +113,31 @@ export class WebdavTarget implements SyncTarget {
     return AbortSignal.timeout(this.timeoutMs + Math.ceil(bytes / 65_536) * 1000);
   }
 
+  /** One request (counted), tried once more when it failed on a connection the server had closed. */
+  private async send<T>(request: () => Promise<T>): Promise<T> {
+    this.counters.requests++;
+    try {
+      return await request();
+    } catch (err) {
+      if (!staleConnection(err)) throw err;
+      this.counters.requests++;
+      return await request();
+    }
+  }
+
   private path(name: string): string {
     if (!REMOTE_NAME.test(name)) throw new TargetError('refused', `not a sync file name: ${name}`);
     return `/${name}`;
   }
 
   async ensure(): Promise<void> {
-    this.counters.requests++;
     try {
-      await this.client.getDirectoryContents('/', { details: false, signal: this.signal() });
+      await this.send(() => this.client.getDirectoryContents('/', { details: false, signal: this.signal() }));
     } catch (err) {
       const te = asTargetError(err, 'opening the folder');
       if (te.kind !== 'not-found') throw te;
-      this.counters.requests++;
       try {
-        await this.client.createDirectory('/', { signal: this.signal() });
+        await this.send(() => this.client.createDirectory('/', { signal: this.signal() }));
       } catch (err2) {
         throw asTargetError(err2, 'creating the folder');
       }
@@ -115,12 +145,10 @@ export class WebdavTarget implements SyncTarget {
   }
 
   async list(): Promise<RemoteEntry[]> {
-    this.counters.requests++;
     try {
-      const items: FileStat[] = await this.client.getDirectoryContents('/', {
-        details: false,
-        signal: this.signal(),
-      });
+      const items: FileStat[] = await this.send(() =>
+        this.client.getDirectoryContents('/', { details: false, signal: this.signal() }),
+      );
       return items
         .filter((i) => i.type === 'file' && REMOTE_NAME.test(i.basename))
         .map((i) => ({ name: i.basename, size: i.size, tag: tagOf(i) }));
@@ -131,11 +159,10 @@ export class WebdavTarget implements SyncTarget {
 
   async get(name: string): Promise<Buffer | null> {
     const p = this.path(name);
-    this.counters.requests++;
     try {
-      const data = (await this.client.getFileContents(p, { format: 'binary', signal: this.signal() })) as
-        | ArrayBuffer
-        | Buffer;
+      const data = (await this.send(() =>
+        this.client.getFileContents(p, { format: 'binary', signal: this.signal() }),
+      )) as ArrayBuffer | Buffer;
       const buf = Buffer.isBuffer(data) ? data : Buffer.from(data);
       this.counters.bytesDown += buf.length;
       return buf;
@@ -148,13 +175,14 @@ export class WebdavTarget implements SyncTarget {
 
   async put(name: string, bytes: Buffer): Promise<void> {
     const p = this.path(name);
-    this.counters.requests++;
     try {
-      const ok = await this.client.putFileContents(p, bytes, {
-        overwrite: true,
-        contentLength: bytes.length,
-        signal: this.signal(bytes.length),
-      });
+      const ok = await this.send(() =>
+        this.client.putFileContents(p, bytes, {
+          overwrite: true,
+          contentLength: bytes.length,
+          signal: this.signal(bytes.length),
+        }),
+      );
       if (ok === false) throw new TargetError('refused', `writing ${name}: refused`);
       this.counters.bytesUp += bytes.length;
     } catch (err) {
@@ -164,9 +192,8 @@ export class WebdavTarget implements SyncTarget {
 
   async remove(name: string): Promise<void> {
     const p = this.path(name);
-    this.counters.requests++;
     try {
-      await this.client.deleteFile(p, { signal: this.signal() });
+      await this.send(() => this.client.deleteFile(p, { signal: this.signal() }));
     } catch (err) {
       const te = asTargetError(err, `removing ${name}`);
       if (te.kind !== 'not-found') throw te;
