@@ -4,18 +4,15 @@
 // sent which account and which rule it broke, in the form's own words; the valid change in the same sync lands.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SyncEngine } from '../../electron/core/sync/sync-engine.ts';
 import { subKey } from '../../electron/core/team/record-mapping.ts';
 import type { ShopView, SubAccountView } from '../../shared/contract/inventory-types.ts';
 import type { TeamStatus } from '../../shared/contract/team-types.ts';
+import { engineOf } from '../support/hostile-engine.ts';
 import { generatedSub } from '../support/payloads.ts';
 import { join, type Member, member } from '../support/team-members.ts';
 import { tempDataDir } from '../support/test-core.ts';
 
 const sync = (m: Member) => m.ok<TeamStatus>('team.syncNow');
-
-/** The member's sync engine, as a modified app would use it (the team service keeps it private). */
-const engineOf = (m: Member) => (m.core.team as unknown as { open: { engine: SyncEngine } }).open.engine;
 
 const pddShop = (name: string) => ({
   platform: 'pinduoduo',
@@ -44,7 +41,7 @@ describe('team sync arrivals and the platform rules', () => {
     const lead = await member();
     await join(owner, lead, folder, '客服主管小李', { role: 'lead', shops: [shop.id] });
 
-    const engine = engineOf(lead);
+    const engine = engineOf(lead.core);
     const base = engine.get(subKey(shop.id, first.id))?.fields;
     expect(base?.s_password?.v).toEqual(expect.any(String));
     const like = (id: string, over: Record<string, string | string[] | null>) => {

@@ -5,8 +5,10 @@
 // item.
 import { getRandomValues } from 'node:crypto';
 import type { Browser } from '@playwright/test';
+import { subKey } from '../../electron/core/team/record-mapping.ts';
 import type { DepositCaseView } from '../../shared/contract/deposit-types.ts';
 import type { ConflictView, InviteView, TeamMembersView } from '../../shared/contract/team-types.ts';
+import { engineOf } from '../support/hostile-engine.ts';
 import { type DavServer, startApache } from '../sync/support/webdav-servers.ts';
 import { expect, test } from './fixtures.ts';
 import { chooseOption, openUnlocked, seedShopViaCore } from './pages/inventory-pages.ts';
@@ -116,6 +118,37 @@ async function teamWithAdmin(owner: Core, browser: Browser, where: ReturnType<ty
   await call(admin.core, 'team.syncNow');
   return admin;
 }
+
+test('a sub-account another member sent against the platform rules is not listed, and the owner reads why', async ({
+  app,
+  page,
+  browser,
+}) => {
+  const owner = await openUnlocked(app, page);
+  const shopId = await seedShopViaCore(owner, '美妆旗舰店', ['小美']);
+  const admin = await teamWithAdmin(owner.core, browser, place());
+  try {
+    const [first] = await call<Array<{ id: string }>>(owner.core, 'subaccounts.list', { shopId });
+    // The admin's app, modified, writes a Taobao sub-account named only with digits straight into the sync.
+    const engine = engineOf(admin.core);
+    const fields = engine.get(subKey(shopId, first?.id ?? ''))?.fields ?? {};
+    const values = Object.fromEntries(Object.entries(fields).map(([k, c]) => [k, c.v]));
+    engine.put(subKey(shopId, 'sub-digits'), { ...values, nickname: '12345', fullName: '美妆旗舰店:12345' });
+    await call(admin.core, 'team.syncNow');
+
+    const team = new TeamPage(page);
+    await team.open();
+    await team.syncNow();
+    await expect(page.getByRole('region', { name: '同步状态' })).toContainText(
+      '管理员小王 同步来的更改不符合平台规则，未写入本机：子账号「美妆旗舰店 · 12345」：子账号名：不能全是数字。',
+    );
+    await new ShellPage(page).go(/子账号/);
+    await expect(page.getByText('美妆旗舰店:小美')).toBeVisible();
+    await expect(page.getByText('美妆旗舰店:12345')).toHaveCount(0);
+  } finally {
+    await admin.close();
+  }
+});
 
 test('a conflict between two members is resolved from the list', async ({ app, page, browser }) => {
   const owner = await openUnlocked(app, page);

@@ -270,7 +270,7 @@ export class InventoryBridge extends Bridge<InventoryDeps> {
         others,
         phoneHash,
       );
-      if (why) this.refuse(rec, { name: `${shop.name} · ${sub.fullName}`, why });
+      if (why) this.refuse(rec, { name: `${shop.name} · ${sub.nickname}`, why });
       else subAccounts[rec.id] = sub;
     }
     this.d.store.writeShop({ shop, subAccounts });
