@@ -12,6 +12,9 @@ export default defineConfig({
   test: {
     include: [
       'tests/unit/transfer-classify.test.ts',
+      'tests/unit/table-mapping.test.ts',
+      'tests/unit/import-readers.test.ts',
+      'tests/unit/transfer-grouping.test.ts',
       'tests/unit/csv.test.ts',
       'tests/contract/import-rules.test.ts',
       'tests/contract/transfer-import-read.test.ts',

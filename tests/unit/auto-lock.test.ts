@@ -42,6 +42,32 @@ describe('AutoLock with an injected clock', () => {
     expect(fired).toBe(1);
   });
 
+  it('one timer at a time: a new limit replaces the pending one, and a stopped watch stays stopped', () => {
+    const clock = new ManualClock();
+    let minutes = 10;
+    let fired = 0;
+    const al = new AutoLock(
+      clock,
+      () => minutes,
+      () => fired++,
+    );
+    al.start();
+    clock.advance(60_000);
+    minutes = 5;
+    al.reschedule();
+    expect(clock.pendingTimers()).toBe(1);
+    clock.advance(4 * 60_000 - 1);
+    expect(fired).toBe(0);
+    clock.advance(1);
+    expect(fired).toBe(1);
+    // Locked: a settings change must not start the watch again.
+    al.stop();
+    al.reschedule();
+    expect(clock.pendingTimers()).toBe(0);
+    clock.advance(60 * 60_000);
+    expect(fired).toBe(1);
+  });
+
   it('stop() cancels the timer', () => {
     const clock = new ManualClock();
     let fired = 0;

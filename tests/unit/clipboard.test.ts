@@ -51,6 +51,37 @@ describe('ClipboardGuard', () => {
   });
 });
 
+describe('taking a secret back, as lock and quit ask for it', () => {
+  it('says whether it cleared: yes once for ours, no when nothing was copied or the user copied since', async () => {
+    const clock = new ManualClock();
+    const cb = new MemoryClipboard();
+    let cleared = 0;
+    const g = new ClipboardGuard(cb, clock, () => cleared++);
+    expect(await g.clearIfOurs()).toBe(false);
+    await g.copy('s3cret', 30_000);
+    expect(await g.clearIfOurs()).toBe(true);
+    expect([cb.text, cleared, clock.pendingTimers()]).toEqual(['', 1, 0]);
+    expect(await g.clearIfOurs()).toBe(false);
+    await g.copy('s3cret', 30_000);
+    cb.text = '订单号';
+    expect(await g.clearIfOurs()).toBe(false);
+    expect([cb.text, cleared, clock.pendingTimers()]).toEqual(['订单号', 1, 0]);
+  });
+
+  it('a clipboard that cannot be read is left alone, without an error', async () => {
+    const clock = new ManualClock();
+    const cb = new MemoryClipboard();
+    const g = new ClipboardGuard(cb, clock, () => {});
+    await g.copy('s3cret', 30_000);
+    cb.readText = async () => {
+      throw new Error('clipboard busy');
+    };
+    expect(await g.clearIfOurs()).toBe(false);
+    expect(cb.text).toBe('s3cret');
+    expect(clock.pendingTimers()).toBe(0);
+  });
+});
+
 describe('clipboard in the core', () => {
   let tc: TestCore;
   afterEach(async () => {

@@ -59,6 +59,10 @@ describe('sub-account arrival rules', () => {
       ).size,
     ).toBe(0);
     const pddHolder = sub('a', { phoneHash: hash('13800138000') });
+    // Held by one of several: in use.
+    expect([
+      ...subAccountProblems(pdd, { sub: sub('b'), phone: '13800138000' }, [sub('c'), pddHolder], hash).keys(),
+    ]).toEqual(['phone:in_use']);
     expect([
       ...subAccountProblems(pdd, { sub: sub('b'), phone: '13800138000' }, [pddHolder], hash).keys(),
     ]).toEqual(['phone:in_use']);
@@ -84,11 +88,24 @@ describe('sub-account arrival rules', () => {
       purgedAt: null,
     };
     expect(subAccountProblems(pdd, { sub: sub('kf', { temp }), phone: null }, [], hash).size).toBe(0);
+    // A phone it does give is still held to the rules.
+    expect([
+      ...subAccountProblems(pdd, { sub: sub('kf', { temp }), phone: '12345' }, [], hash).keys(),
+    ]).toEqual(['phone:invalid_mobile']);
   });
 
   it('a permission the platform does not have, and one held by more than its limit allows', () => {
     const three = [exporter('a'), exporter('b'), exporter('c')];
     expect(subAccountProblems(jd, { sub: exporter('d'), phone: null }, three.slice(0, 2), hash).size).toBe(0);
+    // Only holders count: two holders and two others leave room for a third.
+    expect(
+      subAccountProblems(
+        jd,
+        { sub: exporter('d'), phone: null },
+        [...three.slice(0, 2), sub('x'), sub('y')],
+        hash,
+      ).size,
+    ).toBe(0);
     expect([...subAccountProblems(jd, { sub: exporter('d'), phone: null }, three, hash).keys()]).toEqual([
       'limit:order.export',
     ]);
