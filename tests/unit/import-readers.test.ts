@@ -33,6 +33,10 @@ describe('Bitwarden JSON', () => {
         text,
       ).toBe('IMPORT_WRONG_KIND:{"reason":"not-bitwarden-json"}');
     expect(credentialsFromBitwardenJson('{"encrypted":false,"items":[]}')).toEqual([]);
+    // No folders at all (an export of items only) reads the same.
+    expect(credentialsFromBitwardenJson('{"items":[{"type":1,"name":"n","folderId":"f"}]}')[0]?.group).toBe(
+      '',
+    );
   });
 
   it('reads logins with their folder, first URI, custom phone and e-mail, and our register record', () => {
@@ -164,7 +168,29 @@ describe('the register record in our own exports', () => {
   };
 
   it('reads each kind exactly as written', () => {
-    for (const r of [shop, sub, person, template]) expect(parseSwData(JSON.stringify(r))).toEqual(r);
+    const others = [
+      { ...shop, entityType: 'individual' },
+      { ...sub, status: 'active', nativeRole: 'kefu' },
+      { ...person, status: 'active', idLast4: null },
+      { ...template, nativeRole: 'admin', permissions: ['order.export'] },
+    ];
+    for (const r of [shop, sub, person, template, ...others])
+      expect(parseSwData(JSON.stringify(r))).toEqual(r);
+  });
+
+  it('a record longer than 20,000 characters is not read, however well formed', () => {
+    // A sub-account record of exactly n characters, made long by permission names (each at most 80).
+    const sized = (n: number) => {
+      const perms: string[] = [];
+      const text = () => JSON.stringify({ ...sub, permissions: perms });
+      while (text().length < n) perms.push('p'.repeat(Math.max(0, Math.min(79, n - text().length - 3))));
+      // An element adds at least 3 characters: an overshoot of 1 or 2 is taken off the first name.
+      while (text().length > n) perms[0] = perms[0]!.slice(1);
+      return text();
+    };
+    expect(sized(20_000)).toHaveLength(20_000);
+    expect(parseSwData(sized(20_000))).not.toBeNull();
+    expect(parseSwData(sized(20_001))).toBeNull();
   });
 
   it('refuses a record with any part out of shape, too long, or not JSON', () => {
@@ -187,6 +213,10 @@ describe('the register record in our own exports', () => {
       { ...person, idLast4: '1234x5' },
       { ...template, platform: 'ebay' },
       { ...template, name: '' },
+      { ...template, name: '   ' },
+      { ...sub, nativeRole: 'x'.repeat(33) },
+      { ...template, nativeRole: 'x'.repeat(33) },
+      { ...template, permissions: ['x'.repeat(81)] },
     ];
     for (const r of bad) expect(parseSwData(JSON.stringify(r)), JSON.stringify(r)).toBeNull();
     expect(parseSwData('')).toBeNull();
