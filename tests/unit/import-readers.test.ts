@@ -63,7 +63,8 @@ describe('Bitwarden JSON', () => {
           ],
         },
         { type: 2, name: 'a note of someone else' },
-        { type: 2, name: '员工', fields: [{ name: SW_DATA_FIELD, value: '{"kind":"person"}' }] },
+        { type: 2, name: 'another', fields: [null, { name: 'PIN', value: '1' }] },
+        { type: 2, name: '员工', fields: [null, { name: SW_DATA_FIELD, value: '{"kind":"person"}' }] },
         { type: 3, name: 'a card' },
         null,
         { type: 1, name: 5, folderId: 'f2', login: { username: 7, password: null, uris: 'x' }, fields: 'x' },
@@ -85,7 +86,7 @@ describe('Bitwarden JSON', () => {
         data: '{"v":1}',
       },
       {
-        at: 3,
+        at: 4,
         title: '员工',
         url: '',
         userName: '',
@@ -97,7 +98,7 @@ describe('Bitwarden JSON', () => {
         data: '{"kind":"person"}',
       },
       {
-        at: 6,
+        at: 7,
         title: '',
         url: '',
         userName: '',
@@ -109,7 +110,7 @@ describe('Bitwarden JSON', () => {
         data: '',
       },
       {
-        at: 7,
+        at: 8,
         title: '',
         url: '',
         userName: '',
@@ -270,6 +271,23 @@ describe('password CSVs', () => {
     ];
     for (const [h, source] of heads) expect(credentialFormat([h])?.source ?? null, h.join(',')).toBe(source);
     expect(credentialFormat([])).toBeNull();
+  });
+
+  it('reads headers written with spaces and capitals, and a note column; Notes before NotesPlain', () => {
+    expect(
+      read([
+        [' Name ', ' URL', 'Username ', 'Password', 'Note'],
+        ['c', 'https://c', 'u', 'p', '备注'],
+      ])?.rows,
+    ).toEqual([
+      { ...blank, at: 1, title: 'c', url: 'https://c', userName: 'u', password: 'p', notes: '备注' },
+    ]);
+    expect(
+      read([
+        ['Title', 'Username', 'Password', 'NotesPlain', 'Notes'],
+        ['t', 'u', 'p', 'plain', 'rich'],
+      ])?.rows[0]?.notes,
+    ).toBe('rich');
   });
 
   it('reads each tool’s columns, passwords exactly as written', () => {

@@ -99,6 +99,8 @@ describe('sheet headers', () => {
     expect(mapping).toEqual({ shopName: 0, subAccount: 3 });
     expect(ignoredColumns(header, mapping)).toEqual([1, 4]);
     expect(ignoredColumns(header, {})).toEqual([0, 1, 3, 4]);
+    // A header of spaces only is an empty column, not one to mention.
+    expect(ignoredColumns(['店铺', '   '], { shopName: 0 })).toEqual([]);
   });
 
   it('the first column of a name is taken, a column is taken once', () => {
@@ -179,6 +181,28 @@ describe('rows', () => {
       ['tm-main', '小美', 'tm-main'],
       ['tb', '小丽', 'tb'],
       ['given', '小王', 'given'],
+    ]);
+  });
+
+  it('sub-account cells trimmed; spaces only is no sub-account; a leading colon composes nothing', () => {
+    const rows = candidatesFromTable(
+      [
+        header,
+        ['淘宝', '店', 'm', ' kf ', '', '', '', '', '', ''],
+        ['淘宝', '店', 'm', '   ', '', '', '', '', '', ''],
+        ['淘宝', '', 'given', ':a:b', '', '', '', '', '', ''],
+        ['淘宝', '', '', ' tm : 小美 ', '', '', '', '', '', ''],
+        ['京东', '京东店', '', 'k', '', '', '', '', '', ''],
+      ],
+      mapping,
+    );
+    expect(rows.map((r) => [r.kind, r.mainLogin, r.nickname, r.shopName, r.problem])).toEqual([
+      ['sub', 'm', 'kf', '店', null],
+      ['main', 'm', '', '店', null],
+      ['sub', 'given', ':a:b', 'given', null],
+      ['sub', 'tm', '小美', 'tm', null],
+      // A sub-account row names its shop; it needs no main login of its own.
+      ['sub', '', 'k', '京东店', null],
     ]);
   });
 

@@ -31,6 +31,8 @@ describe('主账号:昵称', () => {
         cred(1, { url: TB, userName: 'mz : 小美 ' }),
         cred(2, { url: TB, userName: 'mz：a:b' }),
         cred(3, { url: TB, userName: ':小美', title: '店' }),
+        cred(4, { url: TB, userName: ':a:b', title: '店2' }),
+        cred(5, { url: TB, userName: ' solo ', title: '  店3 ' }),
       ],
       [],
     );
@@ -38,6 +40,8 @@ describe('主账号:昵称', () => {
       ['sub', 'mz', '小美', 'mz'],
       ['sub', 'mz', 'a:b', 'mz'],
       ['main', ':小美', '', '店'],
+      ['main', ':a:b', '', '店2'],
+      ['main', 'solo', '', '店3'],
     ]);
   });
 });
@@ -99,6 +103,20 @@ describe('a folder with one marked main account', () => {
       ['main', 'tb', '', '淘宝店'],
       ['main', 'elsewhere', '', '别的店'],
       ['skip', '', '', ''],
+    ]);
+  });
+
+  it('a sub-account written 主账号:昵称 marks no folder, even titled 主账号', () => {
+    const cs = classify(
+      [
+        cred(1, { url: TB, userName: 'mz:小美', title: '小美 主账号', group: 'G' }),
+        cred(2, { url: TB, userName: 'tbmain', title: '淘宝店', group: 'G' }),
+      ],
+      [],
+    );
+    expect(brief(cs)).toEqual([
+      ['sub', 'mz', '小美', 'mz'],
+      ['main', 'tbmain', '', '淘宝店'],
     ]);
   });
 

@@ -108,14 +108,14 @@ export function guessMapping(header: readonly string[]): ColumnMapping {
   return out;
 }
 
-// Names sellers write that are not the catalog's own.
+// Names sellers write that are not the catalog's own (its id and names in both languages are always read).
 const EXTRA_ALIASES: Partial<Record<PlatformId, string[]>> = {
   taobao: ['淘宝网', '淘宝店', 'c店'],
   tmall: ['天猫商城', '天猫店', '天猫国际', 'tmallglobal'],
   jd: ['京东商城', 'jingdong', '京东pop'],
   pinduoduo: ['pdd', '拼多多商家'],
-  douyin: ['抖音', '抖音小店', '抖店', 'douyinshop', '抖音电商'],
-  amazon: ['亚马逊', '亚马逊卖家', 'amazonseller'],
+  douyin: ['抖音', '抖音小店', '抖音电商'],
+  amazon: ['亚马逊卖家', 'amazonseller'],
 };
 
 const PLATFORM_ALIASES: Array<[PlatformId, string[]]> = Object.values(PLATFORMS).map((p) => [
