@@ -66,6 +66,8 @@ describe('Bitwarden JSON', () => {
         { type: 2, name: 'another', fields: [null, { name: 'PIN', value: '1' }] },
         { type: 2, name: '员工', fields: [null, { name: SW_DATA_FIELD, value: '{"kind":"person"}' }] },
         { type: 3, name: 'a card' },
+        // Only logins and secure notes are read, whatever fields another kind carries.
+        { type: 4, name: 'an identity', fields: [{ name: SW_DATA_FIELD, value: '{"v":1}' }] },
         null,
         { type: 1, name: 5, folderId: 'f2', login: { username: 7, password: null, uris: 'x' }, fields: 'x' },
         { type: 1, folderId: 'missing' },
@@ -98,7 +100,7 @@ describe('Bitwarden JSON', () => {
         data: '{"kind":"person"}',
       },
       {
-        at: 7,
+        at: 8,
         title: '',
         url: '',
         userName: '',
@@ -110,7 +112,7 @@ describe('Bitwarden JSON', () => {
         data: '',
       },
       {
-        at: 8,
+        at: 9,
         title: '',
         url: '',
         userName: '',
