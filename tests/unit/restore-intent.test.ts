@@ -158,7 +158,15 @@ describe('an intent found at the next start', () => {
   });
 
   it('one it cannot read is left in place and said as a loss, and nothing is moved', () => {
-    for (const text of ['{"aside":"../x","existing":[],"startedAt":""}', '{not json', '']) {
+    const intent = (aside: string) => JSON.stringify({ aside, existing: ['vault.json'], startedAt: '' });
+    // An aside folder name that would lead out of the data folder is not one the app writes.
+    for (const text of [
+      intent('../x'),
+      intent('replaced-x/../../evil'),
+      intent('x/replaced-y'),
+      '{not json',
+      '',
+    ]) {
       const dir = dataFolder();
       fs.writeFileSync(path.join(dir, RESTORE_INTENT), text);
       const before = tree(dir);
