@@ -10,11 +10,14 @@ import {
   type BackupPart,
   encodeBackup,
   openBackup,
+  opensWith,
+  parseHeader,
 } from '../../electron/core/backup/backup-format.ts';
 import { newRecipient, sealPrivateForCustom } from '../../electron/core/backup/backup-keys.ts';
 import { seal } from '../../electron/core/crypto/aead.ts';
 import { deriveKey, newParams } from '../../electron/core/crypto/kdf.ts';
 import { newRecoveryKey, normalizeRecoveryKey } from '../../electron/core/vault/vault.ts';
+import { encodeBackupV1 } from '../support/backup-v1.ts';
 
 const PASSWORD = '正确的马电池订书钉-42';
 const CUSTOM = 'a backup password of its own';
@@ -229,5 +232,57 @@ describe('each way in costs the derivations it should', () => {
     await new Promise((r) => setTimeout(r, 300));
     release();
     expect(await opening).toBe('BACKUP_WRONG_PASSWORD');
+  });
+});
+
+describe('what the backup list says opens each file', () => {
+  it('the master password of its day, the kit and the custom password where the file has them', async () => {
+    const { file } = await made();
+    const head = parseHeader(file, file.length).header;
+    expect(opensWith(head)).toMatchObject({
+      format: 2,
+      custom: true,
+      kitCreatedAt: '2026-12-01T00:00:00.000Z',
+    });
+    const dataKey = randomBytes(32);
+    const kdf = newParams(cost);
+    const bare = encodeBackup(
+      {
+        recipient: newRecipient(dataKey),
+        slots: {
+          master: {
+            kdf,
+            wrappedKey: seal(await deriveKey(PASSWORD, kdf), dataKey, 'shopwarden/data-key/v1'),
+          },
+          kit: null,
+        },
+        custom: null,
+      },
+      meta(),
+      parts,
+    );
+    const h = parseHeader(bare, bare.length).header;
+    expect(opensWith(h)).toEqual({
+      format: 2,
+      masterSalt: kdf.salt,
+      kitCreatedAt: null,
+      custom: false,
+      vault: newRecipient(dataKey).vault,
+    });
+    // A format-1 file opens with the one password it was made with.
+    const key = await deriveKey(PASSWORD, kdf);
+    const v1 = encodeBackupV1(
+      key,
+      kdf,
+      { appVersion: '0.9', createdAt: '2026-01-01T00:00:00.000Z', counts },
+      parts,
+    );
+    expect(opensWith(parseHeader(v1, v1.length).header)).toEqual({
+      format: 1,
+      masterSalt: null,
+      kitCreatedAt: null,
+      custom: true,
+      vault: null,
+    });
   });
 });
