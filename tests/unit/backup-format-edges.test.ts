@@ -42,7 +42,7 @@ interface Made {
 }
 
 /** A backup whose vault has a master slot, a kit slot and a custom password (each with `p`). */
-async function made(withParts = parts, p = 1, device?: string): Promise<Made> {
+async function made(withParts = parts, p = 1, device?: string, password = PASSWORD): Promise<Made> {
   const dataKey = randomBytes(32);
   const kdf = newParams({ ...cost, p });
   const kit = newRecoveryKey();
@@ -52,7 +52,7 @@ async function made(withParts = parts, p = 1, device?: string): Promise<Made> {
   const keys: BackupKeys = {
     recipient,
     slots: {
-      master: { kdf, wrappedKey: seal(await deriveKey(PASSWORD, kdf), dataKey, 'shopwarden/data-key/v1') },
+      master: { kdf, wrappedKey: seal(await deriveKey(password, kdf), dataKey, 'shopwarden/data-key/v1') },
       kit: {
         kdf: kitKdf,
         wrappedKey: seal(
@@ -218,6 +218,14 @@ describe('each way in costs the derivations it should', () => {
     expect(await count('not any of them')).toEqual(['BACKUP_WRONG_PASSWORD', 2]);
     // A kit-shaped key that is not this vault's: the kit slot, then the master slot.
     expect(await count(newRecoveryKey())).toEqual(['BACKUP_WRONG_PASSWORD', 2]);
+  });
+
+  it('a master password that happens to look like a recovery key still opens, after the kit slot', async () => {
+    const lookalike = newRecoveryKey();
+    const { file } = await made(parts, 1, undefined, lookalike);
+    const kdfs = { count: 0 };
+    expect(await codeOf(openBackup(file, lookalike, kdfs))).toBe('opened');
+    expect(kdfs.count).toBe(2);
   });
 
   it('a wrong password found before the file is read is not an unhandled failure', async () => {
