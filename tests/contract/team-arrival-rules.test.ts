@@ -4,7 +4,7 @@
 // sent which account and which rule it broke, in the form's own words; the valid change in the same sync lands.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { subKey } from '../../electron/core/team/record-mapping.ts';
+import { subKey, templateKey } from '../../electron/core/team/record-mapping.ts';
 import type { ShopView, SubAccountView } from '../../shared/contract/inventory-types.ts';
 import type { TeamStatus } from '../../shared/contract/team-types.ts';
 import { engineOf } from '../support/hostile-engine.ts';
@@ -82,5 +82,40 @@ describe('team sync arrivals and the platform rules', () => {
       ].sort(),
     );
     expect(told.every((r) => r.en.includes('from 客服主管小李 breaks a platform rule'))).toBe(true);
+  });
+
+  it('a permission template an admin’s app sent with a permission its platform lacks is not written, and said', async () => {
+    const folder = path.join(tempDataDir('team-rules-t'), 'shared');
+    const owner = await member();
+    const t = await owner.ok<{ id: string; permissions: string[] }>('templates.create', {
+      platform: 'jd',
+      name: '夜班客服',
+      permissions: ['order.export'],
+      nativeRole: null,
+      basedOn: null,
+    });
+    await owner.ok('team.create', { connection: { kind: 'folder', dir: folder }, ownerName: '老板' });
+    const admin = await member();
+    await join(owner, admin, folder, '管理员小王', { role: 'admin', shops: [] });
+    const engine = engineOf(admin.core);
+    engine.put(templateKey(t.id), { permissions: ['order.export', 'made.up'] });
+    engine.put(templateKey('t-new'), {
+      ...Object.fromEntries(
+        Object.entries(engine.get(templateKey(t.id))?.fields ?? {}).map(([k, c]) => [k, c.v]),
+      ),
+      name: '新模板',
+      permissions: ['order.export'],
+    });
+    await sync(admin);
+    const status = await sync(owner);
+    const list = await owner.ok<Array<{ id: string; name: string; permissions: string[] }>>(
+      'templates.list',
+      {},
+    );
+    expect(list.find((x) => x.id === t.id)?.permissions).toEqual(['order.export']);
+    expect(list.find((x) => x.id === 't-new')?.name).toBe('新模板');
+    expect(status.reports.filter((r) => r.code === 'rule-refused').map((r) => r.zh)).toEqual([
+      '管理员小王 同步来的更改不符合平台规则，未写入本机：权限模板「夜班客服」：权限「made.up」不是京东的权限。本机保留原来的内容；请该成员在表单中改正后再同步。',
+    ]);
   });
 });

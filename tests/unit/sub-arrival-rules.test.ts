@@ -2,7 +2,11 @@
 // what the arriving version newly breaks (a record already here that broke a rule is not taken away for an edit).
 import { describe, expect, it } from 'vitest';
 import type { SubAccountRecord } from '../../electron/core/inventory/schemas.ts';
-import { arrivalRefusal, subAccountProblems } from '../../electron/core/team/sub-arrival-rules.ts';
+import {
+  arrivalRefusal,
+  subAccountProblems,
+  templateArrivalRefusal,
+} from '../../electron/core/team/sub-arrival-rules.ts';
 
 const hash = (p: string) => `h:${p}`;
 
@@ -135,5 +139,28 @@ describe('sub-account arrival rules', () => {
       zh: '绑定手机：必填；权限「nope」不是拼多多的权限',
       en: 'Bound phone: Required; "nope" is not a Pinduoduo permission',
     });
+  });
+});
+
+describe('permission template arrival rules', () => {
+  it('refuses a permission its platform does not have, unless the template here had it already', () => {
+    expect(templateArrivalRefusal({ platform: 'jd', permissions: ['order.export'] }, null)).toBeNull();
+    expect(templateArrivalRefusal({ platform: 'jd', permissions: ['order.export', 'nope'] }, null)).toEqual({
+      zh: '权限「nope」不是京东的权限',
+      en: '"nope" is not a JD permission',
+    });
+    expect(
+      templateArrivalRefusal(
+        { platform: 'jd', permissions: ['nope'] },
+        { platform: 'jd', permissions: ['nope', 'order.export'] },
+      ),
+    ).toBeNull();
+    // The same id moved to another platform is judged afresh.
+    expect(
+      templateArrivalRefusal(
+        { platform: 'taobao', permissions: ['order.export'] },
+        { platform: 'jd', permissions: ['order.export'] },
+      ),
+    ).not.toBeNull();
   });
 });

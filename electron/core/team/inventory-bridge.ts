@@ -37,7 +37,7 @@ import {
   templateFromRecord,
   templateKey,
 } from './record-mapping.ts';
-import { arrivalRefusal } from './sub-arrival-rules.ts';
+import { arrivalRefusal, templateArrivalRefusal } from './sub-arrival-rules.ts';
 
 type Write = RecordWrite;
 
@@ -300,8 +300,13 @@ export class InventoryBridge extends Bridge<InventoryDeps> {
         continue;
       }
       const t = templateSchema.safeParse(templateFromRecord(rec));
-      if (t.success) custom[rec.id] = t.data;
-      else this.refuse(rec);
+      if (!t.success) {
+        this.refuse(rec);
+        continue;
+      }
+      const why = templateArrivalRefusal(t.data, custom[rec.id] ?? null);
+      if (why) this.refuse(rec, { name: t.data.name, why });
+      else custom[rec.id] = t.data;
     }
     this.d.store.setTemplates({ custom });
   }

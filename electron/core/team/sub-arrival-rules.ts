@@ -1,4 +1,4 @@
-// The platform rules a sub-account must keep when it arrives from another member, checked with the same
+// The platform rules a sub-account (and a permission template) must keep when it arrives from another member, checked with the same
 // functions and worded with the same messages as the form and the import: a name the platform would refuse,
 // a phone missing where the platform binds one to each sub-account, the same phone or full name twice in a
 // shop, a permission this platform does not have, or more holders of a limited permission than it allows.
@@ -55,19 +55,45 @@ export function subAccountProblems(
     const m = fieldErrorMessages[phone.problem];
     out.set(`phone:${phone.problem}`, { zh: `绑定手机：${m.zh}`, en: `Bound phone: ${m.en}` });
   }
-  const known = new Set(spec.permissions.map((p) => p.id));
+  for (const [k, t] of unknownPermissions(shop.platform, sub.permissions)) out.set(k, t);
   for (const perm of sub.permissions) {
-    if (!known.has(perm))
-      out.set(`perm:${perm}`, {
-        zh: `权限「${perm}」不是${spec.name.zh}的权限`,
-        en: `"${perm}" is not a ${spec.name.en} permission`,
-      });
     const limit = spec.holderLimits[perm];
     if (limit === undefined) continue;
     const holders = others.filter((s) => s.permissions.includes(perm)).length + 1;
     if (holders > limit) out.set(`limit:${perm}`, errorMessages.HOLDER_LIMIT_REACHED);
   }
   return out;
+}
+
+/** A permission the platform does not have, each said as the form's catalogue would. */
+function unknownPermissions(platformId: PlatformId, permissions: readonly string[]): Map<string, Text> {
+  const spec = platform(platformId);
+  const known = new Set(spec.permissions.map((p) => p.id));
+  const out = new Map<string, Text>();
+  for (const perm of permissions)
+    if (!known.has(perm))
+      out.set(`perm:${perm}`, {
+        zh: `权限「${perm}」不是${spec.name.zh}的权限`,
+        en: `"${perm}" is not a ${spec.name.en} permission`,
+      });
+  return out;
+}
+
+/**
+ * A permission template from another member: refused when it newly names a permission its platform does not
+ * have (the form offers only the platform's own). Null when it may be written.
+ */
+export function templateArrivalRefusal(
+  arriving: { platform: PlatformId; permissions: readonly string[] },
+  here: { platform: PlatformId; permissions: readonly string[] } | null,
+): Text | null {
+  const before =
+    here && here.platform === arriving.platform ? unknownPermissions(here.platform, here.permissions) : null;
+  const fresh = [...unknownPermissions(arriving.platform, arriving.permissions)]
+    .filter(([k]) => !before?.has(k))
+    .map(([, t]) => t);
+  if (fresh.length === 0) return null;
+  return { zh: fresh.map((t) => t.zh).join('；'), en: fresh.map((t) => t.en).join('; ') };
 }
 
 /**
