@@ -155,7 +155,18 @@ describe('permission template arrival rules', () => {
         { platform: 'jd', permissions: ['nope', 'order.export'] },
       ),
     ).toBeNull();
-    // The same id moved to another platform is judged afresh.
+    // Two at once are both said.
+    expect(templateArrivalRefusal({ platform: 'jd', permissions: ['a', 'b'] }, null)).toEqual({
+      zh: '权限「a」不是京东的权限；权限「b」不是京东的权限',
+      en: '"a" is not a JD permission; "b" is not a JD permission',
+    });
+    // The same id moved to another platform is judged afresh, even with the same unknown name.
+    expect(
+      templateArrivalRefusal(
+        { platform: 'taobao', permissions: ['nope'] },
+        { platform: 'jd', permissions: ['nope'] },
+      ),
+    ).not.toBeNull();
     expect(
       templateArrivalRefusal(
         { platform: 'taobao', permissions: ['order.export'] },
