@@ -9,7 +9,9 @@ import type {
   RecoveryKitStatus,
   SafetyBackup,
 } from '../../../shared/contract/backup-types.ts';
-import { bridge, useSession } from '../stores/session-store.ts';
+import { storageApi, vaultApi } from '../session/session-api.ts';
+import { useSession } from '../stores/session-store.ts';
+import { backupApi, kitApi } from './backup-api.ts';
 
 interface BackupState {
   status: BackupStatus | null;
@@ -36,48 +38,45 @@ export const useBackup = create<BackupState>((set, get) => ({
   kit: null,
 
   async load() {
-    const [status, kit] = await Promise.all([
-      bridge().invoke('backup.status', {}),
-      bridge().invoke('kit.status', {}),
-    ]);
+    const [status, kit] = await Promise.all([backupApi.status({}), kitApi.status({})]);
     set({ status, kit });
   },
 
   async configure(input) {
-    const status = await bridge().invoke('backup.configure', input);
+    const status = await backupApi.configure(input);
     set({ status });
     return status;
   },
 
   async runNow() {
     try {
-      return await bridge().invoke('backup.run', {});
+      return await backupApi.run({});
     } finally {
       // Success or failure, the status (last success, last error, file list) changed.
-      set({ status: await bridge().invoke('backup.status', {}) });
+      set({ status: await backupApi.status({}) });
     }
   },
 
-  pickFolder: () => bridge().invoke('backup.pickFolder', {}),
+  pickFolder: () => backupApi.pickFolder({}),
 
-  inspect: (file, password) => bridge().invoke('backup.inspect', { file, password }),
+  inspect: (file, password) => backupApi.inspect({ file, password }),
 
   async restore(file, password) {
-    const summary = await bridge().invoke('backup.restore', { file, password, confirm: true });
+    const summary = await backupApi.restore({ file, password, confirm: true });
     set({ status: null, kit: null });
     await useSession.getState().refreshStatus();
     return summary;
   },
 
   async createKit(masterPassword) {
-    const made = await bridge().invoke('kit.create', { masterPassword });
-    set({ kit: await bridge().invoke('kit.status', {}) });
+    const made = await kitApi.create({ masterPassword });
+    set({ kit: await kitApi.status({}) });
     return made;
   },
 
   async unlockWithRecoveryKey(recoveryKey, next, confirm) {
-    const status = await bridge().invoke('vault.unlockWithRecoveryKey', { recoveryKey, next, confirm });
-    useSession.setState({ status, recovery: await bridge().invoke('storage.getRecoveryReport', {}) });
+    const status = await vaultApi.unlockWithRecoveryKey({ recoveryKey, next, confirm });
+    useSession.setState({ status, recovery: await storageApi.getRecoveryReport({}) });
     await get().load();
     const safety = get().status?.lastSafety ?? null;
     return safety?.reason === 'before-kit-reset' ? safety : null;

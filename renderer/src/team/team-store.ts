@@ -11,6 +11,7 @@ import type {
   TeamStatus,
 } from '../../../shared/contract/team-types.ts';
 import { bridge } from '../stores/session-store.ts';
+import { teamApi } from './team-api.ts';
 
 export type Connection = RequestOf<'team.testConnection'>['connection'];
 export type Grant = RequestOf<'team.approve'>['grant'];
@@ -52,51 +53,51 @@ export const useTeam = create<TeamState>((set, get) => ({
   invite: null,
   rotate: null,
   async load() {
-    const status = await bridge().invoke('team.status', {});
+    const status = await teamApi.status({});
     set({ status });
     if (status.role) await Promise.all([get().loadMembers(), get().loadConflicts()]);
   },
   async loadMembers() {
-    set({ members: await bridge().invoke('team.members', {}) });
+    set({ members: await teamApi.members({}) });
   },
   async loadConflicts() {
-    set({ conflicts: await bridge().invoke('team.conflicts', {}) });
+    set({ conflicts: await teamApi.conflicts({}) });
   },
-  testConnection: (connection) => bridge().invoke('team.testConnection', { connection }),
+  testConnection: (connection) => teamApi.testConnection({ connection }),
   async create(connection, ownerName) {
-    set({ status: await bridge().invoke('team.create', { connection, ownerName }) });
+    set({ status: await teamApi.create({ connection, ownerName }) });
     await get().load();
   },
   async join(connection, code, name) {
-    set({ status: await bridge().invoke('team.join', { connection, code, name }) });
+    set({ status: await teamApi.join({ connection, code, name }) });
   },
   async joinByInvite(text, oneTimeCode, name, login) {
-    set({ status: await bridge().invoke('team.joinByInvite', { text, oneTimeCode, name, login }) });
+    set({ status: await teamApi.joinByInvite({ text, oneTimeCode, name, login }) });
   },
   async makeInvite(minutes, includeLogin) {
-    set({ invite: await bridge().invoke('team.invite', { minutes, includeLogin }) });
+    set({ invite: await teamApi.invite({ minutes, includeLogin }) });
     await get().loadMembers();
   },
   async approve(inviteId, memberId, grant) {
-    set({ members: await bridge().invoke('team.approve', { inviteId, memberId, grant }), invite: null });
+    set({ members: await teamApi.approve({ inviteId, memberId, grant }), invite: null });
   },
   async setGrant(memberId, grant) {
-    set({ members: await bridge().invoke('team.setGrant', { memberId, grant }) });
+    set({ members: await teamApi.setGrant({ memberId, grant }) });
   },
   async remove(memberId, name) {
-    const r = await bridge().invoke('team.remove', { memberId });
+    const r = await teamApi.remove({ memberId });
     set({ members: r.members, rotate: { name, items: r.rotate } });
   },
   dismissRotation: () => set({ rotate: null }),
   async resolve(cid, choice) {
-    set({ conflicts: await bridge().invoke('team.resolveConflict', { cid, choice }) });
+    set({ conflicts: await teamApi.resolveConflict({ cid, choice }) });
   },
   async syncNow() {
-    set({ status: await bridge().invoke('team.syncNow', {}) });
+    set({ status: await teamApi.syncNow({}) });
     if (get().status?.role) await Promise.all([get().loadMembers(), get().loadConflicts()]);
   },
   async setPollSeconds(seconds) {
-    set({ status: await bridge().invoke('team.setPollSeconds', { seconds }) });
+    set({ status: await teamApi.setPollSeconds({ seconds }) });
   },
   listen() {
     return bridge().on('team.changed', (status) => {

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/contract/errors.ts';
 import type { RequestOf, ResponseOf } from '../../../shared/contract/methods.ts';
 import type { ColumnMapping } from '../../../shared/domain/transfer/table-mapping.ts';
 import { fileToBase64 } from '../lib/download.ts';
-import { bridge } from '../stores/session-store.ts';
+import { transferApi } from './transfer-api.ts';
 
 /** What one call carries (the core refuses more too; checked here so a huge file is never read). */
 export const IMPORT_MAX_BYTES = 6 * 1024 * 1024;
@@ -23,20 +23,20 @@ interface TransferState {
 }
 
 export const useTransfer = create<TransferState>(() => ({
-  exportKdbx: (req) => bridge().invoke('transfer.exportKdbx', req),
-  exportBitwarden: (req) => bridge().invoke('transfer.exportBitwarden', req),
+  exportKdbx: (req) => transferApi.exportKdbx(req),
+  exportBitwarden: (req) => transferApi.exportBitwarden(req),
   async readImport(file, password) {
     if (file.size > IMPORT_MAX_BYTES) throw new AppError('IMPORT_FILE_TOO_LARGE');
-    return bridge().invoke('transfer.readImport', {
+    return transferApi.readImport({
       fileName: file.name.slice(0, 255) || 'file',
       contentBase64: await fileToBase64(file),
       ...(password === undefined ? {} : { password }),
     });
   },
-  remapImport: (token, mapping) => bridge().invoke('transfer.previewImport', { token, mapping }),
-  commitImport: (token, skipInvalid) => bridge().invoke('transfer.commitImport', { token, skipInvalid }),
+  remapImport: (token, mapping) => transferApi.previewImport({ token, mapping }),
+  commitImport: (token, skipInvalid) => transferApi.commitImport({ token, skipInvalid }),
   async discardImport(token) {
-    await bridge().invoke('transfer.discardImport', { token });
+    await transferApi.discardImport({ token });
   },
-  importTemplate: () => bridge().invoke('transfer.importTemplate', {}),
+  importTemplate: () => transferApi.importTemplate({}),
 }));
